@@ -1,0 +1,27 @@
+// What the SvelteKit pages may ask of the running server. The page bundle is built separately and cannot share module
+// instances with the server, so each request carries the services of the board that received it (adapter-node hands
+// the Node request to the pages as `platform.req`).
+import type { IncomingMessage } from 'node:http';
+import type { Sessions } from './auth/sessions.ts';
+import type { BoardSnapshot, MeetingSummary } from './shared/board.ts';
+
+export interface AppServices {
+  sessions: Sessions;
+  loadBoard(meetingId: string): Promise<BoardSnapshot>;
+  listMeetings(): Promise<MeetingSummary[]>;
+  /** The address to put in links people open from other devices. */
+  publicUrl(requestOrigin: string): string;
+}
+
+const SERVICES = Symbol.for('committee-board.services');
+type RequestWithServices = IncomingMessage & { [SERVICES]?: AppServices };
+
+export function attachServices(req: IncomingMessage, services: AppServices): void {
+  (req as RequestWithServices)[SERVICES] = services;
+}
+
+export function servicesOf(req: IncomingMessage | undefined): AppServices {
+  const services = (req as RequestWithServices | undefined)?.[SERVICES];
+  if (!services) throw new Error('No board services on this request: pages are served by `npm start`, not on their own');
+  return services;
+}

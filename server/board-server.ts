@@ -1,0 +1,131 @@
+// The whole board in one process on one port: Postgres (given or embedded), migrations, the sample meeting, the HTTP
+// pages and API, Socket.io and the Yjs endpoint.
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config.ts';
+import type { AppServices } from './app-services.ts';
+import { loadSessionSecret } from './auth/secret.ts';
+import { createSessions, type Sessions } from './auth/sessions.ts';
+import { sessionCookieName } from './shared/session-cookie.ts';
+import type { Identity } from './auth/identity.ts';
+import { loadBoard, listMeetings } from './db/board-repository.ts';
+import { createDatabaseClient, type Database } from './db/client.ts';
+import { openDatabase } from './db/database-url.ts';
+import { applyMigrations } from './db/schema-engine.ts';
+import { createExpressApp } from './http/express-app.ts';
+import { readCookie } from './http/cookies.ts';
+import { ensureWebBuild, loadPagesHandler } from './http/web-build.ts';
+import { meetingHandlers } from './realtime/meeting.handlers.ts';
+import { createSocketServer, type BoardServer } from './realtime/socket-server.ts';
+import { seedSampleMeeting } from './seed/seed-sample.ts';
+import { parseDocName } from './yjs/doc-names.ts';
+import { createYjsEndpoint } from './yjs/endpoint.ts';
+import { createPostgresPersistence } from './yjs/postgres-persistence.ts';
+
+export const YJS_PATH = '/yjs';
+
+export interface RunningBoard {
+  url: string;
+  port: number;
+  databaseUrl: string;
+  sampleMeetingId: string;
+  db: Database;
+  sessions: Sessions;
+  io: BoardServer;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  log?: (line: string) => void;
+  /** Off in tests that bring their own data. */
+  seedSample?: boolean;
+}
+
+export async function startBoard(config: Config, options: StartOptions = {}): Promise<RunningBoard> {
+  const log = options.log ?? console.log;
+  const database = await openDatabase(config.databaseUrl, config.dataDir);
+  const cleanups: (() => Promise<void>)[] = [() => database.stop()];
+  const closeAll = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => log(`while stopping: ${error}`));
+  };
+  try {
+    const applied = await applyMigrations(database.url);
+    if (applied.length) log(`Database migrated: ${applied.join(', ')}`);
+    const db = createDatabaseClient(database.url);
+    cleanups.push(() => db.$disconnect());
+    const sampleMeetingId = options.seedSample === false ? '' : (await seedSampleMeeting(db)).meetingId;
+
+    const secret = await loadSessionSecret(config.sessionSecret, config.dataDir);
+    const sessions = createSessions(db, secret);
+    const board = (meetingId: string) => loadBoard(db, meetingId);
+
+    await ensureWebBuild(log);
+    const services: AppServices = {
+      sessions,
+      loadBoard: board,
+      listMeetings: () => listMeetings(db),
+      publicUrl: (requestOrigin) => config.publicUrl ?? requestOrigin,
+    };
+    const app = createExpressApp({
+      db,
+      services,
+      pages: await loadPagesHandler(),
+      publicProtocol: config.publicUrl?.startsWith('https:') ? 'https' : 'http',
+    });
+    const httpServer = createServer(app);
+
+    const io = createSocketServer(httpServer, {
+      sessions,
+      features: [meetingHandlers({ loadBoard: board })],
+      currentSeq: async (meetingId) => (await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { seq: true } })).seq,
+    });
+    const yjs = createYjsEndpoint({
+      pathPrefix: YJS_PATH,
+      persistence: createPostgresPersistence(db),
+      authenticate: (req) => authenticateYjs(sessions, req),
+      log: (event, detail) => log(`yjs ${event} ${JSON.stringify(detail)}`),
+    });
+    httpServer.on('upgrade', (req, socket, head) => {
+      if (!req.url?.startsWith('/socket.io/')) {
+        if (!yjs.handleUpgrade(req, socket, head)) socket.destroy();
+      }
+    });
+
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, resolve);
+    });
+    cleanups.push(async () => {
+      await yjs.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    });
+    const { port } = httpServer.address() as AddressInfo;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    return {
+      url: config.publicUrl ?? `http://${host}:${port}`,
+      port,
+      databaseUrl: database.url,
+      sampleMeetingId,
+      db,
+      sessions,
+      io,
+      close: closeAll,
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+async function authenticateYjs(sessions: Sessions, req: IncomingMessage): Promise<Identity | null> {
+  const url = new URL(req.url ?? '/', 'http://board.invalid');
+  const docName = decodeURIComponent(url.pathname.slice(YJS_PATH.length + 1));
+  const parsed = parseDocName(docName);
+  if (!parsed) return null;
+  const token = url.searchParams.get('token') ?? readCookie(req.headers.cookie, sessionCookieName(parsed.meetingId));
+  try {
+    return await sessions.identify(token ?? undefined, parsed.meetingId);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,92 @@
+// Reads a meeting's board from Postgres in the shape the wire and the pages use.
+import type { Database } from './client.ts';
+import { bahtFromDb } from './client.ts';
+import type { BoardSnapshot, MeetingSummary } from '../shared/board.ts';
+import { BoardError } from '../shared/errors.ts';
+
+const thaiOrder = new Intl.Collator('th');
+
+export async function loadBoard(db: Database, meetingId: string): Promise<BoardSnapshot> {
+  const meeting = await db.meeting.findUnique({
+    where: { id: meetingId },
+    include: {
+      plan: { include: { goals: { orderBy: { number: 'asc' }, include: { approaches: { orderBy: { position: 'asc' } } } } } },
+      agendaItems: { orderBy: { position: 'asc' } },
+    },
+  });
+  if (!meeting) throw new BoardError('meeting_not_found');
+  const projects = await db.project.findMany({
+    where: { planId: meeting.planId },
+    orderBy: { position: 'asc' },
+    include: { agency: true, approach: { include: { goal: true } }, partners: { include: { agency: true } } },
+  });
+  const { plan } = meeting;
+  return {
+    seq: meeting.seq,
+    meeting: {
+      id: meeting.id,
+      number: meeting.number,
+      yearBE: meeting.yearBE,
+      titleTh: meeting.titleTh,
+      venueTh: meeting.venueTh,
+      startsAt: meeting.startsAt.toISOString(),
+      plan: {
+        id: plan.id,
+        fiscalYearBE: plan.fiscalYearBE,
+        titleTh: plan.titleTh,
+        frameBaht: bahtFromDb(plan.frameBaht),
+        hardCap: plan.hardCap,
+        allowAboveRequest: plan.allowAboveRequest,
+        isSample: plan.isSample,
+      },
+    },
+    goals: plan.goals.map((goal) => ({
+      number: goal.number,
+      stream: goal.stream,
+      nameTh: goal.nameTh,
+      nameEn: goal.nameEn,
+      approaches: goal.approaches.map(({ code, nameTh, nameEn }) => ({ code, nameTh, nameEn })),
+    })),
+    agenda: meeting.agendaItems.map(({ id, position, number, kind, titleTh }) => ({ id, position, number, kind, titleTh })),
+    projects: projects.map((p) => ({
+      id: p.id,
+      code: p.code,
+      position: p.position,
+      nameTh: p.nameTh,
+      nameEn: p.nameEn,
+      summaryTh: p.summaryTh,
+      agency: { code: p.agency.code, nameTh: p.agency.nameTh, abbreviationTh: p.agency.abbreviationTh },
+      goalNumber: p.approach.goal.number,
+      approachCode: p.approach.code,
+      integrationType: p.integrationType,
+      requestedBaht: bahtFromDb(p.requestedBaht),
+      ceilingBaht: bahtFromDb(p.ceilingBaht),
+      version: p.version,
+      partners: p.partners
+        .map((partner) => ({
+          code: partner.agency.code,
+          nameTh: partner.agency.nameTh,
+          abbreviationTh: partner.agency.abbreviationTh,
+          requestsBudget: partner.requestsBudget,
+        }))
+        .sort((a, b) => thaiOrder.compare(a.nameTh, b.nameTh)),
+    })),
+  };
+}
+
+export async function listMeetings(db: Database): Promise<MeetingSummary[]> {
+  const meetings = await db.meeting.findMany({
+    orderBy: [{ startsAt: 'desc' }],
+    include: { plan: { select: { isSample: true, frameBaht: true, _count: { select: { projects: true } } } } },
+  });
+  return meetings.map((m) => ({
+    id: m.id,
+    number: m.number,
+    yearBE: m.yearBE,
+    titleTh: m.titleTh,
+    startsAt: m.startsAt.toISOString(),
+    isSample: m.plan.isSample,
+    projectCount: m.plan._count.projects,
+    frameBaht: bahtFromDb(m.plan.frameBaht),
+  }));
+}

@@ -1,0 +1,55 @@
+// Who may do what in a meeting: one table, checked by every transport and shown by the interface.
+import type { Role } from '../shared/roles.ts';
+
+export const ACTIONS = [
+  'board:read',
+  'ceiling:set',
+  'ceiling:propose',
+  'proposal:decide',
+  'focus:move',
+  'agenda:move',
+  'presenter:assign',
+  'attendance:record',
+  'invite:create',
+  'annotation:write',
+  'annotation:promote',
+  'minutes:write',
+  'resolution:record',
+  'resolution:confirm',
+  'resolution:reopen',
+  'frame:prepare',
+  'frame:confirm',
+  'projects:import',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const GRANTS: Record<Role, readonly Action[]> = {
+  chair: [
+    'board:read', 'ceiling:set', 'proposal:decide', 'focus:move', 'agenda:move', 'presenter:assign', 'attendance:record',
+    'invite:create', 'annotation:write', 'annotation:promote', 'minutes:write', 'resolution:confirm', 'resolution:reopen',
+    'frame:confirm', 'projects:import',
+  ],
+  presenter: ['board:read', 'ceiling:set', 'proposal:decide', 'focus:move', 'agenda:move', 'annotation:write', 'annotation:promote'],
+  member: ['board:read', 'ceiling:propose', 'annotation:write'],
+  secretary: [
+    'board:read', 'attendance:record', 'invite:create', 'annotation:write', 'minutes:write', 'resolution:record',
+    'frame:prepare', 'projects:import',
+  ],
+  observer: ['board:read'],
+};
+
+const GRANT_SETS: Record<Role, ReadonlySet<Action>> = {
+  chair: new Set(GRANTS.chair),
+  presenter: new Set(GRANTS.presenter),
+  member: new Set(GRANTS.member),
+  secretary: new Set(GRANTS.secretary),
+  observer: new Set(GRANTS.observer),
+};
+
+export function can(role: Role, action: Action): boolean {
+  return GRANT_SETS[role].has(action);
+}
+
+export function allowedActions(role: Role): Action[] {
+  return ACTIONS.filter((action) => can(role, action));
+}

@@ -1,0 +1,50 @@
+// Frame arithmetic: what the ceilings add up to, per approach, per goal and overall, against the agreed frame.
+
+export interface BudgetLine {
+  goalNumber: number;
+  approachCode: string;
+  requestedBaht: number;
+  ceilingBaht: number;
+}
+
+export interface Subtotal {
+  requestedBaht: number;
+  ceilingBaht: number;
+  /** ceiling - requested: negative when the committee cut. */
+  differenceBaht: number;
+  projectCount: number;
+}
+
+export interface FrameTotals {
+  frameBaht: number;
+  overall: Subtotal;
+  byGoal: Record<number, Subtotal>;
+  byApproach: Record<string, Subtotal>;
+  /** frame - total of ceilings: negative when over the frame. */
+  remainingBaht: number;
+  overFrame: boolean;
+}
+
+function emptySubtotal(): Subtotal {
+  return { requestedBaht: 0, ceilingBaht: 0, differenceBaht: 0, projectCount: 0 };
+}
+
+function addLine(subtotal: Subtotal, line: BudgetLine): void {
+  subtotal.requestedBaht += line.requestedBaht;
+  subtotal.ceilingBaht += line.ceilingBaht;
+  subtotal.differenceBaht = subtotal.ceilingBaht - subtotal.requestedBaht;
+  subtotal.projectCount += 1;
+}
+
+export function computeTotals(lines: readonly BudgetLine[], frameBaht: number): FrameTotals {
+  const overall = emptySubtotal();
+  const byGoal: Record<number, Subtotal> = {};
+  const byApproach: Record<string, Subtotal> = {};
+  for (const line of lines) {
+    addLine(overall, line);
+    addLine((byGoal[line.goalNumber] ??= emptySubtotal()), line);
+    addLine((byApproach[line.approachCode] ??= emptySubtotal()), line);
+  }
+  const remainingBaht = frameBaht - overall.ceilingBaht;
+  return { frameBaht, overall, byGoal, byApproach, remainingBaht, overFrame: remainingBaht < 0 };
+}

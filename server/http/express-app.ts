@@ -1,0 +1,27 @@
+// The HTTP side of the board: a small API, then every other request to the SvelteKit pages.
+import express, { type RequestHandler } from 'express';
+import { attachServices, type AppServices } from '../app-services.ts';
+import type { Database } from '../db/client.ts';
+import { healthHandler } from './health.ts';
+import { PROTOCOL_HEADER } from './web-build.ts';
+
+export interface ExpressAppDeps {
+  db: Database;
+  services: AppServices;
+  pages: RequestHandler;
+  /** 'https' when a TLS-terminating proxy stands in front (PUBLIC_URL says so); the board itself speaks http. */
+  publicProtocol: 'http' | 'https';
+}
+
+export function createExpressApp(deps: ExpressAppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', healthHandler(deps.db));
+  app.use((req, _res, next) => {
+    attachServices(req, deps.services);
+    req.headers[PROTOCOL_HEADER] = deps.publicProtocol;
+    next();
+  });
+  app.use(deps.pages);
+  return app;
+}

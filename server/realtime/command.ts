@@ -1,0 +1,32 @@
+// Wraps a feature's command so that bad input, refusals and bugs all come back to the sender as a typed error and
+// never escape into Socket.io's event loop.
+import { z } from 'zod';
+import type { Ack, AckCallback } from '../shared/contract.ts';
+import { isBoardError, wireError } from '../shared/errors.ts';
+
+export function command<Schema extends z.ZodType, Result>(
+  schema: Schema,
+  run: (payload: z.infer<Schema>) => Promise<Result>,
+  onUnexpected: (error: unknown) => void = (error) => console.error('command failed', error),
+) {
+  return async (payload: unknown, ack: unknown): Promise<void> => {
+    const reply = typeof ack === 'function' ? (ack as AckCallback<Result>) : () => {};
+    let result: Ack<Result>;
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      result = { error: wireError('invalid_payload', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))) };
+    } else {
+      try {
+        result = { data: await run(parsed.data) };
+      } catch (error) {
+        if (isBoardError(error)) {
+          result = { error: wireError(error.code, error.details) };
+        } else {
+          onUnexpected(error);
+          result = { error: wireError('internal') };
+        }
+      }
+    }
+    reply(result);
+  };
+}

@@ -1,0 +1,80 @@
+// Writes the sample plan and its committee meeting, once: a board a new installation can open at once.
+import type { Database } from '../db/client.ts';
+import { samplePlan } from './sample-plan.ts';
+import { STANDARD_AGENDA } from './standard-agenda.ts';
+
+export const SAMPLE_MEETING_ID = 'sample-fy2567';
+const SAMPLE_PLAN_ID = 'sample-plan-fy2567';
+
+/** The committee met at 10.00 on 26 January 2023 (B.E. 2566), Bangkok time. */
+const SAMPLE_MEETING_START = new Date('2023-01-26T10:00:00+07:00');
+
+/** Seeds the sample meeting unless it is there already; returns its id either way. */
+export async function seedSampleMeeting(db: Database): Promise<{ meetingId: string; created: boolean }> {
+  if (await db.meeting.findUnique({ where: { id: SAMPLE_MEETING_ID }, select: { id: true } })) {
+    return { meetingId: SAMPLE_MEETING_ID, created: false };
+  }
+  const plan = samplePlan();
+  await db.$transaction(async (tx) => {
+    await tx.agency.createMany({
+      data: plan.agencies.map((a) => ({ code: a.code, nameTh: a.nameTh, nameEn: a.nameEn, abbreviationTh: a.abbreviationTh, ministryTh: a.ministryTh })),
+      skipDuplicates: true,
+    });
+    const agencies = new Map((await tx.agency.findMany({ select: { id: true, code: true } })).map((a) => [a.code, a.id]));
+    await tx.plan.create({
+      data: {
+        id: SAMPLE_PLAN_ID,
+        fiscalYearBE: plan.fiscalYearBE,
+        titleTh: plan.titleTh,
+        titleEn: plan.titleEn,
+        frameBaht: plan.frameBaht,
+        isSample: true,
+        goals: {
+          create: plan.goals.map((goal) => ({
+            number: goal.number,
+            stream: goal.stream,
+            nameTh: goal.nameTh,
+            nameEn: goal.nameEn,
+            approaches: { create: goal.approaches.map((a, position) => ({ code: a.code, position, nameTh: a.nameTh, nameEn: a.nameEn })) },
+          })),
+        },
+      },
+    });
+    const approaches = new Map(
+      (await tx.approach.findMany({ where: { goal: { planId: SAMPLE_PLAN_ID } }, select: { id: true, code: true } })).map((a) => [a.code, a.id]),
+    );
+    for (const [position, project] of plan.projects.entries()) {
+      await tx.project.create({
+        data: {
+          planId: SAMPLE_PLAN_ID,
+          code: project.code,
+          position,
+          nameTh: project.nameTh,
+          nameEn: project.nameEn,
+          summaryTh: project.summaryTh,
+          agencyId: agencies.get(project.agencyCode)!,
+          approachId: approaches.get(project.approachCode)!,
+          integrationType: project.integrationType,
+          requestedBaht: project.requestedBaht,
+          ceilingBaht: project.requestedBaht,
+          partners: {
+            create: project.partners.map((p) => ({ agencyId: agencies.get(p.agencyCode)!, requestsBudget: p.requestsBudget })),
+          },
+        },
+      });
+    }
+    await tx.meeting.create({
+      data: {
+        id: SAMPLE_MEETING_ID,
+        planId: SAMPLE_PLAN_ID,
+        number: 1,
+        yearBE: 2566,
+        titleTh: 'ประชุมคณะกรรมการจัดทำงบประมาณรายจ่ายบูรณาการ ประจำปีงบประมาณ พ.ศ. 2567',
+        venueTh: 'ห้องประชุมวิจิตรวาทการ สำนักงานสภาความมั่นคงแห่งชาติ ทำเนียบรัฐบาล',
+        startsAt: SAMPLE_MEETING_START,
+        agendaItems: { create: STANDARD_AGENDA.map((item, position) => ({ ...item, position })) },
+      },
+    });
+  }, { timeout: 60_000 });
+  return { meetingId: SAMPLE_MEETING_ID, created: true };
+}

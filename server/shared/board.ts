@@ -1,0 +1,112 @@
+// What the board shows, as it travels to the browser: plain JSON, money in whole baht, times as ISO strings.
+import type { Role } from './roles.ts';
+
+export type Stream = 'upstream' | 'midstream' | 'downstream';
+export type IntegrationType = 'system_data' | 'budget';
+export type AgendaKind = 'announcement' | 'minutes_approval' | 'follow_up' | 'consideration' | 'other' | 'custom';
+
+export const STREAM_LABELS: Record<Stream, { th: string; en: string }> = {
+  upstream: { th: 'ต้นน้ำ', en: 'Upstream' },
+  midstream: { th: 'กลางน้ำ', en: 'Midstream' },
+  downstream: { th: 'ปลายน้ำ', en: 'Downstream' },
+};
+
+export const INTEGRATION_LABELS: Record<IntegrationType, { th: string; en: string }> = {
+  system_data: { th: 'บูรณาการระบบ/ข้อมูล', en: 'System/data integration' },
+  budget: { th: 'บูรณาการงบประมาณ', en: 'Budget integration' },
+};
+
+/** For table cells, where the column header already says "integration". */
+export const INTEGRATION_SHORT_LABELS: Record<IntegrationType, { th: string; en: string }> = {
+  system_data: { th: 'ระบบ/ข้อมูล', en: 'System/data' },
+  budget: { th: 'งบประมาณ', en: 'Budget' },
+};
+
+export interface AgencyRef {
+  code: string;
+  nameTh: string;
+  abbreviationTh: string;
+}
+
+export interface ProjectView {
+  id: string;
+  code: string;
+  position: number;
+  nameTh: string;
+  nameEn: string;
+  summaryTh: string;
+  agency: AgencyRef;
+  goalNumber: number;
+  approachCode: string;
+  integrationType: IntegrationType;
+  requestedBaht: number;
+  ceilingBaht: number;
+  version: number;
+  partners: (AgencyRef & { requestsBudget: boolean })[];
+}
+
+export interface ApproachView {
+  code: string;
+  nameTh: string;
+  nameEn: string;
+}
+
+export interface GoalView {
+  number: number;
+  stream: Stream;
+  nameTh: string;
+  nameEn: string;
+  approaches: ApproachView[];
+}
+
+export interface AgendaItemView {
+  id: string;
+  position: number;
+  number: string;
+  kind: AgendaKind;
+  titleTh: string;
+}
+
+export interface MeetingView {
+  id: string;
+  number: number;
+  yearBE: number;
+  titleTh: string;
+  venueTh: string;
+  startsAt: string;
+  plan: {
+    id: string;
+    fiscalYearBE: number;
+    titleTh: string;
+    frameBaht: number;
+    hardCap: boolean;
+    allowAboveRequest: boolean;
+    isSample: boolean;
+  };
+}
+
+export interface BoardSnapshot {
+  meeting: MeetingView;
+  goals: GoalView[];
+  agenda: AgendaItemView[];
+  projects: ProjectView[];
+  /** The meeting's sequence number this snapshot reflects. */
+  seq: number;
+}
+
+export interface MeetingSummary {
+  id: string;
+  number: number;
+  yearBE: number;
+  titleTh: string;
+  startsAt: string;
+  isSample: boolean;
+  projectCount: number;
+  frameBaht: number;
+}
+
+export interface SessionView {
+  participantId: string;
+  displayName: string;
+  role: Role;
+}

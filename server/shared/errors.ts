@@ -1,0 +1,57 @@
+// Every refusal the board can give, with the words a person reads. One catalogue for HTTP, Socket.io and Yjs.
+
+export const ERROR_MESSAGES = {
+  unauthenticated: { th: 'ยังไม่ได้เข้าร่วมประชุม กรุณาเปิดลิงก์เชิญที่ได้รับ', en: 'Not signed in: open the invite link you were given' },
+  token_malformed: { th: 'ลิงก์เชิญหรือรหัสเข้าร่วมไม่ถูกต้อง', en: 'The invite or session token is not valid' },
+  token_bad_signature: { th: 'ลิงก์เชิญไม่ถูกต้องหรือถูกแก้ไข', en: 'The invite was altered or is not ours' },
+  token_expired: { th: 'ลิงก์เชิญหมดอายุแล้ว กรุณาขอลิงก์ใหม่จากฝ่ายเลขานุการ', en: 'The invite has expired: ask the secretary for a new one' },
+  token_wrong_kind: { th: 'รหัสนี้ใช้เข้าร่วมประชุมไม่ได้', en: 'This token cannot be used to join' },
+  participant_revoked: { th: 'สิทธิ์เข้าร่วมประชุมนี้ถูกยกเลิกแล้ว', en: 'Your access to this meeting was withdrawn' },
+  meeting_not_found: { th: 'ไม่พบการประชุมนี้', en: 'Meeting not found' },
+  wrong_meeting: { th: 'ลิงก์นี้เป็นของการประชุมอื่น', en: 'This belongs to another meeting' },
+  forbidden: { th: 'บทบาทของท่านทำรายการนี้ไม่ได้', en: 'Your role cannot do this' },
+  invalid_payload: { th: 'ข้อมูลที่ส่งมาไม่ถูกต้อง', en: 'The request was malformed' },
+  payload_too_large: { th: 'ข้อมูลที่ส่งมามีขนาดใหญ่เกินไป', en: 'The request is too large' },
+  rate_limited: { th: 'ส่งคำขอถี่เกินไป กรุณารอสักครู่', en: 'Too many requests: wait a moment' },
+  invalid_name: { th: 'กรุณากรอกชื่อ 1–120 ตัวอักษร', en: 'Enter a name of 1 to 120 characters' },
+  internal: { th: 'ระบบขัดข้อง กรุณาลองใหม่', en: 'Something went wrong on the server: try again' },
+} as const satisfies Record<string, { th: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export interface WireError {
+  code: ErrorCode;
+  messageTh: string;
+  messageEn: string;
+  /** Facts the client can act on, e.g. the current value after a conflict. */
+  details?: unknown;
+}
+
+export function wireError(code: ErrorCode, details?: unknown): WireError {
+  const { th, en } = ERROR_MESSAGES[code];
+  return details === undefined ? { code, messageTh: th, messageEn: en } : { code, messageTh: th, messageEn: en, details };
+}
+
+/** A refusal raised inside the server that becomes a WireError at the transport edge. */
+export class BoardError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: unknown,
+  ) {
+    super(`${code}: ${ERROR_MESSAGES[code].en}`);
+    this.name = 'BoardError';
+  }
+}
+
+/**
+ * True for a BoardError from any copy of this module: the page bundle and the server each load their own, so
+ * `instanceof` alone would miss the server's errors inside a page's load function.
+ */
+export function isBoardError(error: unknown): error is BoardError {
+  return (
+    error instanceof Error &&
+    error.name === 'BoardError' &&
+    typeof (error as BoardError).code === 'string' &&
+    Object.hasOwn(ERROR_MESSAGES, (error as BoardError).code)
+  );
+}

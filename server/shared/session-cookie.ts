@@ -1,0 +1,4 @@
+/** The cookie that holds one meeting's session: one per meeting, so a person can sit in two meetings from one browser. */
+export function sessionCookieName(meetingId: string): string {
+  return `cb_${meetingId.replace(/[^A-Za-z0-9_-]/g, '')}`;
+}

@@ -1,0 +1,67 @@
+/**
+ * Shared-document names and who may open or write them.
+ *
+ * A name is the room a y-websocket client asks for, so it arrives from the network and is parsed strictly:
+ *   meeting/<meetingId>/annotations
+ *   meeting/<meetingId>/minutes
+ *   meeting/<meetingId>/private/<participantId>
+ * Pure: no I/O, so the same rules can be imported by the web app to decide which editors to show.
+ */
+import type { Identity } from '../auth/identity.ts';
+import type { Role } from '../shared/roles.ts';
+
+export type DocKind = 'annotations' | 'minutes' | 'private';
+export type DocAccess = 'write' | 'read' | 'deny';
+
+export interface ParsedDocName {
+  meetingId: string;
+  kind: DocKind;
+  /** Only for `private`: the participant whose notes these are. */
+  ownerId?: string;
+}
+
+/**
+ * Ids are restricted to a URL-safe alphabet without '.', so a decoded name can never contain path tricks
+ * such as `..` or an embedded '/', and the name we store is byte-for-byte the name we parsed.
+ */
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+
+/**
+ * What each role may do on a document it can see at all. Data, not code, so it can move into a shared
+ * permissions module unchanged; `Record<Role, …>` makes the compiler demand an entry when a role is added.
+ * For `private` the row applies to the owner only: everyone else is denied before this table is consulted.
+ */
+export const DOC_ACCESS_BY_ROLE: Readonly<Record<DocKind, Readonly<Record<Role, 'write' | 'read'>>>> = {
+  annotations: { chair: 'write', presenter: 'write', member: 'write', secretary: 'write', observer: 'read' },
+  minutes: { chair: 'write', secretary: 'write', presenter: 'read', member: 'read', observer: 'read' },
+  // Observers never write, not even their own private notes.
+  private: { chair: 'write', presenter: 'write', member: 'write', secretary: 'write', observer: 'read' },
+};
+
+export function parseDocName(name: string): ParsedDocName | null {
+  const parts = name.split('/');
+  if (parts[0] !== 'meeting' || !ID_PATTERN.test(parts[1] ?? '')) return null;
+  const meetingId = parts[1]!;
+  if (parts.length === 3 && (parts[2] === 'annotations' || parts[2] === 'minutes')) {
+    return { meetingId, kind: parts[2] };
+  }
+  if (parts.length === 4 && parts[2] === 'private' && ID_PATTERN.test(parts[3]!)) {
+    return { meetingId, kind: 'private', ownerId: parts[3]! };
+  }
+  return null;
+}
+
+export function formatDocName(doc: ParsedDocName): string {
+  if (doc.kind === 'private') {
+    if (doc.ownerId === undefined) throw new TypeError('a private document needs an ownerId');
+    return `meeting/${doc.meetingId}/private/${doc.ownerId}`;
+  }
+  return `meeting/${doc.meetingId}/${doc.kind}`;
+}
+
+export function docAccess(identity: Identity, doc: ParsedDocName): DocAccess {
+  if (doc.meetingId !== identity.meetingId) return 'deny';
+  if (doc.kind === 'private' && doc.ownerId !== identity.participantId) return 'deny';
+  // `?? 'deny'`: identities come from the database, and a role string we do not know must not grant anything.
+  return DOC_ACCESS_BY_ROLE[doc.kind][identity.role] ?? 'deny';
+}

@@ -1,0 +1,287 @@
+/**
+ * The y-websocket endpoint, mounted on the shared HTTP server through its 'upgrade' event.
+ *
+ * Order of a connection: match the path prefix, authenticate, parse the document name, check access, load
+ * the document, and only then complete the WebSocket handshake. Everything that can refuse a client happens
+ * while it is still plain HTTP, so a refused client never sees a byte of sync, and an accepted one needs no
+ * queue for messages that arrive before its document is ready.
+ */
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Identity } from '../auth/identity.ts';
+import { YConnection } from './connection.ts';
+import { docAccess, parseDocName } from './doc-names.ts';
+import type { YPersistence } from './persistence.ts';
+import { CloseCode } from './protocol.ts';
+import { DEFAULT_RATE_LIMIT, TokenBucket, type RateLimit } from './rate-limit.ts';
+import { DocRegistry } from './registry.ts';
+import type { SharedDoc } from './shared-doc.ts';
+import { errorDetail, safeLog, type YjsLog } from './types.ts';
+
+export interface YjsEndpointOptions {
+  /** e.g. '/yjs'; a client connects to `<pathPrefix>/<docName>`. */
+  pathPrefix: string;
+  /** Resolves who is connecting; `null` means unknown. A throw is treated as a server error (500). */
+  authenticate(req: IncomingMessage): Promise<Identity | null>;
+  persistence: YPersistence;
+  /** Largest accepted frame; larger ones close the connection with 1009. Default 1 MiB. */
+  maxMessageBytes?: number;
+  /** How long a document with no connections stays in memory. Default 30 s. */
+  idleUnloadMs?: number;
+  /** Batch window for persistence appends. Default 50 ms, at most 100 ms (it delays what others see). */
+  flushDelayMs?: number;
+  /** Per-connection message rate. Default 200/s with bursts of 400. */
+  rateLimit?: RateLimit;
+  /** Keep-alive ping period; a connection that misses one pong is dropped. Default 30 s. */
+  pingIntervalMs?: number;
+  log?: YjsLog;
+}
+
+export interface YjsEndpointStats {
+  documents: number;
+  loadingDocuments: number;
+  connections: number;
+  readOnlyConnections: number;
+  /** Updates applied in memory but not yet confirmed by persistence. */
+  pendingUpdates: number;
+}
+
+export interface YjsEndpoint {
+  /** Takes the upgrade if the path is ours (returns true), otherwise leaves the socket alone (false). */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /** Closes every connection (1001, so clients reconnect elsewhere), flushes every document, refuses new ones. */
+  close(): Promise<void>;
+  stats(): YjsEndpointStats;
+}
+
+const DEFAULTS = {
+  maxMessageBytes: 1024 * 1024,
+  idleUnloadMs: 30_000,
+  flushDelayMs: 50,
+  pingIntervalMs: 30_000,
+} as const;
+const MAX_FLUSH_DELAY_MS = 100;
+/** How long `close()` waits for clients to answer the close handshake before cutting their sockets. */
+const CLOSE_GRACE_MS = 1_000;
+
+class UpgradeRejection extends Error {
+  constructor(
+    readonly status: number,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+export function createYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
+  const prefix = normalisePrefix(options.pathPrefix);
+  const maxMessageBytes = options.maxMessageBytes ?? DEFAULTS.maxMessageBytes;
+  const flushDelayMs = options.flushDelayMs ?? DEFAULTS.flushDelayMs;
+  const idleUnloadMs = options.idleUnloadMs ?? DEFAULTS.idleUnloadMs;
+  const pingIntervalMs = options.pingIntervalMs ?? DEFAULTS.pingIntervalMs;
+  const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  if (!(flushDelayMs >= 0 && flushDelayMs <= MAX_FLUSH_DELAY_MS)) {
+    throw new RangeError(`flushDelayMs must be between 0 and ${MAX_FLUSH_DELAY_MS}`);
+  }
+  if (!(maxMessageBytes > 0) || !(idleUnloadMs >= 0) || !(pingIntervalMs > 0)) {
+    throw new RangeError('maxMessageBytes and pingIntervalMs must be positive, idleUnloadMs not negative');
+  }
+  new TokenBucket(rateLimit); // validates the limit now rather than failing every connection later
+  const log = safeLog(options.log);
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, clientTracking: false });
+  const registry = new DocRegistry({ persistence: options.persistence, flushDelayMs, idleUnloadMs, log });
+  const connections = new Set<YConnection>();
+  let nextConnectionId = 1;
+  let closing: Promise<void> | null = null;
+
+  // One sweep for all connections instead of a timer each; same rule as the reference server.
+  const pingTimer = setInterval(() => {
+    for (const conn of connections) {
+      if (!conn.alive) conn.terminate('no pong since last ping');
+      else conn.ping();
+    }
+  }, pingIntervalMs);
+  pingTimer.unref();
+
+  function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const encodedName = matchPath(req.url ?? '', prefix);
+    if (encodedName === null) return false;
+    // Until `ws` owns the socket, a reset from the client would be an unhandled 'error' event.
+    const onSocketError = (error: Error) => log('yjs.upgrade.socket-error', { error: errorDetail(error) });
+    socket.on('error', onSocketError);
+    accept(req, socket, head, encodedName, () => socket.off('error', onSocketError)).catch((error: unknown) => {
+      if (error instanceof UpgradeRejection) {
+        log('yjs.upgrade.rejected', { url: redactQuery(req.url), status: error.status, reason: error.reason });
+        rejectUpgrade(socket, error.status, error.reason);
+      } else {
+        log('yjs.internal-error', { url: redactQuery(req.url), error: errorDetail(error) });
+        rejectUpgrade(socket, 500, 'internal error');
+      }
+    });
+    return true;
+  }
+
+  async function accept(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    encodedName: string,
+    /** Called once `ws` owns the socket and handles its errors itself. */
+    handedOver: () => void,
+  ): Promise<void> {
+    if (closing) throw new UpgradeRejection(503, 'server shutting down');
+    let authenticated: Identity | null;
+    try {
+      authenticated = await options.authenticate(req);
+    } catch (error) {
+      log('yjs.auth.error', { error: errorDetail(error) });
+      throw new UpgradeRejection(500, 'authentication failed');
+    }
+    const identity = authenticated;
+    if (identity === null) throw new UpgradeRejection(401, 'authentication required');
+    const docName = decodeDocName(encodedName);
+    const parsed = docName === null ? null : parseDocName(docName);
+    if (docName === null || parsed === null) throw new UpgradeRejection(404, 'unknown document');
+    const access = docAccess(identity, parsed);
+    if (access === 'deny') throw new UpgradeRejection(403, 'no access to this document');
+    if (socket.destroyed) return;
+
+    let doc: SharedDoc;
+    try {
+      doc = await registry.acquire(docName);
+    } catch {
+      // The registry logged the cause; the client only learns to try again later.
+      throw new UpgradeRejection(503, 'document unavailable');
+    }
+    if (socket.destroyed || closing) {
+      registry.release(doc);
+      if (!socket.destroyed) throw new UpgradeRejection(503, 'server shutting down');
+      return;
+    }
+
+    let upgraded = false;
+    let abandoned = false;
+    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      upgraded = true;
+      handedOver();
+      if (abandoned) {
+        ws.terminate();
+        return;
+      }
+      let conn: YConnection | undefined;
+      try {
+        conn = new YConnection({
+          id: nextConnectionId++,
+          ws,
+          doc,
+          identity,
+          access,
+          rateLimit,
+          log,
+          onClosed: (closed) => {
+            connections.delete(closed);
+            registry.release(closed.doc);
+          },
+        });
+        connections.add(conn);
+        log('yjs.connection.opened', {
+          connectionId: conn.id,
+          docName,
+          participantId: identity.participantId,
+          readOnly: conn.readOnly,
+        });
+        doc.addConnection(conn);
+      } catch (error) {
+        // The socket is a WebSocket now: an HTTP error response would be garbage to the client. Once the
+        // connection exists, its 'close' listener gives the document reference back; before, we must.
+        log('yjs.internal-error', { docName, error: errorDetail(error) });
+        if (conn === undefined) registry.release(doc);
+        ws.close(CloseCode.internalError, 'internal error');
+      }
+    });
+    // `ws` answers a bad handshake (wrong headers, socket already gone) itself, without calling back; in
+    // that case the reference taken above must be given back or the document never unloads.
+    if (!upgraded) {
+      abandoned = true;
+      registry.release(doc);
+      log('yjs.upgrade.aborted', { docName });
+    }
+  }
+
+  function close(): Promise<void> {
+    closing ??= (async () => {
+      clearInterval(pingTimer);
+      const open = Array.from(connections);
+      for (const conn of open) conn.close(CloseCode.goingAway, 'server shutting down');
+      await registry.closeAll();
+      let graceTimer: ReturnType<typeof setTimeout> | undefined;
+      const graceOver = new Promise<void>((resolve) => {
+        graceTimer = setTimeout(resolve, CLOSE_GRACE_MS);
+      });
+      await Promise.race([Promise.all(open.map((conn) => conn.whenClosed)), graceOver]);
+      clearTimeout(graceTimer);
+      for (const conn of Array.from(connections)) conn.terminate('close handshake timed out');
+      await Promise.all(open.map((conn) => conn.whenClosed));
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    })();
+    return closing;
+  }
+
+  function stats(): YjsEndpointStats {
+    const docs = registry.liveDocs();
+    let readOnlyConnections = 0;
+    for (const conn of connections) if (conn.readOnly) readOnlyConnections++;
+    return {
+      documents: docs.length,
+      loadingDocuments: registry.loadingCount,
+      connections: connections.size,
+      readOnlyConnections,
+      pendingUpdates: docs.reduce((sum, doc) => sum + doc.pendingUpdates, 0),
+    };
+  }
+
+  return { handleUpgrade, close, stats };
+}
+
+function normalisePrefix(prefix: string): string {
+  const trimmed = prefix.replace(/\/+$/, '');
+  if (!trimmed.startsWith('/')) throw new RangeError(`pathPrefix must start with '/': ${prefix}`);
+  return trimmed;
+}
+
+/** The still-encoded document part of `<prefix>/<docName>?query`, or null when the path is not ours. */
+function matchPath(url: string, prefix: string): string | null {
+  const path = url.split('?', 1)[0]!;
+  if (!path.startsWith(`${prefix}/`)) return null;
+  return path.slice(prefix.length + 1);
+}
+
+function decodeDocName(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
+}
+
+/** Query strings carry tokens; they must not end up in logs. */
+function redactQuery(url: string | undefined): string {
+  return (url ?? '').split('?', 1)[0]!;
+}
+
+function rejectUpgrade(socket: Duplex, status: number, reason: string): void {
+  if (socket.destroyed) return;
+  const body = `${reason}\n`;
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n` +
+      'Connection: close\r\n' +
+      'Content-Type: text/plain; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      '\r\n' +
+      body,
+  );
+}
+

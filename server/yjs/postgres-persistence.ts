@@ -1,0 +1,72 @@
+// Yjs documents in Postgres: an append-only log of updates, folded now and then into a snapshot so loading stays quick.
+import * as Y from 'yjs';
+import type { Database } from '../db/client.ts';
+import type { YPersistence } from './persistence.ts';
+import { parseDocName } from './doc-names.ts';
+
+export interface PostgresPersistenceOptions {
+  /** Fold the log into the snapshot once this many updates follow it. */
+  compactAfterUpdates?: number;
+}
+
+export function createPostgresPersistence(db: Database, options: PostgresPersistenceOptions = {}): YPersistence {
+  const compactAfter = options.compactAfterUpdates ?? 500;
+  // Counted here rather than queried: every document is loaded through this process before anyone appends to it.
+  const logLength = new Map<string, number>();
+
+  async function compact(docName: string): Promise<void> {
+    await db.$transaction(async (tx) => {
+      // Locks the document row so two compactions of one document never interleave.
+      const [doc] = await tx.$queryRaw<{ snapshot: Uint8Array | null; snapshotUpTo: bigint }[]>`
+        SELECT "snapshot", "snapshotUpTo" FROM "YDocument" WHERE "name" = ${docName} FOR UPDATE`;
+      if (!doc) return;
+      const updates = await tx.yUpdate.findMany({ where: { docName, id: { gt: doc.snapshotUpTo } }, orderBy: { id: 'asc' } });
+      if (updates.length === 0) return;
+      const parts = doc.snapshot ? [doc.snapshot, ...updates.map((u) => u.update)] : updates.map((u) => u.update);
+      const lastId = updates.at(-1)!.id;
+      await tx.yDocument.update({
+        where: { name: docName },
+        data: { snapshot: new Uint8Array(Y.mergeUpdates(parts.map((p) => new Uint8Array(p)))), snapshotUpTo: lastId },
+      });
+      await tx.yUpdate.deleteMany({ where: { docName, id: { lte: lastId } } });
+    });
+  }
+
+  return {
+    async load(docName) {
+      const doc = await db.yDocument.findUnique({ where: { name: docName } });
+      if (!doc) {
+        logLength.set(docName, 0);
+        return [];
+      }
+      const updates = await db.yUpdate.findMany({
+        where: { docName, id: { gt: doc.snapshotUpTo } },
+        orderBy: { id: 'asc' },
+        select: { update: true },
+      });
+      const parts = updates.map((u) => new Uint8Array(u.update));
+      logLength.set(docName, parts.length);
+      return doc.snapshot ? [new Uint8Array(doc.snapshot), ...parts] : parts;
+    },
+
+    async append(docName, updates) {
+      if (updates.length === 0) return;
+      const parsed = parseDocName(docName);
+      if (!parsed) throw new Error(`Not a document name: ${docName}`);
+      await db.$transaction([
+        db.yDocument.upsert({
+          where: { name: docName },
+          create: { name: docName, meetingId: parsed.meetingId, kind: parsed.kind },
+          update: {},
+        }),
+        db.yUpdate.createMany({ data: updates.map((update) => ({ docName, update: Buffer.from(update) })) }),
+      ]);
+      const length = (logLength.get(docName) ?? 0) + updates.length;
+      logLength.set(docName, length);
+      if (length >= compactAfter) {
+        await compact(docName);
+        logLength.set(docName, 0);
+      }
+    },
+  };
+}

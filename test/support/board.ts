@@ -1,0 +1,56 @@
+// A real board server for a test: its own database cloned from the seeded template, a random port, a random secret.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { inject } from 'vitest';
+import { startBoard, type RunningBoard } from '../../server/board-server.ts';
+import type { Identity } from '../../server/auth/identity.ts';
+import { SAMPLE_MEETING_ID } from '../../server/seed/seed-sample.ts';
+import type { Role } from '../../server/shared/roles.ts';
+import { createDatabase, type TestDatabase } from './database.ts';
+
+export interface TestBoard extends RunningBoard {
+  meetingId: string;
+  /** A participant who joined through an invite, as a person would, and the session token that names them. */
+  join(role: Role, name?: string): Promise<{ identity: Identity; sessionToken: string }>;
+  inviteUrl(role: Role, name?: string): string;
+  stop(): Promise<void>;
+}
+
+export function testDatabase(): Promise<TestDatabase> {
+  return createDatabase(inject('databaseServerUrl'), { template: inject('templateDatabase') });
+}
+
+export async function startTestBoard(options: { database?: TestDatabase } = {}): Promise<TestBoard> {
+  const database = options.database ?? (await testDatabase());
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'cb-test-data-'));
+  const board = await startBoard(
+    {
+      port: 0,
+      host: '127.0.0.1',
+      databaseUrl: database.url,
+      sessionSecret: randomBytes(32).toString('hex'),
+      dataDir,
+      publicUrl: undefined,
+    },
+    { log: () => {} },
+  );
+  return {
+    ...board,
+    meetingId: SAMPLE_MEETING_ID,
+    async join(role, name = `ผู้ทดสอบ ${role}`) {
+      const token = board.sessions.createInvite({ meetingId: SAMPLE_MEETING_ID, role, name });
+      const { identity, sessionToken } = await board.sessions.redeemInvite(token, name);
+      return { identity, sessionToken };
+    },
+    inviteUrl(role, name) {
+      return `${board.url}/join/${board.sessions.createInvite({ meetingId: SAMPLE_MEETING_ID, role, name })}`;
+    },
+    async stop() {
+      await board.close();
+      await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

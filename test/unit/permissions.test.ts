@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, allowedActions, can } from '../../server/domain/permissions.ts';
+import { ROLES } from '../../server/shared/roles.ts';
+
+describe('permissions', () => {
+  it('lets chair and presenter set ceilings, and members only propose', () => {
+    expect(can('chair', 'ceiling:set')).toBe(true);
+    expect(can('presenter', 'ceiling:set')).toBe(true);
+    expect(can('member', 'ceiling:set')).toBe(false);
+    expect(can('member', 'ceiling:propose')).toBe(true);
+    expect(can('secretary', 'ceiling:set')).toBe(false);
+  });
+  it('gives observers nothing but reading', () => {
+    expect(allowedActions('observer')).toEqual(['board:read']);
+  });
+  it('lets everyone read the board', () => {
+    for (const role of ROLES) expect(can(role, 'board:read')).toBe(true);
+  });
+  it('splits the recording of decisions from their confirmation', () => {
+    expect(can('secretary', 'resolution:record')).toBe(true);
+    expect(can('secretary', 'resolution:confirm')).toBe(false);
+    expect(can('chair', 'resolution:confirm')).toBe(true);
+    expect(can('secretary', 'frame:prepare')).toBe(true);
+    expect(can('chair', 'frame:confirm')).toBe(true);
+    expect(can('presenter', 'frame:confirm')).toBe(false);
+  });
+  it('moves the room only for presenter and chair', () => {
+    const movers = ROLES.filter((role) => can(role, 'focus:move'));
+    expect(movers).toEqual(['chair', 'presenter']);
+  });
+  it('grants only known actions', () => {
+    for (const role of ROLES) for (const action of allowedActions(role)) expect(ACTIONS).toContain(action);
+  });
+});

@@ -1,0 +1,14 @@
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { servicesOf } from '../server/app-services.ts';
+import { ERROR_MESSAGES } from '../server/shared/errors.ts';
+
+export const handle: Handle = async ({ event, resolve }) => {
+  event.locals.services = servicesOf(event.platform?.req);
+  return resolve(event);
+};
+
+/** An unexpected failure: logged in full for us, and a plain apology for the person at the screen. */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+  if (status !== 404) console.error(`[${status}] ${event.request.method} ${event.url.pathname}`, error);
+  return { message: ERROR_MESSAGES.internal.th, messageEn: ERROR_MESSAGES.internal.en, code: 'internal' };
+};

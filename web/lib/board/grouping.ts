@@ -1,0 +1,36 @@
+// The project list as the board shows it: goal > approach > projects, in the plan's order, with subtotals.
+import type { GoalView, ApproachView, ProjectView } from '$shared/board.ts';
+import type { FrameTotals, Subtotal } from '$domain/totals.ts';
+
+export interface ApproachGroup {
+  approach: ApproachView;
+  subtotal: Subtotal;
+  projects: ProjectView[];
+}
+
+export interface GoalGroup {
+  goal: GoalView;
+  subtotal: Subtotal;
+  approaches: ApproachGroup[];
+}
+
+const NO_PROJECTS: Subtotal = { requestedBaht: 0, ceilingBaht: 0, differenceBaht: 0, projectCount: 0 };
+
+export function groupProjects(goals: readonly GoalView[], projects: readonly ProjectView[], totals: FrameTotals): GoalGroup[] {
+  // Map.groupBy would do, but Node 20 (server rendering) does not have it.
+  const byApproach = new Map<string, ProjectView[]>();
+  for (const project of projects) {
+    const group = byApproach.get(project.approachCode);
+    if (group) group.push(project);
+    else byApproach.set(project.approachCode, [project]);
+  }
+  return goals.map((goal) => ({
+    goal,
+    subtotal: totals.byGoal[goal.number] ?? NO_PROJECTS,
+    approaches: goal.approaches.map((approach) => ({
+      approach,
+      subtotal: totals.byApproach[approach.code] ?? NO_PROJECTS,
+      projects: byApproach.get(approach.code) ?? [],
+    })),
+  }));
+}

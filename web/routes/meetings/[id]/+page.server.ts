@@ -1,0 +1,41 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { allowedActions, can } from '$domain/permissions.ts';
+import { isRole } from '$shared/roles.ts';
+import { sessionCookieName } from '$shared/session-cookie.ts';
+import { ERROR_MESSAGES } from '$shared/errors.ts';
+import { refuse } from '$lib/server/refusal.ts';
+
+async function identify(locals: App.Locals, cookies: import('@sveltejs/kit').Cookies, meetingId: string) {
+  try {
+    return await locals.services.sessions.identify(cookies.get(sessionCookieName(meetingId)), meetingId);
+  } catch (cause) {
+    refuse(cause);
+  }
+}
+
+export const load: PageServerLoad = async ({ params, locals, cookies }) => {
+  const identity = await identify(locals, cookies, params.id);
+  try {
+    return {
+      board: await locals.services.loadBoard(params.id),
+      session: { participantId: identity.participantId, displayName: identity.displayName, role: identity.role },
+      permissions: allowedActions(identity.role),
+    };
+  } catch (cause) {
+    refuse(cause);
+  }
+};
+
+export const actions: Actions = {
+  invite: async ({ params, locals, cookies, request, url }) => {
+    const identity = await identify(locals, cookies, params.id);
+    if (!can(identity.role, 'invite:create')) return fail(403, { inviteError: ERROR_MESSAGES.forbidden.th });
+    const form = await request.formData();
+    const role = form.get('role');
+    const name = String(form.get('name') ?? '').trim().slice(0, 120);
+    if (!isRole(role)) return fail(400, { inviteError: ERROR_MESSAGES.invalid_payload.th });
+    const token = locals.services.sessions.createInvite({ meetingId: params.id, role, name: name || undefined });
+    return { inviteUrl: `${locals.services.publicUrl(url.origin)}/join/${token}`, inviteRole: role };
+  },
+};
