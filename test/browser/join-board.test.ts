@@ -54,6 +54,25 @@ describeInBrowser('joining and reading the board in Chromium', () => {
     await context.close();
   });
 
+  it('opens a project\'s details with its partners, and closes them', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(board.inviteUrl('member', 'กรรมการ ก'));
+    await page.getByRole('button', { name: 'เข้าร่วมประชุม' }).click();
+    await page.waitForURL(`**/meetings/${board.meetingId}`);
+    await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 10_000 }).toBe('เชื่อมต่อสด');
+
+    const row = page.locator('tr[data-project="DG67-001"]');
+    const name = (await row.locator('th button').textContent())!.trim();
+    await row.locator('th button').click();
+    const panel = page.getByTestId('project-panel');
+    await expect.poll(() => panel.getByRole('heading', { name }).isVisible()).toBe(true);
+    await expect.poll(() => panel.getByText('หน่วยงานที่บูรณาการร่วม').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'ปิดรายละเอียดโครงการ' }).click();
+    await expect.poll(() => panel.count()).toBe(0);
+    await context.close();
+  });
+
   it('tells a visitor without an invite what to do, in Thai', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

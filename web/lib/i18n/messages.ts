@@ -48,6 +48,9 @@ export const MESSAGES = {
   venue: { th: 'ณ', en: 'At' },
   language: { th: 'English', en: 'ภาษาไทย' },
   collapse: { th: 'ย่อ', en: 'Collapse' },
+  closePanel: { th: 'ปิดรายละเอียดโครงการ', en: 'Close project details' },
+  partnerRequestsBudget: { th: 'ขอรับงบบูรณาการด้วย', en: 'also requests integrated budget' },
+  showDetails: { th: 'ดูรายละเอียด', en: 'Show details' },
   expand: { th: 'ขยาย', en: 'Expand' },
 } as const satisfies Record<string, { th: string; en: string }>;
 

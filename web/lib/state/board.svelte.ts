@@ -1,12 +1,15 @@
-// One meeting's board in the browser: the snapshot the server sent, the totals derived from it, the connection's state.
-import type { BoardSnapshot } from '$shared/board.ts';
+// One meeting's board in the browser: the snapshot the server sent, the totals derived from it, the connection's state,
+// and what this person has selected.
+import type { BoardSnapshot, ProjectView } from '$shared/board.ts';
 import { computeTotals } from '$domain/totals.ts';
 
 export type ConnectionState = 'connecting' | 'live' | 'offline';
+export type SequencedOutcome = 'applied' | 'stale' | 'gap';
 
 export class BoardState {
   #snapshot: BoardSnapshot = $state()!;
   #connection: ConnectionState = $state('connecting');
+  #selectedProjectId: string | null = $state(null);
 
   readonly totals = $derived(
     computeTotals(
@@ -18,6 +21,10 @@ export class BoardState {
       })),
       this.#snapshot.meeting.plan.frameBaht,
     ),
+  );
+
+  readonly selectedProject: ProjectView | undefined = $derived(
+    this.#snapshot.projects.find((p) => p.id === this.#selectedProjectId),
   );
 
   constructor(snapshot: BoardSnapshot) {
@@ -48,7 +55,23 @@ export class BoardState {
     this.#snapshot = snapshot;
   }
 
+  /**
+   * Applies a broadcast that carries the meeting's sequence number. One we already have is ignored; one that skips a
+   * number means we missed something, and the caller must fetch the full state instead of applying it.
+   */
+  applySequenced(seq: number, apply: (snapshot: BoardSnapshot) => void): SequencedOutcome {
+    if (seq <= this.#snapshot.seq) return 'stale';
+    if (seq !== this.#snapshot.seq + 1) return 'gap';
+    apply(this.#snapshot);
+    this.#snapshot.seq = seq;
+    return 'applied';
+  }
+
   setConnection(state: ConnectionState): void {
     this.#connection = state;
+  }
+
+  select(projectId: string | null): void {
+    this.#selectedProjectId = projectId;
   }
 }

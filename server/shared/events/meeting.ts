@@ -1,0 +1,12 @@
+import type { BoardSnapshot, SessionView } from '../board.ts';
+import type { AckCallback } from '../ack.ts';
+
+export interface MeetingClientEvents {
+  /** The whole board as of now: on first load, after a reconnect, or when a client sees a gap in the sequence. */
+  'meeting:sync': (request: Record<string, never>, ack: AckCallback<BoardSnapshot>) => void;
+}
+
+export interface MeetingServerEvents {
+  /** Sent once a connection is authenticated: who the server takes this client to be. */
+  'session:ready': (session: SessionView & { meetingId: string; seq: number }) => void;
+}
