@@ -82,6 +82,7 @@ export function changeView(row: ChangeRow): CeilingChangeView {
     toBaht: bahtFromDb(row.toBaht),
     versionAfter: row.versionAfter,
     seq: row.seq,
+    actorId: row.participantId,
     actorName: row.actorName,
     role: row.role,
     reason: row.reason,

@@ -108,6 +108,8 @@ export interface CeilingChangeView {
   versionAfter: number;
   /** The meeting's sequence number of the change; none for changes made outside a meeting (imports). */
   seq: number | null;
+  /** The participant who made it: the board flashes changes made by anyone else. */
+  actorId: string | null;
   actorName: string;
   role: Role | null;
   reason: string;
