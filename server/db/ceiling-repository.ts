@@ -2,7 +2,7 @@
 // and the meeting's next sequence number, and only returned (to be acknowledged and broadcast) once committed.
 import type { Identity } from '../auth/identity.ts';
 import { checkCeilingChange, isProjectResolved, planUndo, type CeilingRules, type ProjectCeilingState } from '../domain/ceilings.ts';
-import { computeTotals, type FrameTotals } from '../domain/totals.ts';
+import { computeTotals, type BudgetLine, type FrameTotals } from '../domain/totals.ts';
 import type { CeilingChangeView, ProposalView } from '../shared/board.ts';
 import { BoardError } from '../shared/errors.ts';
 import type { CeilingsUpdate } from '../shared/events/ceilings.ts';
@@ -14,61 +14,66 @@ type Tx = Prisma.TransactionClient;
 
 interface ProjectFacts extends ProjectCeilingState {
   id: string;
-  planId: string;
   rules: CeilingRules;
   totalCeilingsBaht: number;
+  /** Every project of the plan as the totals need it, this one included. */
+  lines: (BudgetLine & { id: string })[];
 }
 
-/** Whether a confirmed resolution locks the project's ceiling (the rule is `isProjectResolved`). */
-export async function isProjectLocked(tx: Tx, projectId: string): Promise<boolean> {
-  const resolutions = await tx.resolution.findMany({ where: { projectId }, select: { status: true } });
-  return isProjectResolved(resolutions.map((r) => r.status));
-}
-
-/** The project as the rules need it; only a project of the meeting's own plan is found. */
+/**
+ * The project as the rules need it, with its plan's rules and every line of the plan, in one query: only a project of
+ * the meeting's own plan is found. Under the meeting lock these are the committed values the change applies to.
+ */
 async function projectFacts(tx: Tx, meetingId: string, projectId: string): Promise<ProjectFacts> {
-  const [row] = await tx.$queryRaw<
+  const rows = await tx.$queryRaw<
     {
       id: string;
-      planId: string;
+      goalNumber: number;
+      approachCode: string;
       requestedBaht: bigint;
       ceilingBaht: bigint;
       version: number;
       frameBaht: bigint;
       hardCap: boolean;
       allowAboveRequest: boolean;
-      total: bigint;
+      resolutionStatuses: string[] | null;
     }[]
   >`
-    SELECT p."id", p."planId", p."requestedBaht", p."ceilingBaht", p."version",
+    SELECT p."id", g."number" AS "goalNumber", a."code" AS "approachCode", p."requestedBaht", p."ceilingBaht", p."version",
            pl."frameBaht", pl."hardCap", pl."allowAboveRequest",
-           (SELECT SUM(o."ceilingBaht")::bigint FROM "Project" o WHERE o."planId" = p."planId") AS "total"
-    FROM "Project" p
-    JOIN "Plan" pl ON pl."id" = p."planId"
-    JOIN "Meeting" m ON m."planId" = pl."id"
-    WHERE p."id" = ${projectId} AND m."id" = ${meetingId}`;
+           CASE WHEN p."id" = ${projectId}
+             THEN ARRAY(SELECT r."status"::text FROM "Resolution" r WHERE r."projectId" = p."id") END AS "resolutionStatuses"
+    FROM "Meeting" m
+    JOIN "Plan" pl ON pl."id" = m."planId"
+    JOIN "Project" p ON p."planId" = pl."id"
+    JOIN "Approach" a ON a."id" = p."approachId"
+    JOIN "Goal" g ON g."id" = a."goalId"
+    WHERE m."id" = ${meetingId}`;
+  const lines = rows.map((r) => ({
+    id: r.id,
+    goalNumber: r.goalNumber,
+    approachCode: r.approachCode,
+    requestedBaht: bahtFromDb(r.requestedBaht),
+    ceilingBaht: bahtFromDb(r.ceilingBaht),
+  }));
+  const row = rows.find((r) => r.id === projectId);
   if (!row) throw new BoardError('project_not_found', { projectId });
   return {
     id: row.id,
-    planId: row.planId,
     requestedBaht: bahtFromDb(row.requestedBaht),
     ceilingBaht: bahtFromDb(row.ceilingBaht),
     version: row.version,
-    resolved: await isProjectLocked(tx, row.id),
+    resolved: isProjectResolved(row.resolutionStatuses ?? []),
     rules: { frameBaht: bahtFromDb(row.frameBaht), hardCap: row.hardCap, allowAboveRequest: row.allowAboveRequest },
-    totalCeilingsBaht: bahtFromDb(row.total),
+    totalCeilingsBaht: lines.reduce((sum, line) => sum + line.ceilingBaht, 0),
+    lines,
   };
 }
 
-async function planTotals(tx: Tx, planId: string, frameBaht: number): Promise<FrameTotals> {
-  const lines = await tx.$queryRaw<{ goalNumber: number; approachCode: string; requestedBaht: bigint; ceilingBaht: bigint }[]>`
-    SELECT g."number" AS "goalNumber", a."code" AS "approachCode", p."requestedBaht", p."ceilingBaht"
-    FROM "Project" p JOIN "Approach" a ON a."id" = p."approachId" JOIN "Goal" g ON g."id" = a."goalId"
-    WHERE p."planId" = ${planId}`;
-  return computeTotals(
-    lines.map((l) => ({ ...l, requestedBaht: bahtFromDb(l.requestedBaht), ceilingBaht: bahtFromDb(l.ceilingBaht) })),
-    frameBaht,
-  );
+/** The totals once this project's ceiling is `toBaht`. */
+function totalsAfter(project: ProjectFacts, toBaht: number): FrameTotals {
+  const lines = project.lines.map((line) => (line.id === project.id ? { ...line, ceilingBaht: toBaht } : line));
+  return computeTotals(lines, project.rules.frameBaht);
 }
 
 type ChangeRow = Prisma.CeilingChangeGetPayload<object>;
@@ -147,7 +152,7 @@ async function writeChange(tx: Tx, actor: Identity, seq: number, request: Change
       proposalId: request.proposalId ?? null,
     },
   });
-  return { change: changeView(row), totals: await planTotals(tx, project.planId, project.rules.frameBaht) };
+  return { change: changeView(row), totals: totalsAfter(project, verdict.toBaht) };
 }
 
 /**

@@ -61,8 +61,8 @@ describe('ceilings over Socket.io', () => {
   }
 
   async function totalsFromDatabase() {
-    const rows = await board.db.project.findMany({ include: { approach: { include: { goal: true } } } });
-    const plan = await board.db.plan.findFirstOrThrow();
+    const { plan } = await board.db.meeting.findUniqueOrThrow({ where: { id: board.meetingId }, include: { plan: true } });
+    const rows = await board.db.project.findMany({ where: { planId: plan.id }, include: { approach: { include: { goal: true } } } });
     return computeTotals(
       rows.map((p) => ({
         goalNumber: p.approach.goal.number,
