@@ -130,28 +130,21 @@ async function writeChange(tx: Tx, actor: Identity, seq: number, request: Change
   });
   if (!verdict.ok) throw new BoardError(verdict.code, { projectId: project.id, ...verdict.details });
   const versionAfter = project.version + 1;
-  // The version guard is redundant under the meeting lock, and kept so no other writer can slip past it.
-  const updated = await tx.project.updateMany({
-    where: { id: project.id, version: project.version },
-    data: { ceilingBaht: BigInt(verdict.toBaht), version: versionAfter },
-  });
-  if (updated.count !== 1) throw new BoardError('version_conflict', { projectId: project.id });
-  const row = await tx.ceilingChange.create({
-    data: {
-      meetingId: actor.meetingId,
-      projectId: project.id,
-      participantId: actor.participantId,
-      actorName: actor.displayName,
-      role: actor.role,
-      kind: request.kind,
-      fromBaht: BigInt(project.ceilingBaht),
-      toBaht: BigInt(verdict.toBaht),
-      versionAfter,
-      seq,
-      reason: request.reason,
-      proposalId: request.proposalId ?? null,
-    },
-  });
+  // One statement moves the ceiling and writes its audit row: a change sits inside the meeting's lock, so every round
+  // trip saved there is throughput. The version guard is redundant under that lock, and kept so no writer slips past.
+  const [row] = await tx.$queryRaw<ChangeRow[]>`
+    WITH moved AS (
+      UPDATE "Project" SET "ceilingBaht" = ${BigInt(verdict.toBaht)}::bigint, "version" = ${versionAfter}::int, "updatedAt" = now()
+      WHERE "id" = ${project.id} AND "version" = ${project.version}::int
+      RETURNING "id")
+    INSERT INTO "CeilingChange"
+      ("meetingId", "projectId", "participantId", "actorName", "role", "kind", "fromBaht", "toBaht", "versionAfter", "seq", "reason", "proposalId")
+    SELECT ${actor.meetingId}::text, moved."id", ${actor.participantId}::text, ${actor.displayName}::text, ${actor.role}::"Role",
+      ${request.kind}::"CeilingChangeKind", ${BigInt(project.ceilingBaht)}::bigint, ${BigInt(verdict.toBaht)}::bigint,
+      ${versionAfter}::int, ${seq}::int, ${request.reason}::text, ${request.proposalId ?? null}::text
+    FROM moved
+    RETURNING *`;
+  if (!row) throw new BoardError('version_conflict', { projectId: project.id });
   return { change: changeView(row), totals: totalsAfter(project, verdict.toBaht) };
 }
 
