@@ -120,15 +120,21 @@ interface ChangeRequest {
   proposalId?: string;
 }
 
-/** Validates and writes one ceiling change with its audit row; the caller's transaction has already taken `seq`. */
-async function writeChange(tx: Tx, actor: Identity, seq: number, request: ChangeRequest): Promise<Pick<CeilingsUpdate, 'change' | 'totals'>> {
-  const project = await projectFacts(tx, actor.meetingId, request.projectId);
+/** The project and the amount it may take, or the refusal the rules give. */
+async function allowedChange(tx: Tx, meetingId: string, request: Pick<ChangeRequest, 'projectId' | 'toBaht' | 'expectedVersion'>) {
+  const project = await projectFacts(tx, meetingId, request.projectId);
   const verdict = checkCeilingChange(project, project.rules, {
     toBaht: request.toBaht,
     expectedVersion: request.expectedVersion,
     totalCeilingsBaht: project.totalCeilingsBaht,
   });
   if (!verdict.ok) throw new BoardError(verdict.code, { projectId: project.id, ...verdict.details });
+  return { project, verdict };
+}
+
+/** Validates and writes one ceiling change with its audit row; the caller's transaction has already taken `seq`. */
+async function writeChange(tx: Tx, actor: Identity, seq: number, request: ChangeRequest): Promise<Pick<CeilingsUpdate, 'change' | 'totals'>> {
+  const { project, verdict } = await allowedChange(tx, actor.meetingId, request);
   const versionAfter = project.version + 1;
   // One statement moves the ceiling and writes its audit row: a change sits inside the meeting's lock, so every round
   // trip saved there is throughput. The version guard is redundant under that lock, and kept so no writer slips past.
@@ -194,14 +200,12 @@ export function createCeilingRepository(db: Database) {
 
     propose(actor: Identity, input: { projectId: string; proposedBaht: unknown; baseVersion: number; reason: string }) {
       return sequenced(db, actor.meetingId, async (tx) => {
-        const project = await projectFacts(tx, actor.meetingId, input.projectId);
         // A proposal must be one the chair could accept as it stands.
-        const verdict = checkCeilingChange(project, project.rules, {
+        const { project, verdict } = await allowedChange(tx, actor.meetingId, {
+          projectId: input.projectId,
           toBaht: input.proposedBaht,
           expectedVersion: input.baseVersion,
-          totalCeilingsBaht: project.totalCeilingsBaht,
         });
-        if (!verdict.ok) throw new BoardError(verdict.code, { projectId: project.id, ...verdict.details });
         // One open proposal per person per project: a second one replaces the first.
         const closed = await closePendingProposals(tx, { meetingId: actor.meetingId, projectId: project.id, proposerId: actor.participantId }, 'superseded');
         const row = await tx.proposal.create({

@@ -65,6 +65,14 @@ describeInBrowser('live ceilings in Chromium', () => {
     await cell.getByRole('textbox').press('Escape');
     await expect.poll(() => cell.getByRole('button').textContent()).toContain('12.5000');
 
+    // Keyboard only: Enter opens the cell, Tab saves and moves on.
+    const next = ceilingCell(presenter, 'DG67-007');
+    await next.getByRole('button').focus();
+    await presenter.keyboard.press('Enter');
+    await next.getByRole('textbox').fill('1');
+    await presenter.keyboard.press('Tab');
+    await expect.poll(() => ceilingCell(member, 'DG67-007').textContent()).toMatch(/^\s*1\.0000/);
+
     // The project's history, in the side panel.
     await member.locator('tr[data-project="DG67-005"] th button').click();
     const history = member.getByTestId('ceiling-history');
