@@ -281,6 +281,28 @@ describe('ceilings over Socket.io', () => {
     expect(await writeState()).toEqual(before);
   });
 
+  it("follows the plan's flags: above the request only when allowed, over the frame only without a hard cap", async () => {
+    const presenter = await connect('presenter');
+    const target = await project('DG67-050');
+    const { plan } = await board.db.meeting.findUniqueOrThrow({ where: { id: board.meetingId }, include: { plan: true } });
+    const beyondFrame = target.requestedBaht + bahtFromDb(plan.frameBaht);
+    const set = (toBaht: number, expectedVersion: number) =>
+      presenter.emitWithAck('ceilings:set', { projectId: target.id, toBaht, expectedVersion, reason: '' });
+    try {
+      // The sample's requests already add up to more than the frame: under a hard cap only cuts get through.
+      await board.db.plan.update({ where: { id: plan.id }, data: { allowAboveRequest: true, hardCap: true } });
+      expect(await set(beyondFrame, target.version)).toMatchObject({ error: { code: 'over_frame_cap', details: { frameBaht: bahtFromDb(plan.frameBaht) } } });
+      expect(await set(target.requestedBaht - 1, target.version)).toMatchObject({ data: { totals: { overFrame: true } } });
+      await board.db.plan.update({ where: { id: plan.id }, data: { hardCap: false } });
+      expect(await set(target.requestedBaht + 1, target.version + 1)).toMatchObject({ data: { change: { toBaht: target.requestedBaht + 1 }, totals: { overFrame: true } } });
+      await board.db.plan.update({ where: { id: plan.id }, data: { allowAboveRequest: false } });
+      expect(await set(target.requestedBaht + 2, target.version + 2)).toMatchObject({ error: { code: 'above_request' } });
+      expect(await set(target.requestedBaht, target.version + 2)).toMatchObject({ data: { change: { toBaht: target.requestedBaht } } });
+    } finally {
+      await board.db.plan.update({ where: { id: plan.id }, data: { allowAboveRequest: plan.allowAboveRequest, hardCap: plan.hardCap } });
+    }
+  });
+
   it('keeps totals exact through 1,000 random changes from several clients, and every client converges', async () => {
     const clients = await Promise.all([connect('presenter', 'ก'), connect('chair', 'ข'), connect('presenter', 'ค')]);
     const watcher = await connect('observer');
