@@ -16,6 +16,8 @@ import { createExpressApp } from './http/express-app.ts';
 import { readCookie } from './http/cookies.ts';
 import { ensureWebBuild, loadPagesHandler } from './http/web-build.ts';
 import { meetingHandlers } from './realtime/meeting.handlers.ts';
+import { ceilingsHandlers } from './realtime/ceilings.handlers.ts';
+import { createCeilingRepository } from './db/ceiling-repository.ts';
 import { createSocketServer, type BoardServer } from './realtime/socket-server.ts';
 import { seedSampleMeeting } from './seed/seed-sample.ts';
 import { parseDocName } from './yjs/doc-names.ts';
@@ -76,7 +78,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
 
     const io = createSocketServer(httpServer, {
       sessions,
-      features: [meetingHandlers({ loadBoard: board })],
+      features: [meetingHandlers({ loadBoard: board }), ceilingsHandlers({ ceilings: createCeilingRepository(db) })],
       currentSeq: async (meetingId) => (await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { seq: true } })).seq,
     });
     const yjs = createYjsEndpoint({

@@ -90,8 +90,43 @@ export interface BoardSnapshot {
   goals: GoalView[];
   agenda: AgendaItemView[];
   projects: ProjectView[];
+  /** Ceiling proposals still waiting for the chair or presenter, oldest first. */
+  proposals: ProposalView[];
   /** The meeting's sequence number this snapshot reflects. */
   seq: number;
+}
+
+export type CeilingChangeKind = 'set' | 'proposal_accepted' | 'revert' | 'undo' | 'reopen' | 'import';
+
+/** One row of a ceiling's audit trail. */
+export interface CeilingChangeView {
+  id: string;
+  projectId: string;
+  kind: CeilingChangeKind;
+  fromBaht: number;
+  toBaht: number;
+  versionAfter: number;
+  /** The meeting's sequence number of the change; none for changes made outside a meeting (imports). */
+  seq: number | null;
+  /** The participant who made it: the board flashes changes made by anyone else. */
+  actorId: string | null;
+  actorName: string;
+  role: Role | null;
+  reason: string;
+  proposalId: string | null;
+  createdAt: string;
+}
+
+export interface ProposalView {
+  id: string;
+  projectId: string;
+  proposerId: string;
+  proposerName: string;
+  proposedBaht: number;
+  /** The project's version when it was proposed: older than the project's now means the ceiling moved since. */
+  baseVersion: number;
+  reason: string;
+  createdAt: string;
 }
 
 export interface MeetingSummary {

@@ -14,6 +14,28 @@ export const ERROR_MESSAGES = {
   payload_too_large: { th: 'ข้อมูลที่ส่งมามีขนาดใหญ่เกินไป', en: 'The request is too large' },
   rate_limited: { th: 'ส่งคำขอถี่เกินไป กรุณารอสักครู่', en: 'Too many requests: wait a moment' },
   invalid_name: { th: 'กรุณากรอกชื่อ 1–120 ตัวอักษร', en: 'Enter a name of 1 to 120 characters' },
+  project_not_found: { th: 'ไม่พบโครงการนี้ในแผนของการประชุมนี้', en: 'No such project in this meeting\'s plan' },
+  project_resolved: {
+    th: 'โครงการนี้มีมติแล้ว ต้องให้ประธานเปิดมติใหม่ก่อนแก้ไขวงเงิน',
+    en: 'This project has a confirmed resolution: the chair must reopen it before its ceiling can change',
+  },
+  version_conflict: {
+    th: 'มีผู้แก้ไขวงเงินนี้ไปก่อนแล้ว กรุณาดูค่าปัจจุบันแล้วยืนยันอีกครั้ง',
+    en: 'Someone changed this ceiling first: check the current value and confirm again',
+  },
+  invalid_amount: { th: 'วงเงินต้องเป็นจำนวนเต็มบาทและไม่ติดลบ', en: 'A ceiling must be a whole, non-negative number of baht' },
+  ceiling_unchanged: { th: 'วงเงินเท่าเดิม ไม่มีสิ่งใดเปลี่ยนแปลง', en: 'That is already the ceiling: nothing changed' },
+  above_request: {
+    th: 'วงเงินที่กำหนดสูงกว่าวงเงินที่ขอ ซึ่งแผนนี้ไม่อนุญาต',
+    en: 'The ceiling is above what the agency requested, which this plan does not allow',
+  },
+  over_frame_cap: {
+    th: 'การแก้ไขนี้ทำให้รวมวงเงินเกินกรอบ ซึ่งแผนนี้ไม่อนุญาต กรุณาปรับลดโครงการอื่นก่อน',
+    en: 'This would take the total over the frame, which this plan does not allow: cut another project first',
+  },
+  proposal_not_found: { th: 'ไม่พบข้อเสนอนี้', en: 'No such proposal' },
+  proposal_closed: { th: 'ข้อเสนอนี้ได้รับการพิจารณาหรือถูกแทนที่แล้ว', en: 'This proposal was already decided, withdrawn or replaced' },
+  nothing_to_undo: { th: 'ไม่มีการแก้ไขวงเงินของท่านที่ย้อนกลับได้', en: 'You have no ceiling change to undo' },
   internal: { th: 'ระบบขัดข้อง กรุณาลองใหม่', en: 'Something went wrong on the server: try again' },
 } as const satisfies Record<string, { th: string; en: string }>;
 

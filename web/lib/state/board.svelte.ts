@@ -43,6 +43,9 @@ export class BoardState {
   get projects() {
     return this.#snapshot.projects;
   }
+  get proposals() {
+    return this.#snapshot.proposals;
+  }
   get seq() {
     return this.#snapshot.seq;
   }

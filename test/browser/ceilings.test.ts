@@ -1,0 +1,101 @@
+// Ceilings in two real browsers: the presenter edits, a member sees it flash with the new total; the member proposes,
+// the presenter accepts.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { formatMillionBaht } from '../../server/domain/money.ts';
+import type { Role } from '../../server/shared/roles.ts';
+import { bahtFromDb } from '../../server/db/client.ts';
+import { startTestBoard, type TestBoard } from '../support/board.ts';
+import { describeInBrowser, launchChromium } from '../support/browser.ts';
+
+describeInBrowser('live ceilings in Chromium', () => {
+  let board: TestBoard;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    [board, browser] = await Promise.all([startTestBoard(), launchChromium()]);
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await board?.stop();
+  });
+
+  async function joinAs(role: Role, name: string): Promise<Page> {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(board.inviteUrl(role, name));
+    await page.getByRole('button', { name: 'เข้าร่วมประชุม' }).click();
+    await page.waitForURL(`**/meetings/${board.meetingId}`);
+    await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 10_000 }).toBe('เชื่อมต่อสด');
+    return page;
+  }
+
+  async function totalCeilings(): Promise<number> {
+    const projects = await board.db.project.findMany({ select: { ceilingBaht: true } });
+    return projects.reduce((sum, p) => sum + bahtFromDb(p.ceilingBaht), 0);
+  }
+
+  const ceilingCell = (page: Page, code: string) => page.locator(`tr[data-project="${code}"] [data-testid="ceiling"]`);
+
+  it('the presenter edits a ceiling inline; a member sees it flash with the name, and the new total', async () => {
+    const [presenter, member] = await Promise.all([joinAs('presenter', 'นายผู้นำ เสนอ'), joinAs('member', 'นางกรรม การ')]);
+    const cell = ceilingCell(presenter, 'DG67-005');
+    await cell.getByRole('button').click();
+    const input = cell.getByRole('textbox');
+    await input.fill('abc');
+    await expect.poll(() => cell.textContent()).toContain('อ่านเป็นจำนวนเงินไม่ได้');
+    await input.press('Enter');
+    await input.fill('12.5');
+    await expect.poll(() => cell.textContent()).toContain('= 12.5000 ล้านบาท');
+    await input.press('Enter');
+
+    const seen = ceilingCell(member, 'DG67-005');
+    await expect.poll(() => seen.textContent()).toContain('12.5000');
+    await expect.poll(() => seen.textContent()).toContain('แก้โดย นายผู้นำ เสนอ');
+    const total = formatMillionBaht(await totalCeilings());
+    await expect.poll(() => member.getByTestId('total-ceilings').textContent()).toBe(total);
+    await expect.poll(() => presenter.getByTestId('total-ceilings').textContent()).toBe(total);
+
+    // Escape leaves the value as it was.
+    await cell.getByRole('button').click();
+    await cell.getByRole('textbox').fill('1');
+    await cell.getByRole('textbox').press('Escape');
+    await expect.poll(() => cell.getByRole('button').textContent()).toContain('12.5000');
+
+    // Keyboard only: Enter opens the cell, Tab saves and moves on.
+    const next = ceilingCell(presenter, 'DG67-007');
+    await next.getByRole('button').focus();
+    await presenter.keyboard.press('Enter');
+    await next.getByRole('textbox').fill('1');
+    await presenter.keyboard.press('Tab');
+    await expect.poll(() => ceilingCell(member, 'DG67-007').textContent()).toMatch(/^\s*1\.0000/);
+
+    // The project's history, in the side panel.
+    await member.locator('tr[data-project="DG67-005"] th button').click();
+    const history = member.getByTestId('ceiling-history');
+    await expect.poll(() => history.textContent()).toContain('กำหนดวงเงิน');
+    await expect.poll(() => history.textContent()).toContain('นายผู้นำ เสนอ (ผู้นำเสนอ)');
+  });
+
+  it("a member's proposal appears for the presenter, who accepts it, and both boards show the new ceiling", async () => {
+    const [presenter, member] = await Promise.all([joinAs('presenter', 'ผู้นำเสนอ ข'), joinAs('member', 'กรรมการ ข')]);
+    const cell = ceilingCell(member, 'DG67-006');
+    await cell.getByRole('button').click();
+    await cell.getByRole('textbox').fill('3.25');
+    await cell.getByRole('textbox').press('Enter');
+    await expect.poll(() => cell.textContent()).toContain('ส่งข้อเสนอแล้ว');
+
+    const proposals = presenter.getByTestId('pending-proposals').first();
+    await expect.poll(() => proposals.textContent()).toContain('เสนอโดย กรรมการ ข');
+    await expect.poll(() => proposals.textContent()).toContain('3.2500');
+    await proposals.getByRole('button', { name: 'รับข้อเสนอ', exact: true }).click();
+
+    await expect.poll(() => ceilingCell(presenter, 'DG67-006').textContent()).toContain('3.2500');
+    await expect.poll(() => ceilingCell(member, 'DG67-006').textContent()).toContain('3.2500');
+    await expect.poll(() => proposals.textContent()).toContain('ไม่มีข้อเสนอที่รอพิจารณา');
+    await expect.poll(async () => (await board.db.ceilingChange.findFirst({ where: { kind: 'proposal_accepted' } }))?.toBaht).toBe(3_250_000n);
+  });
+});

@@ -1,0 +1,136 @@
+// Live ceilings for one meeting page: applies the server's sequenced updates to the board, sends this person's
+// commands, and remembers which cells someone else just changed so they can flash with that person's name.
+import { SvelteMap } from 'svelte/reactivity';
+import type { Ack } from '$shared/ack.ts';
+import type { CeilingChangeView, ProjectView, ProposalView, SessionView } from '$shared/board.ts';
+import type { CeilingsUpdate } from '$shared/events/ceilings.ts';
+import { applyCeilingsUpdate } from '$domain/ceilings.ts';
+import { can } from '$domain/permissions.ts';
+import type { BoardState } from './board.svelte.ts';
+import type { MeetingConnection } from '$lib/realtime/meeting-socket.ts';
+
+/** Long enough to be noticed from across a table, short enough not to linger once read. */
+const FLASH_MS = 4_000;
+
+export interface Flash {
+  actorName: string;
+  /** Changes on each new change, so the cell restarts its animation. */
+  changeId: string;
+}
+
+const OFFLINE: Ack<never> = { error: { code: 'internal', messageTh: 'ขาดการเชื่อมต่อ', messageEn: 'Disconnected' } };
+
+export class CeilingsState {
+  #board: BoardState;
+  #session: SessionView;
+  #connection: MeetingConnection | null = null;
+  #flashes = new SvelteMap<string, Flash>();
+  #timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor(board: BoardState, session: SessionView) {
+    this.#board = board;
+    this.#session = session;
+  }
+
+  get canSet() {
+    return can(this.#session.role, 'ceiling:set');
+  }
+  get canPropose() {
+    return can(this.#session.role, 'ceiling:propose');
+  }
+  get canDecide() {
+    return can(this.#session.role, 'proposal:decide');
+  }
+  /** Commands wait for a live, freshly synced board: nothing is sent against state that may be stale. */
+  get canSend() {
+    return this.#board.connection === 'live';
+  }
+  get participantId() {
+    return this.#session.participantId;
+  }
+
+  flashOf(projectId: string): Flash | undefined {
+    return this.#flashes.get(projectId);
+  }
+
+  proposalsFor(projectId: string): ProposalView[] {
+    return this.#board.proposals.filter((p) => p.projectId === projectId);
+  }
+
+  /** Listens to the meeting's connection; returns the cleanup. */
+  attach(connection: MeetingConnection): () => void {
+    this.#connection = connection;
+    const onUpdate = (update: CeilingsUpdate) => this.#receive(update);
+    connection.socket.on('ceilings:updated', onUpdate);
+    return () => {
+      connection.socket.off('ceilings:updated', onUpdate);
+      for (const timer of this.#timers.values()) clearTimeout(timer);
+      this.#connection = null;
+    };
+  }
+
+  set(project: ProjectView, toBaht: number, expectedVersion: number, reason = '') {
+    return this.#send('ceilings:set', { projectId: project.id, toBaht, expectedVersion, reason });
+  }
+  propose(project: ProjectView, proposedBaht: number, baseVersion: number, reason = '') {
+    return this.#send('ceilings:propose', { projectId: project.id, proposedBaht, baseVersion, reason });
+  }
+  /** Sets the ceiling where the role allows, otherwise proposes it. */
+  submit(project: ProjectView, baht: number, baseVersion: number, reason = '') {
+    return this.canSet ? this.set(project, baht, baseVersion, reason) : this.propose(project, baht, baseVersion, reason);
+  }
+  revert(project: ProjectView) {
+    return this.#send('ceilings:revert', { projectId: project.id, expectedVersion: project.version, reason: '' });
+  }
+  decide(proposal: ProposalView, decision: 'accept' | 'reject') {
+    const project = this.#board.projects.find((p) => p.id === proposal.projectId);
+    return this.#send('ceilings:decide', { proposalId: proposal.id, decision, expectedVersion: project?.version ?? proposal.baseVersion });
+  }
+  withdraw(proposal: ProposalView) {
+    return this.#send('ceilings:withdraw', { proposalId: proposal.id });
+  }
+  undo() {
+    return this.#send('ceilings:undo', {});
+  }
+
+  async history(projectId: string): Promise<Ack<CeilingChangeView[]>> {
+    if (!this.#connection) return OFFLINE;
+    return this.#connection.socket.emitWithAck('ceilings:history', { projectId });
+  }
+
+  async #send<E extends 'ceilings:set' | 'ceilings:propose' | 'ceilings:revert' | 'ceilings:decide' | 'ceilings:withdraw' | 'ceilings:undo'>(
+    event: E,
+    payload: Parameters<import('$shared/contract.ts').ClientToServerEvents[E]>[0],
+  ): Promise<Ack<CeilingsUpdate>> {
+    if (!this.#connection || !this.canSend) return OFFLINE;
+    const { socket } = this.#connection;
+    const emit = socket.emitWithAck.bind(socket) as (event: E, payload: unknown) => Promise<Ack<CeilingsUpdate>>;
+    const result = await emit(event, payload);
+    // The broadcast usually lands first; the acknowledgement carries the same update in case it has not.
+    if ('data' in result) this.#receive(result.data);
+    return result;
+  }
+
+  #receive(update: CeilingsUpdate): void {
+    const outcome = this.#board.applySequenced(update.seq, (snapshot) => applyCeilingsUpdate(snapshot, update));
+    if (outcome === 'gap') {
+      // Hold commands until the full state is back: nothing may be sent against a board known to be behind.
+      this.#board.setConnection('connecting');
+      void this.#connection?.resync();
+    }
+    const { change } = update;
+    if (outcome === 'applied' && change && change.actorId !== this.#session.participantId) this.#flash(change);
+  }
+
+  #flash(change: CeilingChangeView): void {
+    this.#flashes.set(change.projectId, { actorName: change.actorName, changeId: change.id });
+    clearTimeout(this.#timers.get(change.projectId));
+    this.#timers.set(
+      change.projectId,
+      setTimeout(() => {
+        this.#flashes.delete(change.projectId);
+        this.#timers.delete(change.projectId);
+      }, FLASH_MS),
+    );
+  }
+}
