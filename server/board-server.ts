@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import type { AppServices } from './app-services.ts';
 import { loadSessionSecret } from './auth/secret.ts';
 import { createSessions, type Sessions } from './auth/sessions.ts';
+import { createJoinCodes } from './auth/join-codes.ts';
 import { sessionCookieName } from './shared/session-cookie.ts';
 import type { Identity } from './auth/identity.ts';
 import { loadBoard, listMeetings } from './db/board-repository.ts';
@@ -16,7 +17,9 @@ import { createExpressApp } from './http/express-app.ts';
 import { readCookie } from './http/cookies.ts';
 import { ensureWebBuild, loadPagesHandler } from './http/web-build.ts';
 import { meetingHandlers } from './realtime/meeting.handlers.ts';
-import { createSocketServer, type BoardServer } from './realtime/socket-server.ts';
+import { presenterHandlers } from './realtime/presenter.handlers.ts';
+import { createPresenceTracker } from './realtime/presence.ts';
+import { createSocketServer, meetingRoom, type BoardServer } from './realtime/socket-server.ts';
 import { seedSampleMeeting } from './seed/seed-sample.ts';
 import { parseDocName } from './yjs/doc-names.ts';
 import { createYjsEndpoint } from './yjs/endpoint.ts';
@@ -58,6 +61,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     const secret = await loadSessionSecret(config.sessionSecret, config.dataDir);
     const sessions = createSessions(db, secret);
     const board = (meetingId: string) => loadBoard(db, meetingId);
+    const joinCodes = createJoinCodes(db, sessions, secret);
 
     await ensureWebBuild(log);
     const services: AppServices = {
@@ -65,6 +69,8 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       loadBoard: board,
       listMeetings: () => listMeetings(db),
       publicUrl: (requestOrigin) => config.publicUrl ?? requestOrigin,
+      joinCode: (meetingId) => joinCodes.codeFor(meetingId),
+      redeemJoinCode: (code) => joinCodes.redeem(code),
     };
     const app = createExpressApp({
       db,
@@ -74,9 +80,11 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     });
     const httpServer = createServer(app);
 
-    const io = createSocketServer(httpServer, {
+    const presence = createPresenceTracker(db, (meetingId, list) => io.to(meetingRoom(meetingId)).emit('presence:changed', { presence: list }));
+    cleanups.push(async () => presence.close());
+    const io: BoardServer = createSocketServer(httpServer, {
       sessions,
-      features: [meetingHandlers({ loadBoard: board })],
+      features: [meetingHandlers({ loadBoard: board }), presenterHandlers({ db, presence })],
       currentSeq: async (meetingId) => (await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { seq: true } })).seq,
     });
     const yjs = createYjsEndpoint({

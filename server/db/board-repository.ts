@@ -3,6 +3,7 @@ import type { Database } from './client.ts';
 import { bahtFromDb } from './client.ts';
 import type { BoardSnapshot, MeetingSummary } from '../shared/board.ts';
 import { BoardError } from '../shared/errors.ts';
+import { readStoredFocus } from '../domain/focus.ts';
 
 const thaiOrder = new Intl.Collator('th');
 
@@ -23,6 +24,7 @@ export async function loadBoard(db: Database, meetingId: string): Promise<BoardS
   const { plan } = meeting;
   return {
     seq: meeting.seq,
+    focus: readStoredFocus(meeting.focus, meeting.agendaItems),
     meeting: {
       id: meeting.id,
       number: meeting.number,

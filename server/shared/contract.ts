@@ -2,6 +2,7 @@
 // acknowledged with `{ data }` or a typed `{ error }`. Each feature declares its events in events/<feature>.ts.
 import type { Identity } from '../auth/identity.ts';
 import type { MeetingClientEvents, MeetingServerEvents } from './events/meeting.ts';
+import type { PresenterClientEvents, PresenterServerEvents } from './events/presenter.ts';
 
 export type { Ack, AckCallback } from './ack.ts';
 
@@ -14,9 +15,9 @@ export interface HandshakeAuth {
   token?: string;
 }
 
-export type ClientToServerEvents = MeetingClientEvents;
+export type ClientToServerEvents = MeetingClientEvents & PresenterClientEvents;
 
-export type ServerToClientEvents = MeetingServerEvents;
+export type ServerToClientEvents = MeetingServerEvents & PresenterServerEvents;
 
 export interface SocketData {
   identity: Identity;

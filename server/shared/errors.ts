@@ -14,6 +14,9 @@ export const ERROR_MESSAGES = {
   payload_too_large: { th: 'ข้อมูลที่ส่งมามีขนาดใหญ่เกินไป', en: 'The request is too large' },
   rate_limited: { th: 'ส่งคำขอถี่เกินไป กรุณารอสักครู่', en: 'Too many requests: wait a moment' },
   invalid_name: { th: 'กรุณากรอกชื่อ 1–120 ตัวอักษร', en: 'Enter a name of 1 to 120 characters' },
+  focus_target_not_found: { th: 'ไม่พบโครงการ กลุ่ม หรือระเบียบวาระที่จะนำเสนอ', en: 'The project, group or agenda item to show does not exist' },
+  participant_not_found: { th: 'ไม่พบผู้เข้าร่วมประชุมคนนี้', en: 'No such participant in this meeting' },
+  no_handover: { th: 'ยังไม่ได้มอบบทบาทผู้นำเสนอให้ผู้ใด', en: 'The presenter role has not been handed to anyone' },
   internal: { th: 'ระบบขัดข้อง กรุณาลองใหม่', en: 'Something went wrong on the server: try again' },
 } as const satisfies Record<string, { th: string; en: string }>;
 

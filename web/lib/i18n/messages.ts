@@ -1,3 +1,5 @@
+import { PRESENTER_MESSAGES } from './messages/presenter.ts';
+
 // Interface words, Thai and English. Domain words (roles, streams, errors) live beside their types in server/shared.
 export const MESSAGES = {
   appName: { th: 'กระดานประชุมคณะกรรมการ', en: 'Committee Board' },
@@ -52,6 +54,7 @@ export const MESSAGES = {
   partnerRequestsBudget: { th: 'ขอรับงบบูรณาการด้วย', en: 'also requests integrated budget' },
   showDetails: { th: 'ดูรายละเอียด', en: 'Show details' },
   expand: { th: 'ขยาย', en: 'Expand' },
+  ...PRESENTER_MESSAGES,
 } as const satisfies Record<string, { th: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;
