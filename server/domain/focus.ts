@@ -31,7 +31,7 @@ export function projectOrder(goals: readonly GoalView[], projects: readonly List
 }
 
 /** The projects a view covers, in list order: all of them for the overview. */
-export function projectsInView(view: FocusView, goals: readonly GoalView[], ordered: readonly ListedProject[]): ListedProject[] {
+export function projectsInView<P extends ListedProject>(view: FocusView, goals: readonly GoalView[], ordered: readonly P[]): P[] {
   switch (view.kind) {
     case 'overview':
       return [...ordered];

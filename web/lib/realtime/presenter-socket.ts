@@ -3,7 +3,9 @@
 import type { BoardState } from '$lib/state/board.svelte.ts';
 import type { PresenceState } from '$lib/state/presence.svelte.ts';
 import type { BoardSnapshot } from '$shared/board.ts';
-import type { MeetingConnection } from './meeting-socket.ts';
+import type { MeetingConnection, MeetingSocket } from './meeting-socket.ts';
+import type { Ack } from '$shared/ack.ts';
+import { wireError, type WireError } from '$shared/errors.ts';
 
 export function listenToPresenter(connection: MeetingConnection, board: BoardState, presence?: PresenceState): void {
   const { socket } = connection;
@@ -22,4 +24,16 @@ export function listenToPresenter(connection: MeetingConnection, board: BoardSta
     const result = await socket.emitWithAck('presence:list', {});
     if ('data' in result) presence.replace(result.data);
   });
+}
+
+/** Sends one command on the meeting's connection; resolves to the server's refusal, or null when it was done. */
+export type RunCommand = (send: (socket: MeetingSocket) => Promise<Ack<unknown>>) => Promise<WireError | null>;
+
+export function commandRunner(connection: () => MeetingConnection | undefined): RunCommand {
+  return async (send) => {
+    const socket = connection()?.socket;
+    if (!socket?.connected) return wireError('internal');
+    const result = await send(socket);
+    return 'error' in result ? result.error : null;
+  };
 }
