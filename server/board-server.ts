@@ -11,6 +11,7 @@ import { sessionCookieName } from './shared/session-cookie.ts';
 import type { Identity } from './auth/identity.ts';
 import { loadBoard, listMeetings } from './db/board-repository.ts';
 import { createDatabaseClient, type Database } from './db/client.ts';
+import { createFocusWrites } from './db/focus-writes.ts';
 import { openDatabase } from './db/database-url.ts';
 import { applyMigrations } from './db/schema-engine.ts';
 import { createExpressApp } from './http/express-app.ts';
@@ -82,9 +83,11 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
 
     const presence = createPresenceTracker(db, (meetingId, list) => io.to(meetingRoom(meetingId)).emit('presence:changed', { presence: list }));
     cleanups.push(async () => presence.close());
+    const focusWrites = createFocusWrites(database.url);
+    cleanups.push(() => focusWrites.close());
     const io: BoardServer = createSocketServer(httpServer, {
       sessions,
-      features: [meetingHandlers({ loadBoard: board }), presenterHandlers({ db, presence })],
+      features: [meetingHandlers({ loadBoard: board }), presenterHandlers({ db, focusWrites, presence })],
       currentSeq: async (meetingId) => (await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { seq: true } })).seq,
     });
     const yjs = createYjsEndpoint({

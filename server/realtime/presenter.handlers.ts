@@ -3,11 +3,12 @@
 import { z } from 'zod';
 import type { Database } from '../db/client.ts';
 import type { Prisma } from '../db/generated/client.ts';
+import type { FocusTarget, FocusWrites } from '../db/focus-writes.ts';
 import { nextMeetingSeq } from '../db/meeting-seq.ts';
 import { can, type Action } from '../domain/permissions.ts';
 import { canAddAgendaItem, handOver, placeCustomItem, readStoredFocus } from '../domain/focus.ts';
 import { BoardError } from '../shared/errors.ts';
-import type { Role } from '../shared/roles.ts';
+import { ROLES, type Role } from '../shared/roles.ts';
 import type { AgendaItemView } from '../shared/board.ts';
 import {
   addAgendaItemSchema,
@@ -16,6 +17,7 @@ import {
   moveFocusSchema,
   recordAttendanceSchema,
   reportFollowSchema,
+  meetingFocusSchema,
   type FocusView,
   type MeetingFocus,
   type ParticipantChange,
@@ -28,8 +30,8 @@ type Tx = Prisma.TransactionClient;
 
 const agendaView = ({ id, position, number, kind, titleTh }: AgendaItemView): AgendaItemView => ({ id, position, number, kind, titleTh });
 
-export function presenterHandlers(deps: { db: Database; presence: PresenceTracker }): FeatureHandlers {
-  const { db, presence } = deps;
+export function presenterHandlers(deps: { db: Database; focusWrites: FocusWrites; presence: PresenceTracker }): FeatureHandlers {
+  const { db, focusWrites, presence } = deps;
 
   return (socket, io) => {
     const { meetingId, participantId } = socket.data.identity;
@@ -81,6 +83,16 @@ export function presenterHandlers(deps: { db: Database; presence: PresenceTracke
       if (!found) throw new BoardError('focus_target_not_found');
     }
 
+    /**
+     * The presenter's common case in one statement, because every follower waits on it. Null when it did not apply
+     * (no focus stored yet, or a refusal): the transactional path then does the work, or says which refusal it is.
+     */
+    async function patchFocusAtOnce(action: Action, patch: Partial<MeetingFocus>, target: FocusTarget) {
+      const roles = ROLES.filter((role) => can(role, action));
+      const row = await focusWrites.patch({ meetingId, participantId, roles, patch, target });
+      return row ? { seq: row.seq, focus: meetingFocusSchema.parse(row.focus) } : null;
+    }
+
     async function changeRoles(tx: Tx, changes: { participantId: string; role: Role }[]) {
       for (const change of changes) await tx.participant.update({ where: { id: change.participantId }, data: { role: change.role } });
     }
@@ -96,11 +108,13 @@ export function presenterHandlers(deps: { db: Database; presence: PresenceTracke
     socket.on(
       'focus:move',
       command(moveFocusSchema, async ({ view }) => {
-        const { seq, focus } = await db.$transaction(async (tx) => {
-          await authorise(tx, 'focus:move');
-          await assertViewExists(tx, view);
-          return writeFocus(tx, (current) => ({ ...current, view }));
-        });
+        const { seq, focus } =
+          (await patchFocusAtOnce('focus:move', { view }, view)) ??
+          (await db.$transaction(async (tx) => {
+            await authorise(tx, 'focus:move');
+            await assertViewExists(tx, view);
+            return writeFocus(tx, (current) => ({ ...current, view }));
+          }));
         io.to(room).emit('focus:changed', { seq, focus });
         return { seq };
       }),
@@ -109,11 +123,13 @@ export function presenterHandlers(deps: { db: Database; presence: PresenceTracke
     socket.on(
       'agenda:move',
       command(moveAgendaSchema, async ({ agendaItemId }) => {
-        const { seq, focus } = await db.$transaction(async (tx) => {
-          await authorise(tx, 'agenda:move');
-          if (!(await tx.agendaItem.count({ where: { id: agendaItemId, meetingId } }))) throw new BoardError('focus_target_not_found');
-          return writeFocus(tx, (current) => ({ ...current, agendaItemId }));
-        });
+        const { seq, focus } =
+          (await patchFocusAtOnce('agenda:move', { agendaItemId }, { kind: 'agendaItem', agendaItemId })) ??
+          (await db.$transaction(async (tx) => {
+            await authorise(tx, 'agenda:move');
+            if (!(await tx.agendaItem.count({ where: { id: agendaItemId, meetingId } }))) throw new BoardError('focus_target_not_found');
+            return writeFocus(tx, (current) => ({ ...current, agendaItemId }));
+          }));
         io.to(room).emit('focus:changed', { seq, focus });
         return { seq };
       }),
