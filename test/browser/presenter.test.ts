@@ -37,6 +37,14 @@ describeInBrowser('the presenter-driven meeting in Chromium', () => {
     return page;
   }
 
+  /** The screen view, opened by someone signed in as an observer. */
+  async function openScreen(name: string, viewport: { width: number; height: number }): Promise<Page> {
+    const page = await joinAs('observer', name, viewport);
+    await page.goto(`${board.url}/meetings/${board.meetingId}/screen`);
+    await expect.poll(() => page.getByTestId('screen').getAttribute('data-connection'), { timeout: 10_000 }).toBe('live');
+    return page;
+  }
+
   const codeOf = async (index: number) => (await board.db.project.findMany({ orderBy: { position: 'asc' }, select: { code: true } }))[index].code;
   const panelCode = (page: Page) => page.getByTestId('project-panel').locator('.code').textContent();
 
@@ -107,6 +115,32 @@ describeInBrowser('the presenter-driven meeting in Chromium', () => {
     await expect.poll(() => agency.getByTestId('presenter-controls').count()).toBe(0);
   });
 
+  it('finds and jumps with the keyboard, and adds an agenda item that everyone sees', async () => {
+    const presenter = await joinAs('presenter', 'ผู้นำเสนอ คนที่สอง');
+    const member = await joinAs('member', 'กรรมการ ดูวาระ');
+    const target = await codeOf(40);
+    await presenter.locator('body').click({ position: { x: 5, y: 5 } });
+    await presenter.keyboard.press('/');
+    await expect.poll(() => presenter.evaluate(() => document.activeElement?.id)).toBe('focus-search');
+    await presenter.keyboard.type(target);
+    await presenter.keyboard.press('Enter');
+    await expect.poll(() => presenter.getByTestId('now-showing').textContent()).toContain(target);
+    await expect.poll(() => panelCode(member)).toBe(target);
+
+    await presenter.locator('body').click({ position: { x: 5, y: 5 } });
+    await presenter.keyboard.press('End');
+    const last = await board.db.project.count();
+    await expect.poll(() => presenter.getByTestId('now-showing').textContent()).toContain(await codeOf(last - 1));
+
+    await presenter.getByText('เพิ่มระเบียบวาระย่อย').click();
+    await presenter.getByLabel('ชื่อเรื่อง').fill('ร่างกรอบวงเงินงบประมาณบูรณาการ');
+    await presenter.getByRole('button', { name: 'เพิ่ม', exact: true }).click();
+    const option = 'ระเบียบวาระที่ 4.1 ร่างกรอบวงเงินงบประมาณบูรณาการ';
+    await expect.poll(() => presenter.getByRole('option', { name: option }).count()).toBe(1);
+    await presenter.getByRole('combobox', { name: 'ระเบียบวาระปัจจุบัน' }).selectOption({ label: option });
+    await expect.poll(() => member.getByTestId('current-agenda').textContent()).toBe(option);
+  });
+
   async function moveFocus(view: FocusView) {
     if (!driver) {
       const { sessionToken } = await board.join('presenter', 'ผู้ขับจอ');
@@ -121,14 +155,7 @@ describeInBrowser('the presenter-driven meeting in Chromium', () => {
     { width: 1920, height: 1080 },
   ]) {
     it(`fits the screen at ${viewport.width}x${viewport.height} without scrolling, for a project, a group and the overview`, async () => {
-      const context = await browser.newContext({ viewport });
-      contexts.push(context);
-      const page = await context.newPage();
-      await page.goto(board.inviteUrl('observer', 'จอทดสอบ'));
-      await page.getByRole('button', { name: 'เข้าร่วมประชุม' }).click();
-      await page.waitForURL(`**/meetings/${board.meetingId}`);
-      await page.goto(`${board.url}/meetings/${board.meetingId}/screen`);
-      await expect.poll(() => page.getByTestId('screen').getAttribute('data-connection'), { timeout: 10_000 }).toBe('live');
+      const page = await openScreen(`จอ ${viewport.width}`, viewport);
 
       const longest = await board.db.project.findMany({ select: { id: true, nameTh: true } });
       longest.sort((a, b) => b.nameTh.length - a.nameTh.length);
@@ -171,14 +198,7 @@ describeInBrowser('the presenter-driven meeting in Chromium', () => {
   }
 
   it('says plainly on the screen when it is disconnected', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(board.inviteUrl('observer', 'จอขาดการเชื่อมต่อ'));
-    await page.getByRole('button', { name: 'เข้าร่วมประชุม' }).click();
-    await page.waitForURL(`**/meetings/${board.meetingId}`);
-    await page.goto(`${board.url}/meetings/${board.meetingId}/screen`);
-    await expect.poll(() => page.getByTestId('screen').getAttribute('data-connection'), { timeout: 10_000 }).toBe('live');
+    const page = await openScreen('จอขาดการเชื่อมต่อ', { width: 1280, height: 720 });
     expect(await page.getByTestId('screen-disconnected').count()).toBe(0);
     for (const socket of await board.io.in(meetingRoom(board.meetingId)).fetchSockets()) {
       if (socket.data.identity.displayName === 'จอขาดการเชื่อมต่อ') socket.disconnect(true);
