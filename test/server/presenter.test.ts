@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../server/shared/contract.ts';
 import type { BoardSnapshot } from '../../server/shared/board.ts';
-import type { MeetingFocus, PresenceEntry } from '../../server/shared/events/presenter.ts';
+import { SCREEN_DISPLAY_NAME, type MeetingFocus, type PresenceEntry } from '../../server/shared/events/presenter.ts';
+import { sessionCookieName } from '../../server/shared/session-cookie.ts';
 import type { Role } from '../../server/shared/roles.ts';
 import { startTestBoard, type TestBoard } from '../support/board.ts';
 
@@ -78,8 +79,13 @@ describe('the presenter-driven meeting', () => {
     expect(result).toEqual({ data: { seq: seq + 1 } });
     expect(await received).toMatchObject({ seq: seq + 1, focus: { view: { kind: 'project', projectId: ids[5] } } });
 
+    // Once a focus is stored, moves take the one-statement path: it must refuse just the same.
+    expect(await follower.emitWithAck('focus:move', { view: { kind: 'overview' } })).toMatchObject({ error: { code: 'forbidden' } });
+    expect((await sync(follower)).focus.view).toEqual({ kind: 'project', projectId: ids[5] });
+
     const agendaItemId = (await sync(presenter)).agenda[3].id;
     expect(await presenter.emitWithAck('agenda:move', { agendaItemId })).toEqual({ data: { seq: seq + 2 } });
+    expect(await presenter.emitWithAck('agenda:move', { agendaItemId: 'nope' })).toMatchObject({ error: { code: 'focus_target_not_found' } });
 
     const { socket: late } = await connect('member', 'กรรมการ มาสาย');
     expect((await sync(late)).focus).toMatchObject({ view: { kind: 'project', projectId: ids[5] }, agendaItemId });
@@ -154,5 +160,36 @@ describe('the presenter-driven meeting', () => {
 
     member.disconnect();
     await expect.poll(entry).toMatchObject({ online: false, following: null, attendance: 'present' });
+  });
+
+  it('opens the screen from a screen link without a name, and refuses other invites there', async () => {
+    const screenInvite = board.sessions.createInvite({ meetingId: board.meetingId, role: 'observer', name: SCREEN_DISPLAY_NAME, ttlMs: 60_000 });
+    const opened = await fetch(`${board.url}/meetings/${board.meetingId}/screen?invite=${screenInvite}`, { redirect: 'manual' });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('location')).toBe(`/meetings/${board.meetingId}/screen`);
+    const cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0];
+    expect(cookie).toMatch(new RegExp(`^${sessionCookieName(board.meetingId)}=`));
+    const screen = await fetch(`${board.url}/meetings/${board.meetingId}/screen`, { headers: { cookie } });
+    expect(screen.status).toBe(200);
+    expect(await screen.text()).toContain('สแกนเพื่อเข้าร่วมในฐานะกรรมการ');
+
+    const memberInvite = board.sessions.createInvite({ meetingId: board.meetingId, role: 'member', name: SCREEN_DISPLAY_NAME });
+    expect((await fetch(`${board.url}/meetings/${board.meetingId}/screen?invite=${memberInvite}`, { redirect: 'manual' })).status).toBe(401);
+    const expired = board.sessions.createInvite({ meetingId: board.meetingId, role: 'observer', name: SCREEN_DISPLAY_NAME, ttlMs: -1 });
+    expect((await fetch(`${board.url}/meetings/${board.meetingId}/screen?invite=${expired}`, { redirect: 'manual' })).status).toBe(401);
+    expect((await fetch(`${board.url}/meetings/${board.meetingId}/screen`, { redirect: 'manual' })).status).toBe(401);
+  });
+
+  it('leads a short join code to a member invite, and refuses a made-up one', async () => {
+    const { sessionToken } = await board.join('observer', 'จอสำหรับรหัส');
+    const html = await (await fetch(`${board.url}/meetings/${board.meetingId}/screen`, { headers: { cookie: `${sessionCookieName(board.meetingId)}=${sessionToken}` } })).text();
+    const path = html.match(/\/j\/([A-Za-z0-9_-]{10})/)?.[0];
+    expect(path).toBeDefined();
+    const redirected = await fetch(`${board.url}${path}`, { redirect: 'manual' });
+    expect(redirected.status).toBe(303);
+    const join = await fetch(`${board.url}${redirected.headers.get('location')}`);
+    expect(join.status).toBe(200);
+    expect(await join.text()).toContain('กรรมการ');
+    expect((await fetch(`${board.url}/j/AAAAAAAAAA`, { redirect: 'manual' })).status).toBe(404);
   });
 });
