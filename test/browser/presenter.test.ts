@@ -108,6 +108,7 @@ describeInBrowser('the presenter-driven meeting in Chromium', () => {
     const chair = await joinAs('chair', 'ประธานกรรมการ');
     const agency = await joinAs('member', 'ผู้แทนกรมทดสอบ');
     expect(await agency.getByTestId('presenter-controls').count()).toBe(0);
+    await chair.getByTestId('presence').locator('summary').click();
     const row = chair.locator('[data-participant="ผู้แทนกรมทดสอบ"]');
     await row.getByRole('button', { name: 'มอบบทบาทผู้นำเสนอ' }).click();
     await expect.poll(() => agency.getByTestId('presenter-controls').isVisible()).toBe(true);
