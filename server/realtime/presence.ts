@@ -3,6 +3,7 @@
 // in Postgres (role, attendance), so offline participants show too.
 import type { Database } from '../db/client.ts';
 import type { PresenceEntry } from '../shared/events/presenter.ts';
+import { can } from '../domain/permissions.ts';
 
 interface Live {
   connections: number;
@@ -61,7 +62,8 @@ export function createPresenceTracker(db: Database, broadcast: (meetingId: strin
           role: p.role,
           attendance: p.attendance,
           online: entry !== undefined,
-          following: entry?.following ?? null,
+          // Whoever may move the focus leads, even if they reported following before the chair handed them the role.
+          following: can(p.role, 'focus:move') ? null : (entry?.following ?? null),
         };
       });
     },
