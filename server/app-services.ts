@@ -11,6 +11,10 @@ export interface AppServices {
   listMeetings(): Promise<MeetingSummary[]>;
   /** The address to put in links people open from other devices. */
   publicUrl(requestOrigin: string): string;
+  /** Today's short code to join a meeting as a member, shown on the room's screen. */
+  joinCode(meetingId: string): string;
+  /** The member invite token a join code leads to, or null when the code is wrong or too old. */
+  redeemJoinCode(code: string): Promise<string | null>;
 }
 
 const SERVICES = Symbol.for('committee-board.services');

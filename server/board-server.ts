@@ -6,10 +6,12 @@ import type { Config } from './config.ts';
 import type { AppServices } from './app-services.ts';
 import { loadSessionSecret } from './auth/secret.ts';
 import { createSessions, type Sessions } from './auth/sessions.ts';
+import { createJoinCodes } from './auth/join-codes.ts';
 import { sessionCookieName } from './shared/session-cookie.ts';
 import type { Identity } from './auth/identity.ts';
 import { loadBoard, listMeetings } from './db/board-repository.ts';
 import { createDatabaseClient, type Database } from './db/client.ts';
+import { createFocusWrites } from './db/focus-writes.ts';
 import { openDatabase } from './db/database-url.ts';
 import { applyMigrations } from './db/schema-engine.ts';
 import { createExpressApp } from './http/express-app.ts';
@@ -18,7 +20,9 @@ import { ensureWebBuild, loadPagesHandler } from './http/web-build.ts';
 import { meetingHandlers } from './realtime/meeting.handlers.ts';
 import { ceilingsHandlers } from './realtime/ceilings.handlers.ts';
 import { createCeilingRepository } from './db/ceiling-repository.ts';
-import { createSocketServer, type BoardServer } from './realtime/socket-server.ts';
+import { presenterHandlers } from './realtime/presenter.handlers.ts';
+import { createPresenceTracker } from './realtime/presence.ts';
+import { createSocketServer, meetingRoom, type BoardServer } from './realtime/socket-server.ts';
 import { seedSampleMeeting } from './seed/seed-sample.ts';
 import { parseDocName } from './yjs/doc-names.ts';
 import { createYjsEndpoint } from './yjs/endpoint.ts';
@@ -60,6 +64,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     const secret = await loadSessionSecret(config.sessionSecret, config.dataDir);
     const sessions = createSessions(db, secret);
     const board = (meetingId: string) => loadBoard(db, meetingId);
+    const joinCodes = createJoinCodes(db, sessions, secret);
 
     await ensureWebBuild(log);
     const services: AppServices = {
@@ -67,6 +72,8 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       loadBoard: board,
       listMeetings: () => listMeetings(db),
       publicUrl: (requestOrigin) => config.publicUrl ?? requestOrigin,
+      joinCode: (meetingId) => joinCodes.codeFor(meetingId),
+      redeemJoinCode: (code) => joinCodes.redeem(code),
     };
     const app = createExpressApp({
       db,
@@ -76,9 +83,17 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     });
     const httpServer = createServer(app);
 
-    const io = createSocketServer(httpServer, {
+    const presence = createPresenceTracker(db, (meetingId, list) => io.to(meetingRoom(meetingId)).emit('presence:changed', { presence: list }));
+    cleanups.push(async () => presence.close());
+    const focusWrites = createFocusWrites(database.url);
+    cleanups.push(() => focusWrites.close());
+    const io: BoardServer = createSocketServer(httpServer, {
       sessions,
-      features: [meetingHandlers({ loadBoard: board }), ceilingsHandlers({ ceilings: createCeilingRepository(db) })],
+      features: [
+        meetingHandlers({ loadBoard: board }),
+        ceilingsHandlers({ ceilings: createCeilingRepository(db) }),
+        presenterHandlers({ db, focusWrites, presence }),
+      ],
       currentSeq: async (meetingId) => (await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { seq: true } })).seq,
     });
     const yjs = createYjsEndpoint({

@@ -4,6 +4,7 @@ import { bahtFromDb } from './client.ts';
 import type { BoardSnapshot, MeetingSummary } from '../shared/board.ts';
 import { BoardError } from '../shared/errors.ts';
 import { pendingProposals } from './ceiling-repository.ts';
+import { readStoredFocus } from '../domain/focus.ts';
 
 const thaiOrder = new Intl.Collator('th');
 
@@ -25,6 +26,7 @@ export async function loadBoard(db: Database, meetingId: string): Promise<BoardS
   const proposals = await pendingProposals(db, meetingId);
   return {
     seq: meeting.seq,
+    focus: readStoredFocus(meeting.focus, meeting.agendaItems),
     meeting: {
       id: meeting.id,
       number: meeting.number,

@@ -1,5 +1,6 @@
 // What the board shows, as it travels to the browser: plain JSON, money in whole baht, times as ISO strings.
 import type { Role } from './roles.ts';
+import type { MeetingFocus } from './events/presenter.ts';
 
 export type Stream = 'upstream' | 'midstream' | 'downstream';
 export type IntegrationType = 'system_data' | 'budget';
@@ -94,6 +95,8 @@ export interface BoardSnapshot {
   proposals: ProposalView[];
   /** The meeting's sequence number this snapshot reflects. */
   seq: number;
+  /** What the presenter shows now, so a late joiner or a reconnecting client lands on it at once. */
+  focus: MeetingFocus;
 }
 
 export type CeilingChangeKind = 'set' | 'proposal_accepted' | 'revert' | 'undo' | 'reopen' | 'import';

@@ -3,6 +3,7 @@
 import type { Identity } from '../auth/identity.ts';
 import type { MeetingClientEvents, MeetingServerEvents } from './events/meeting.ts';
 import type { CeilingsClientEvents, CeilingsServerEvents } from './events/ceilings.ts';
+import type { PresenterClientEvents, PresenterServerEvents } from './events/presenter.ts';
 
 export type { Ack, AckCallback } from './ack.ts';
 
@@ -15,9 +16,9 @@ export interface HandshakeAuth {
   token?: string;
 }
 
-export type ClientToServerEvents = MeetingClientEvents & CeilingsClientEvents;
+export type ClientToServerEvents = MeetingClientEvents & CeilingsClientEvents & PresenterClientEvents;
 
-export type ServerToClientEvents = MeetingServerEvents & CeilingsServerEvents;
+export type ServerToClientEvents = MeetingServerEvents & CeilingsServerEvents & PresenterServerEvents;
 
 export interface SocketData {
   identity: Identity;

@@ -36,6 +36,9 @@ export const ERROR_MESSAGES = {
   proposal_not_found: { th: 'ไม่พบข้อเสนอนี้', en: 'No such proposal' },
   proposal_closed: { th: 'ข้อเสนอนี้ได้รับการพิจารณาหรือถูกแทนที่แล้ว', en: 'This proposal was already decided, withdrawn or replaced' },
   nothing_to_undo: { th: 'ไม่มีการแก้ไขวงเงินของท่านที่ย้อนกลับได้', en: 'You have no ceiling change to undo' },
+  focus_target_not_found: { th: 'ไม่พบโครงการ กลุ่ม หรือระเบียบวาระที่จะนำเสนอ', en: 'The project, group or agenda item to show does not exist' },
+  participant_not_found: { th: 'ไม่พบผู้เข้าร่วมประชุมคนนี้', en: 'No such participant in this meeting' },
+  no_handover: { th: 'ยังไม่ได้มอบบทบาทผู้นำเสนอให้ผู้ใด', en: 'The presenter role has not been handed to anyone' },
   internal: { th: 'ระบบขัดข้อง กรุณาลองใหม่', en: 'Something went wrong on the server: try again' },
 } as const satisfies Record<string, { th: string; en: string }>;
 

@@ -1,3 +1,5 @@
+import { PRESENTER_MESSAGES } from './messages/presenter.ts';
+
 // Interface words, Thai and English. Domain words (roles, streams, errors) live beside their types in server/shared.
 import { CEILINGS_MESSAGES } from './messages/ceilings.ts';
 
@@ -55,6 +57,7 @@ export const MESSAGES = {
   showDetails: { th: 'ดูรายละเอียด', en: 'Show details' },
   expand: { th: 'ขยาย', en: 'Expand' },
   ...CEILINGS_MESSAGES,
+  ...PRESENTER_MESSAGES,
 } as const satisfies Record<string, { th: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

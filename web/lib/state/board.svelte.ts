@@ -49,6 +49,9 @@ export class BoardState {
   get seq() {
     return this.#snapshot.seq;
   }
+  get focus() {
+    return this.#snapshot.focus;
+  }
   get connection() {
     return this.#connection;
   }

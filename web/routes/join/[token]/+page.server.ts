@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { ERROR_MESSAGES, isBoardError } from '$shared/errors.ts';
-import { sessionCookieName } from '$shared/session-cookie.ts';
 import { refuse } from '$lib/server/refusal.ts';
+import { setSessionCookie } from '$lib/server/session-cookie.ts';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
   try {
@@ -25,13 +25,7 @@ export const actions: Actions = {
       }
       refuse(cause);
     }
-    cookies.set(sessionCookieName(joined.identity.meetingId), joined.sessionToken, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: url.protocol === 'https:',
-      expires: joined.expiresAt,
-    });
+    setSessionCookie(cookies, url, joined);
     redirect(303, `/meetings/${joined.identity.meetingId}`);
   },
 };

@@ -5,6 +5,9 @@ import { isRole } from '$shared/roles.ts';
 import { sessionCookieName } from '$shared/session-cookie.ts';
 import { ERROR_MESSAGES } from '$shared/errors.ts';
 import { refuse } from '$lib/server/refusal.ts';
+import { SCREEN_DISPLAY_NAME } from '$shared/events/presenter.ts';
+
+const SCREEN_LINK_TTL_MS = 24 * 60 * 60 * 1000;
 
 async function identify(locals: App.Locals, cookies: import('@sveltejs/kit').Cookies, meetingId: string) {
   try {
@@ -37,5 +40,17 @@ export const actions: Actions = {
     if (!isRole(role)) return fail(400, { inviteError: ERROR_MESSAGES.invalid_payload.th });
     const token = locals.services.sessions.createInvite({ meetingId: params.id, role, name: name || undefined });
     return { inviteUrl: `${locals.services.publicUrl(url.origin)}/join/${token}`, inviteRole: role };
+  },
+  /** A link for the room's screen: an observer invite it redeems by itself, good for one meeting day. */
+  screenLink: async ({ params, locals, cookies, url }) => {
+    const identity = await identify(locals, cookies, params.id);
+    if (!can(identity.role, 'focus:move')) return fail(403, { screenError: ERROR_MESSAGES.forbidden.th });
+    const token = locals.services.sessions.createInvite({
+      meetingId: params.id,
+      role: 'observer',
+      name: SCREEN_DISPLAY_NAME,
+      ttlMs: SCREEN_LINK_TTL_MS,
+    });
+    return { screenUrl: `${locals.services.publicUrl(url.origin)}/meetings/${params.id}/screen?invite=${token}` };
   },
 };

@@ -1,0 +1,84 @@
+// The presenter-driven meeting on the wire: the focus (what the room looks at), the agenda, who is in and who follows.
+import { z } from 'zod';
+import type { AckCallback } from '../ack.ts';
+import type { AgendaItemView } from '../board.ts';
+import { ROLES, type Role } from '../roles.ts';
+
+/** The participant a screen link makes: a screen has no keyboard to type a name with. */
+export const SCREEN_DISPLAY_NAME = 'จอห้องประชุม';
+
+const id = z.string().min(1).max(64);
+
+export const focusViewSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('overview') }).strict(),
+  z.object({ kind: z.literal('goal'), goalNumber: z.number().int().min(1).max(99) }).strict(),
+  z.object({ kind: z.literal('approach'), approachCode: z.string().min(1).max(20) }).strict(),
+  z.object({ kind: z.literal('project'), projectId: id }).strict(),
+]);
+export type FocusView = z.infer<typeof focusViewSchema>;
+
+export const ATTENDANCE = ['present', 'online', 'absent'] as const;
+export type Attendance = (typeof ATTENDANCE)[number];
+
+/** The presenter role handed to a participant, and the role they go back to when the chair takes it back. */
+export interface PresenterHandover {
+  participantId: string;
+  previousRole: Role;
+}
+
+/** Stored in Meeting.focus and carried in every BoardSnapshot. */
+export interface MeetingFocus {
+  view: FocusView;
+  agendaItemId: string | null;
+  handover: PresenterHandover | null;
+}
+
+export const meetingFocusSchema = z.object({
+  view: focusViewSchema,
+  agendaItemId: id.nullable(),
+  handover: z.object({ participantId: id, previousRole: z.enum(ROLES) }).nullable(),
+});
+
+export const moveFocusSchema = z.object({ view: focusViewSchema }).strict();
+export const moveAgendaSchema = z.object({ agendaItemId: id }).strict();
+export const addAgendaItemSchema = z.object({ parentId: id, titleTh: z.string().trim().min(1).max(300) }).strict();
+export const assignPresenterSchema = z.object({ participantId: id }).strict();
+export const recordAttendanceSchema = z.object({ participantId: id, attendance: z.enum(ATTENDANCE) }).strict();
+export const reportFollowSchema = z.object({ following: z.boolean() }).strict();
+
+export interface PresenceEntry {
+  participantId: string;
+  displayName: string;
+  role: Role;
+  attendance: Attendance | null;
+  online: boolean;
+  /** Null for someone offline, or who never said (screens and presenters do not follow). */
+  following: boolean | null;
+}
+
+export interface ParticipantChange {
+  participantId: string;
+  role: Role;
+  attendance: Attendance | null;
+}
+
+export interface PresenterClientEvents {
+  'focus:move': (request: z.input<typeof moveFocusSchema>, ack: AckCallback<{ seq: number }>) => void;
+  'agenda:move': (request: z.input<typeof moveAgendaSchema>, ack: AckCallback<{ seq: number }>) => void;
+  'agenda:add': (request: z.input<typeof addAgendaItemSchema>, ack: AckCallback<{ seq: number; item: AgendaItemView }>) => void;
+  /** Chair only: hands the presenter role to a participant (at most one handover at a time). */
+  'presenter:assign': (request: z.input<typeof assignPresenterSchema>, ack: AckCallback<{ seq: number }>) => void;
+  /** Chair only: the participant the role was handed to goes back to their own role. */
+  'presenter:reclaim': (request: Record<string, never>, ack: AckCallback<{ seq: number }>) => void;
+  'attendance:record': (request: z.input<typeof recordAttendanceSchema>, ack: AckCallback<{ seq: number }>) => void;
+  'follow:report': (request: z.input<typeof reportFollowSchema>, ack: AckCallback<Record<string, never>>) => void;
+  'presence:list': (request: Record<string, never>, ack: AckCallback<PresenceEntry[]>) => void;
+}
+
+export interface PresenterServerEvents {
+  'focus:changed': (event: { seq: number; focus: MeetingFocus }) => void;
+  'agenda:changed': (event: { seq: number; agenda: AgendaItemView[] }) => void;
+  'participants:changed': (event: { seq: number; focus: MeetingFocus; changes: ParticipantChange[] }) => void;
+  /** Who is online and who follows: not meeting state, so not sequenced; each event is the whole list. */
+  'presence:changed': (event: { presence: PresenceEntry[] }) => void;
+}
