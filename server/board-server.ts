@@ -13,10 +13,14 @@ import { createDatabaseClient, type Database } from './db/client.ts';
 import { openDatabase } from './db/database-url.ts';
 import { applyMigrations } from './db/schema-engine.ts';
 import { createExpressApp } from './http/express-app.ts';
+import { meetingDocumentsRouter } from './http/meeting-documents.ts';
+import { createFrameService, type FrameService } from './db/frame-repository.ts';
+import { createPdfPrinter } from './pdf/print-pdf.ts';
 import { readCookie } from './http/cookies.ts';
 import { ensureWebBuild, loadPagesHandler } from './http/web-build.ts';
 import { meetingHandlers } from './realtime/meeting.handlers.ts';
-import { createSocketServer, type BoardServer } from './realtime/socket-server.ts';
+import { resolutionHandlers } from './realtime/resolution.handlers.ts';
+import { createSocketServer, meetingRoom, type BoardServer } from './realtime/socket-server.ts';
 import { seedSampleMeeting } from './seed/seed-sample.ts';
 import { parseDocName } from './yjs/doc-names.ts';
 import { createYjsEndpoint } from './yjs/endpoint.ts';
@@ -32,6 +36,7 @@ export interface RunningBoard {
   db: Database;
   sessions: Sessions;
   io: BoardServer;
+  frames: FrameService;
   close(): Promise<void>;
 }
 
@@ -60,7 +65,11 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     const board = (meetingId: string) => loadBoard(db, meetingId);
 
     await ensureWebBuild(log);
+    const frames = createFrameService(db);
+    const pdf = createPdfPrinter();
+    cleanups.push(() => pdf.close());
     const services: AppServices = {
+      frames,
       sessions,
       loadBoard: board,
       listMeetings: () => listMeetings(db),
@@ -70,13 +79,22 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       db,
       services,
       pages: await loadPagesHandler(),
+      routers: [
+        meetingDocumentsRouter({
+          db,
+          sessions,
+          frames,
+          pdf,
+          projectsReplaced: (meetingId, seq) => io.to(meetingRoom(meetingId)).emit('projects:replaced', { seq }),
+        }),
+      ],
       publicProtocol: config.publicUrl?.startsWith('https:') ? 'https' : 'http',
     });
     const httpServer = createServer(app);
 
     const io = createSocketServer(httpServer, {
       sessions,
-      features: [meetingHandlers({ loadBoard: board })],
+      features: [meetingHandlers({ loadBoard: board }), resolutionHandlers({ db })],
       currentSeq: async (meetingId) => (await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { seq: true } })).seq,
     });
     const yjs = createYjsEndpoint({
@@ -109,6 +127,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       db,
       sessions,
       io,
+      frames,
       close: closeAll,
     };
   } catch (error) {

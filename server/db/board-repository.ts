@@ -3,6 +3,7 @@ import type { Database } from './client.ts';
 import { bahtFromDb } from './client.ts';
 import type { BoardSnapshot, MeetingSummary } from '../shared/board.ts';
 import { BoardError } from '../shared/errors.ts';
+import { listResolutions } from './resolution-repository.ts';
 
 const thaiOrder = new Intl.Collator('th');
 
@@ -21,6 +22,7 @@ export async function loadBoard(db: Database, meetingId: string): Promise<BoardS
     include: { agency: true, approach: { include: { goal: true } }, partners: { include: { agency: true } } },
   });
   const { plan } = meeting;
+  const resolutions = await listResolutions(db, meetingId);
   return {
     seq: meeting.seq,
     meeting: {
@@ -71,6 +73,7 @@ export async function loadBoard(db: Database, meetingId: string): Promise<BoardS
         }))
         .sort((a, b) => thaiOrder.compare(a.nameTh, b.nameTh)),
     })),
+    resolutions,
   };
 }
 

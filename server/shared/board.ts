@@ -1,5 +1,6 @@
 // What the board shows, as it travels to the browser: plain JSON, money in whole baht, times as ISO strings.
 import type { Role } from './roles.ts';
+import type { ResolutionView } from './events/resolution.ts';
 
 export type Stream = 'upstream' | 'midstream' | 'downstream';
 export type IntegrationType = 'system_data' | 'budget';
@@ -90,6 +91,8 @@ export interface BoardSnapshot {
   goals: GoalView[];
   agenda: AgendaItemView[];
   projects: ProjectView[];
+  /** Standing resolutions (drafts and confirmed); reopened ones are history. */
+  resolutions: ResolutionView[];
   /** The meeting's sequence number this snapshot reflects. */
   seq: number;
 }

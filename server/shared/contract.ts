@@ -2,6 +2,8 @@
 // acknowledged with `{ data }` or a typed `{ error }`. Each feature declares its events in events/<feature>.ts.
 import type { Identity } from '../auth/identity.ts';
 import type { MeetingClientEvents, MeetingServerEvents } from './events/meeting.ts';
+import type { ResolutionClientEvents, ResolutionServerEvents } from './events/resolution.ts';
+import type { ProjectImportServerEvents } from './events/project-import.ts';
 
 export type { Ack, AckCallback } from './ack.ts';
 
@@ -14,9 +16,9 @@ export interface HandshakeAuth {
   token?: string;
 }
 
-export type ClientToServerEvents = MeetingClientEvents;
+export type ClientToServerEvents = MeetingClientEvents & ResolutionClientEvents;
 
-export type ServerToClientEvents = MeetingServerEvents;
+export type ServerToClientEvents = MeetingServerEvents & ResolutionServerEvents & ProjectImportServerEvents;
 
 export interface SocketData {
   identity: Identity;
