@@ -1,4 +1,6 @@
 // Interface words, Thai and English. Domain words (roles, streams, errors) live beside their types in server/shared.
+import { RESOLUTION_MESSAGES } from './messages/resolution.ts';
+
 export const MESSAGES = {
   appName: { th: 'กระดานประชุมคณะกรรมการ', en: 'Committee Board' },
   meetings: { th: 'การประชุม', en: 'Meetings' },
@@ -52,6 +54,7 @@ export const MESSAGES = {
   partnerRequestsBudget: { th: 'ขอรับงบบูรณาการด้วย', en: 'also requests integrated budget' },
   showDetails: { th: 'ดูรายละเอียด', en: 'Show details' },
   expand: { th: 'ขยาย', en: 'Expand' },
+  ...RESOLUTION_MESSAGES,
 } as const satisfies Record<string, { th: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;
