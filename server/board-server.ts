@@ -66,6 +66,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
 
     await ensureWebBuild(log);
     const frames = createFrameService(db);
+    const yjsPersistence = createPostgresPersistence(db);
     const pdf = createPdfPrinter();
     cleanups.push(() => pdf.close());
     const services: AppServices = {
@@ -85,6 +86,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
           sessions,
           frames,
           pdf,
+          yjs: yjsPersistence,
           projectsReplaced: (meetingId, seq) => io.to(meetingRoom(meetingId)).emit('projects:replaced', { seq }),
         }),
       ],
@@ -99,7 +101,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     });
     const yjs = createYjsEndpoint({
       pathPrefix: YJS_PATH,
-      persistence: createPostgresPersistence(db),
+      persistence: yjsPersistence,
       authenticate: (req) => authenticateYjs(sessions, req),
       log: (event, detail) => log(`yjs ${event} ${JSON.stringify(detail)}`),
     });

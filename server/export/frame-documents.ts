@@ -1,13 +1,12 @@
 // The documents that leave the meeting, built from a recorded frame (never from the live board): XLSX and CSV in
 // million baht with four decimals, the HTML the PDF is printed from, and the ceiling-change history as CSV.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import ExcelJS from 'exceljs';
 import type { FrameRecordBody } from '../domain/frame-record.ts';
 import { BAHT_PER_MILLION, formatBaht, formatMillionBaht } from '../domain/money.ts';
 import { formatThaiDate, formatThaiTime } from '../domain/thai-dates.ts';
 import { RESOLUTION_OUTCOME_LABELS } from '../shared/events/resolution.ts';
 import { ROLE_LABELS, type Role } from '../shared/roles.ts';
+import { escapeHtml, printableHtml } from './printable-html.ts';
 
 export interface FrameDocumentContext {
   record: FrameRecordBody & { hash: string };
@@ -147,27 +146,6 @@ export function historyCsv(lines: readonly HistoryLine[]): string {
   ]);
 }
 
-const require = createRequire(import.meta.url);
-let fontFaces: string | undefined;
-
-/** Sarabun, Thai and Latin subsets, inlined as data URLs: the PDF page makes no request of its own. */
-function sarabunFontFaces(): string {
-  fontFaces ??= (['thai', 'latin'] as const)
-    .flatMap((subset) =>
-      ([400, 700] as const).map((weight) => {
-        const file = require.resolve(`@fontsource/sarabun/files/sarabun-${subset}-${weight}-normal.woff2`);
-        const data = readFileSync(file).toString('base64');
-        return `@font-face{font-family:'Sarabun';font-weight:${weight};font-style:normal;src:url(data:font/woff2;base64,${data}) format('woff2');}`;
-      }),
-    )
-    .join('\n');
-  return fontFaces;
-}
-
-function escapeHtml(text: string | number): string {
-  return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 export function frameHtml(ctx: FrameDocumentContext): string {
   const { record, meeting } = ctx;
   const recordedAt = new Date(record.recordedAt);
@@ -178,23 +156,9 @@ export function frameHtml(ctx: FrameDocumentContext): string {
     })
     .join('\n');
   const participants = record.content.participants.map((p) => `${escapeHtml(p.displayName)} (${ROLE_LABELS[p.role].th})`).join(', ');
-  return `<!doctype html><html lang="th"><head><meta charset="utf-8"><title>กรอบวงเงินที่ตกลง</title><style>
-${sarabunFontFaces()}
-@page{size:A4;margin:18mm 12mm 18mm 12mm}
-body{font-family:'Sarabun',sans-serif;font-size:10.5pt;line-height:1.6;color:#111}
-h1{font-size:15pt;margin:0 0 4pt}
-p{margin:0 0 3pt}
-table{width:100%;border-collapse:collapse;margin-top:8pt}
-th,td{border:0.5pt solid #888;padding:2pt 4pt;vertical-align:top}
-th{background:#eee}
-thead{display:table-header-group}
-tr{break-inside:avoid}
-.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-.c{text-align:center}
-.total td{font-weight:700;background:#f5f5f5}
-.hash{font-size:8pt;word-break:break-all;color:#444}
-</style></head><body>
-<h1>${escapeHtml(ctx.planTitleTh)}</h1>
+  return printableHtml(
+    'กรอบวงเงินที่ตกลง',
+    `<h1>${escapeHtml(ctx.planTitleTh)}</h1>
 <p>กรอบวงเงินที่ตกลง ฉบับที่ ${record.version} · ${escapeHtml(meeting.titleTh)} ครั้งที่ ${meeting.number}/${meeting.yearBE}</p>
 <p>วันที่ประชุม ${formatThaiDate(meeting.startsAt)} ณ ${escapeHtml(meeting.venueTh)}</p>
 <p>บันทึกเมื่อ ${formatThaiDate(recordedAt)} เวลา ${formatThaiTime(recordedAt)} · จัดเตรียมโดย ${escapeHtml(record.preparedBy)} · ยืนยันโดย ${escapeHtml(record.confirmedBy)}</p>
@@ -202,6 +166,6 @@ tr{break-inside:avoid}
 <table><thead><tr>${HEADERS.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>
 ${rows}
 </tbody></table>
-<p class="hash">SHA-256 ${record.hash}${record.prevHash ? ` · ฉบับก่อนหน้า ${record.prevHash}` : ''}</p>
-</body></html>`;
+<p class="hash">SHA-256 ${record.hash}${record.prevHash ? ` · ฉบับก่อนหน้า ${record.prevHash}` : ''}</p>`,
+  );
 }

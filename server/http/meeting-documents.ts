@@ -10,6 +10,10 @@ import type { FrameService } from '../db/frame-repository.ts';
 import { commitImport, previewImport } from '../db/import-repository.ts';
 import { frameCsv, frameHtml, frameXlsx, historyCsv, type FrameDocumentContext } from '../export/frame-documents.ts';
 import type { PdfPrinter } from '../pdf/print-pdf.ts';
+import { minutesHtml } from '../export/minutes-document.ts';
+import type { YPersistence } from '../yjs/persistence.ts';
+import { formatDocName } from '../yjs/doc-names.ts';
+import * as Y from 'yjs';
 import { BoardError, isBoardError, wireError, type ErrorCode } from '../shared/errors.ts';
 import { sessionCookieName } from '../shared/session-cookie.ts';
 import { readCookie } from './cookies.ts';
@@ -30,6 +34,8 @@ export interface MeetingDocumentsDeps {
   sessions: Sessions;
   frames: FrameService;
   pdf: PdfPrinter;
+  /** Where the minutes' Yjs document is kept: every accepted update is there before anyone else sees it. */
+  yjs: YPersistence;
   /** Tells the meeting's clients the project list was replaced (they reload the board). */
   projectsReplaced(meetingId: string, seq: number): void;
 }
@@ -110,6 +116,16 @@ export function meetingDocumentsRouter(deps: MeetingDocumentsDeps): express.Rout
         })),
       );
       send(res, 'text/csv; charset=utf-8', 'ceiling-history.csv', csv);
+    }),
+  );
+  router.get(
+    '/meetings/:id/export/minutes.pdf',
+    authed(async (_req, res, who) => {
+      const doc = new Y.Doc();
+      for (const update of await deps.yjs.load(formatDocName({ meetingId: who.meetingId, kind: 'minutes' }))) Y.applyUpdate(doc, update);
+      const meeting = await deps.db.meeting.findUniqueOrThrow({ where: { id: who.meetingId } });
+      send(res, 'application/pdf', `minutes-${meeting.number}-${meeting.yearBE}.pdf`, await deps.pdf.print(minutesHtml(doc, meeting)));
+      doc.destroy();
     }),
   );
   router.get(

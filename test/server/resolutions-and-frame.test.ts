@@ -8,6 +8,8 @@ import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createPostgresPersistence } from '../../server/yjs/postgres-persistence.ts';
 import type { Identity } from '../../server/auth/identity.ts';
 import { bahtFromDb } from '../../server/db/client.ts';
 import { formatMillionBaht } from '../../server/domain/money.ts';
@@ -277,3 +279,52 @@ describe('resolutions and the agreed frame', () => {
   });
 });
 
+
+describe('the minutes as PDF', () => {
+  let board: TestBoard;
+  afterAll(() => board?.stop());
+
+  it('prints the minutes document (Tiptap content in Yjs) with headings, lists and marks, in Thai, on A4', async () => {
+    board = await startTestBoard();
+    const { sessionToken } = await board.join('member', 'กรรมการ');
+    const doc = new Y.Doc();
+    const fragment = doc.getXmlFragment('default');
+    const heading = new Y.XmlElement('heading');
+    heading.setAttribute('level', '2');
+    heading.insert(0, [new Y.XmlText('ระเบียบวาระที่ 1 เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ')]);
+    const paragraph = new Y.XmlElement('paragraph');
+    const text = new Y.XmlText();
+    paragraph.insert(0, [text, new Y.XmlElement('hardBreak'), new Y.XmlText('บรรทัดที่สอง')]);
+    const list = new Y.XmlElement('orderedList');
+    const item = new Y.XmlElement('listItem');
+    const itemParagraph = new Y.XmlElement('paragraph');
+    itemParagraph.insert(0, [new Y.XmlText('ให้ฝ่ายเลขานุการแจ้งหน่วยงาน')]);
+    item.insert(0, [itemParagraph]);
+    list.insert(0, [item]);
+    fragment.insert(0, [heading, paragraph, list]);
+    // Marks are formatting attributes on text that already lives in the document.
+    text.insert(0, 'ที่ประชุม');
+    text.insert(text.length, 'มีมติอนุมัติ', { bold: {} });
+    text.insert(text.length, 'กรอบวงเงินตามที่เสนอ');
+    await createPostgresPersistence(board.db).append(`meeting/${board.meetingId}/minutes`, [Y.encodeStateAsUpdate(doc)]);
+
+    const response = await fetch(`${board.url}/meetings/${board.meetingId}/export/minutes.pdf`, {
+      headers: { cookie: `${sessionCookieName(board.meetingId)}=${sessionToken}` },
+    });
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const dir = await mkdtemp(path.join(tmpdir(), 'cb-minutes-'));
+    try {
+      const file = path.join(dir, 'minutes.pdf');
+      await writeFile(file, Buffer.from(await response.arrayBuffer()));
+      const pdfText = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+      expect(pdfText).toContain('รายงานการประชุม');
+      expect(pdfText).toContain('วันพฤหัสบดีที่ 26 มกราคม 2566 เวลา 10.00 น.');
+      expect(pdfText).toContain('ระเบียบวาระที่ 1 เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ');
+      expect(pdfText).toContain('ที่ประชุมมีมติอนุมัติกรอบวงเงินตามที่เสนอ');
+      expect(pdfText).toMatch(/1\.\s+ให้ฝ่ายเลขานุการแจ้งหน่วยงาน/);
+      expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/Sarabun-Bold/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -34,6 +34,7 @@ export const RESOLUTION_MESSAGES = {
   downloadXlsx: { th: 'กรอบวงเงิน (Excel)', en: 'Frame (Excel)' },
   downloadCsv: { th: 'กรอบวงเงิน (CSV)', en: 'Frame (CSV)' },
   downloadPdf: { th: 'กรอบวงเงิน (PDF)', en: 'Frame (PDF)' },
+  downloadMinutes: { th: 'รายงานการประชุม (PDF)', en: 'Minutes (PDF)' },
   downloadHistory: { th: 'ประวัติการปรับวงเงิน (CSV)', en: 'Ceiling history (CSV)' },
   importHint: {
     th: 'ไฟล์ CSV หรือ XLSX จากระบบ DGI-Budget คอลัมน์: หน่วยงาน ชื่อโครงการ แนวทาง ลักษณะการบูรณาการ วงเงินที่ขอ (บาท) — นำเข้าได้ก่อนเริ่มพิจารณาเท่านั้น และจะแทนที่รายการเดิมทั้งหมด',
