@@ -114,6 +114,22 @@ describe('resolutions and the agreed frame', () => {
     });
   });
 
+  it('records and confirms a resolution on an agenda item, which touches no ceiling', async () => {
+    const item = await board.db.agendaItem.findFirstOrThrow({ where: { meetingId: board.meetingId }, orderBy: { position: 'asc' } });
+    const changesBefore = await board.db.ceilingChange.count();
+    expect(await people.secretary.socket.emitWithAck('resolution:record', { agendaItemId: item.id, outcome: 'noted', ceilingBaht: 5 })).toMatchObject({
+      error: { code: 'resolution_ceiling_invalid' },
+    });
+    const recorded = await people.secretary.socket.emitWithAck('resolution:record', { agendaItemId: item.id, outcome: 'noted', textTh: 'ที่ประชุมรับทราบ' });
+    if (!('data' in recorded)) throw new Error(JSON.stringify(recorded));
+    const heard = new Promise<ResolutionChanged>((resolve) => people.member.socket.once('resolution:changed', resolve));
+    expect(await people.chair.socket.emitWithAck('resolution:confirm', { resolutionId: recorded.data.id })).toMatchObject({
+      data: { status: 'confirmed', agendaItemId: item.id, ceilingBaht: null },
+    });
+    expect((await heard).project).toBeUndefined();
+    expect(await board.db.ceilingChange.count()).toBe(changesBefore);
+  });
+
   it('reopens (chair, with a reason): audited as a reopen at the current ceiling', async () => {
     const [a] = projects;
     const standing = await board.db.resolution.findFirstOrThrow({ where: { projectId: a.id, status: 'confirmed' } });
@@ -164,6 +180,7 @@ describe('resolutions and the agreed frame', () => {
     const record = await board.frames.confirm(people.chair.identity, draft.draftHash);
     expect(record).toMatchObject({ version: 1, prevHash: null, body: { preparedBy: 'ทดสอบ secretary', confirmedBy: 'ทดสอบ chair' } });
     expect(record.body?.content.participants.map((p) => p.role)).toEqual(expect.arrayContaining(['chair', 'secretary', 'member']));
+    expect(record.body?.content.agendaResolutions).toEqual([{ agendaNumber: '1', outcome: 'noted', textTh: 'ที่ประชุมรับทราบ' }]);
     expect(await refusal(board.frames.confirm(people.chair.identity, draft.draftHash))).toBe('frame_not_prepared');
   });
 
