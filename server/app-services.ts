@@ -4,11 +4,14 @@
 import type { IncomingMessage } from 'node:http';
 import type { Sessions } from './auth/sessions.ts';
 import type { BoardSnapshot, MeetingSummary } from './shared/board.ts';
+import type { FrameService } from './db/frame-repository.ts';
 
 export interface AppServices {
   sessions: Sessions;
   loadBoard(meetingId: string): Promise<BoardSnapshot>;
   listMeetings(): Promise<MeetingSummary[]>;
+  /** The agreed frame: drafts, preparation, confirmation, records and their verification. */
+  frames: FrameService;
   /** The address to put in links people open from other devices. */
   publicUrl(requestOrigin: string): string;
   /** Today's short code to join a meeting as a member, shown on the room's screen. */

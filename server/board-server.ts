@@ -15,6 +15,9 @@ import { createFocusWrites } from './db/focus-writes.ts';
 import { openDatabase } from './db/database-url.ts';
 import { applyMigrations } from './db/schema-engine.ts';
 import { createExpressApp } from './http/express-app.ts';
+import { meetingDocumentsRouter } from './http/meeting-documents.ts';
+import { createFrameService, type FrameService } from './db/frame-repository.ts';
+import { createPdfPrinter } from './pdf/print-pdf.ts';
 import { readCookie } from './http/cookies.ts';
 import { ensureWebBuild, loadPagesHandler } from './http/web-build.ts';
 import { meetingHandlers } from './realtime/meeting.handlers.ts';
@@ -22,6 +25,7 @@ import { ceilingsHandlers } from './realtime/ceilings.handlers.ts';
 import { createCeilingRepository } from './db/ceiling-repository.ts';
 import { presenterHandlers } from './realtime/presenter.handlers.ts';
 import { createPresenceTracker } from './realtime/presence.ts';
+import { resolutionHandlers } from './realtime/resolution.handlers.ts';
 import { createSocketServer, meetingRoom, type BoardServer } from './realtime/socket-server.ts';
 import { seedSampleMeeting } from './seed/seed-sample.ts';
 import { parseDocName } from './yjs/doc-names.ts';
@@ -38,6 +42,7 @@ export interface RunningBoard {
   db: Database;
   sessions: Sessions;
   io: BoardServer;
+  frames: FrameService;
   close(): Promise<void>;
 }
 
@@ -67,7 +72,12 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     const joinCodes = createJoinCodes(db, sessions, secret);
 
     await ensureWebBuild(log);
+    const frames = createFrameService(db);
+    const yjsPersistence = createPostgresPersistence(db);
+    const pdf = createPdfPrinter();
+    cleanups.push(() => pdf.close());
     const services: AppServices = {
+      frames,
       sessions,
       loadBoard: board,
       listMeetings: () => listMeetings(db),
@@ -79,6 +89,16 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       db,
       services,
       pages: await loadPagesHandler(),
+      routers: [
+        meetingDocumentsRouter({
+          db,
+          sessions,
+          frames,
+          pdf,
+          yjs: yjsPersistence,
+          projectsReplaced: (meetingId, seq) => io.to(meetingRoom(meetingId)).emit('projects:replaced', { seq }),
+        }),
+      ],
       publicProtocol: config.publicUrl?.startsWith('https:') ? 'https' : 'http',
     });
     const httpServer = createServer(app);
@@ -93,12 +113,13 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
         meetingHandlers({ loadBoard: board }),
         ceilingsHandlers({ ceilings: createCeilingRepository(db) }),
         presenterHandlers({ db, focusWrites, presence }),
+        resolutionHandlers({ db }),
       ],
       currentSeq: async (meetingId) => (await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { seq: true } })).seq,
     });
     const yjs = createYjsEndpoint({
       pathPrefix: YJS_PATH,
-      persistence: createPostgresPersistence(db),
+      persistence: yjsPersistence,
       authenticate: (req) => authenticateYjs(sessions, req),
       log: (event, detail) => log(`yjs ${event} ${JSON.stringify(detail)}`),
     });
@@ -126,6 +147,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       db,
       sessions,
       io,
+      frames,
       close: closeAll,
     };
   } catch (error) {

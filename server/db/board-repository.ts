@@ -5,6 +5,7 @@ import type { BoardSnapshot, MeetingSummary } from '../shared/board.ts';
 import { BoardError } from '../shared/errors.ts';
 import { pendingProposals } from './ceiling-repository.ts';
 import { readStoredFocus } from '../domain/focus.ts';
+import { listResolutions } from './resolution-repository.ts';
 
 const thaiOrder = new Intl.Collator('th');
 
@@ -24,6 +25,7 @@ export async function loadBoard(db: Database, meetingId: string): Promise<BoardS
   });
   const { plan } = meeting;
   const proposals = await pendingProposals(db, meetingId);
+  const resolutions = await listResolutions(db, meetingId);
   return {
     seq: meeting.seq,
     focus: readStoredFocus(meeting.focus, meeting.agendaItems),
@@ -76,6 +78,7 @@ export async function loadBoard(db: Database, meetingId: string): Promise<BoardS
         .sort((a, b) => thaiOrder.compare(a.nameTh, b.nameTh)),
     })),
     proposals,
+    resolutions,
   };
 }
 

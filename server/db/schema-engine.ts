@@ -48,7 +48,7 @@ async function withEngine<T>(connectionString: string, run: (engine: SchemaEngin
     connect: async () => {
       const adapter = await factory.connect();
       opened.push(adapter);
-      return adapter;
+      return wholeScripts(adapter);
     },
   });
   const engineLog = () => {};
@@ -59,6 +59,23 @@ async function withEngine<T>(connectionString: string, run: (engine: SchemaEngin
     engine.free();
     await Promise.all(opened.map((adapter) => adapter.dispose()));
   }
+}
+
+/**
+ * The pg adapter splits a migration script on every ';', which cuts a function body in dollar quotes (a trigger) in
+ * pieces. Postgres splits a script itself when it arrives as one simple query, so the script is sent whole.
+ */
+function wholeScripts<T extends object>(adapter: T): T {
+  const internals = adapter as unknown as { client: { query(sql: string): Promise<unknown> }; onError(error: unknown): never };
+  return Object.assign(adapter, {
+    async executeScript(script: string) {
+      try {
+        await internals.client.query(script);
+      } catch (error) {
+        internals.onError(error);
+      }
+    },
+  });
 }
 
 export async function readMigrations(): Promise<MigrationList> {

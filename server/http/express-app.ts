@@ -9,6 +9,8 @@ export interface ExpressAppDeps {
   db: Database;
   services: AppServices;
   pages: RequestHandler;
+  /** Feature endpoints, answered before the pages. */
+  routers?: RequestHandler[];
   /** 'https' when a TLS-terminating proxy stands in front (PUBLIC_URL says so); the board itself speaks http. */
   publicProtocol: 'http' | 'https';
 }
@@ -22,6 +24,7 @@ export function createExpressApp(deps: ExpressAppDeps): express.Express {
     req.headers[PROTOCOL_HEADER] = deps.publicProtocol;
     next();
   });
+  for (const router of deps.routers ?? []) app.use(router);
   app.use(deps.pages);
   return app;
 }

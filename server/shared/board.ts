@@ -1,6 +1,7 @@
 // What the board shows, as it travels to the browser: plain JSON, money in whole baht, times as ISO strings.
 import type { Role } from './roles.ts';
 import type { MeetingFocus } from './events/presenter.ts';
+import type { ResolutionView } from './events/resolution.ts';
 
 export type Stream = 'upstream' | 'midstream' | 'downstream';
 export type IntegrationType = 'system_data' | 'budget';
@@ -93,6 +94,8 @@ export interface BoardSnapshot {
   projects: ProjectView[];
   /** Ceiling proposals still waiting for the chair or presenter, oldest first. */
   proposals: ProposalView[];
+  /** Standing resolutions (drafts and confirmed); reopened ones are history. */
+  resolutions: ResolutionView[];
   /** The meeting's sequence number this snapshot reflects. */
   seq: number;
   /** What the presenter shows now, so a late joiner or a reconnecting client lands on it at once. */

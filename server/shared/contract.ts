@@ -4,6 +4,8 @@ import type { Identity } from '../auth/identity.ts';
 import type { MeetingClientEvents, MeetingServerEvents } from './events/meeting.ts';
 import type { CeilingsClientEvents, CeilingsServerEvents } from './events/ceilings.ts';
 import type { PresenterClientEvents, PresenterServerEvents } from './events/presenter.ts';
+import type { ResolutionClientEvents, ResolutionServerEvents } from './events/resolution.ts';
+import type { ProjectImportServerEvents } from './events/project-import.ts';
 
 export type { Ack, AckCallback } from './ack.ts';
 
@@ -16,9 +18,13 @@ export interface HandshakeAuth {
   token?: string;
 }
 
-export type ClientToServerEvents = MeetingClientEvents & CeilingsClientEvents & PresenterClientEvents;
+export type ClientToServerEvents = MeetingClientEvents & CeilingsClientEvents & PresenterClientEvents & ResolutionClientEvents;
 
-export type ServerToClientEvents = MeetingServerEvents & CeilingsServerEvents & PresenterServerEvents;
+export type ServerToClientEvents = MeetingServerEvents &
+  CeilingsServerEvents &
+  PresenterServerEvents &
+  ResolutionServerEvents &
+  ProjectImportServerEvents;
 
 export interface SocketData {
   identity: Identity;

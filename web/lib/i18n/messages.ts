@@ -2,6 +2,7 @@ import { PRESENTER_MESSAGES } from './messages/presenter.ts';
 
 // Interface words, Thai and English. Domain words (roles, streams, errors) live beside their types in server/shared.
 import { CEILINGS_MESSAGES } from './messages/ceilings.ts';
+import { RESOLUTION_MESSAGES } from './messages/resolution.ts';
 
 export const MESSAGES = {
   appName: { th: 'กระดานประชุมคณะกรรมการ', en: 'Committee Board' },
@@ -58,6 +59,7 @@ export const MESSAGES = {
   expand: { th: 'ขยาย', en: 'Expand' },
   ...CEILINGS_MESSAGES,
   ...PRESENTER_MESSAGES,
+  ...RESOLUTION_MESSAGES,
 } as const satisfies Record<string, { th: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

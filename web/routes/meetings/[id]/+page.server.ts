@@ -2,20 +2,12 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { allowedActions, can } from '$domain/permissions.ts';
 import { isRole } from '$shared/roles.ts';
-import { sessionCookieName } from '$shared/session-cookie.ts';
 import { ERROR_MESSAGES } from '$shared/errors.ts';
 import { refuse } from '$lib/server/refusal.ts';
 import { SCREEN_DISPLAY_NAME } from '$shared/events/presenter.ts';
+import { identify } from '$lib/server/identify.ts';
 
 const SCREEN_LINK_TTL_MS = 24 * 60 * 60 * 1000;
-
-async function identify(locals: App.Locals, cookies: import('@sveltejs/kit').Cookies, meetingId: string) {
-  try {
-    return await locals.services.sessions.identify(cookies.get(sessionCookieName(meetingId)), meetingId);
-  } catch (cause) {
-    refuse(cause);
-  }
-}
 
 export const load: PageServerLoad = async ({ params, locals, cookies }) => {
   const identity = await identify(locals, cookies, params.id);

@@ -1,0 +1,181 @@
+// The agreed frame: the secretary prepares a draft computed from the board, the chair confirms exactly that draft, and
+// the record is written once (a trigger refuses UPDATE and DELETE on "FrameRecord").
+//
+// A preparation is not a table row: it is the hash of the draft the secretary saw, who prepared it and when, held by
+// this process. Confirming recomputes the draft from the database and refuses unless its hash is the prepared one, so
+// the chair confirms what the secretary prepared or nothing. A restart forgets preparations (prepare again).
+import type { Database } from './client.ts';
+import { bahtFromDb } from './client.ts';
+import type { Prisma } from './generated/client.ts';
+import type { Identity } from '../auth/identity.ts';
+import {
+  canonicalize,
+  frameContent,
+  sealFrameRecord,
+  sha256Hex,
+  verifyFrameChain,
+  type FrameContent,
+  type FrameRecordBody,
+  type FrameVerification,
+} from '../domain/frame-record.ts';
+import { can } from '../domain/permissions.ts';
+import { BoardError } from '../shared/errors.ts';
+
+export interface FrameDraft {
+  content: FrameContent;
+  draftHash: string;
+  /** Why it could not be recorded now, if it could not; the chair sees it before confirming. */
+  blocker: 'frame_proposals_pending' | 'frame_resolutions_missing' | 'frame_over_frame' | null;
+}
+
+export interface Preparation {
+  draftHash: string;
+  preparedById: string;
+  preparedByName: string;
+  preparedAt: string;
+}
+
+export interface FrameRecordView {
+  id: string;
+  version: number;
+  hash: string;
+  prevHash: string | null;
+  createdAt: string;
+  /** Null when the stored text no longer parses (verification names it). */
+  body: FrameRecordBody | null;
+}
+
+type Tx = Database | Prisma.TransactionClient;
+
+async function computeDraft(tx: Tx, meetingId: string): Promise<FrameDraft> {
+  const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, include: { plan: true } });
+  if (!meeting) throw new BoardError('meeting_not_found');
+  const [projects, resolutions, participants, agenda, pending] = await Promise.all([
+    tx.project.findMany({ where: { planId: meeting.planId }, orderBy: { position: 'asc' }, include: { agency: true, approach: { include: { goal: true } } } }),
+    tx.resolution.findMany({ where: { meetingId, status: 'confirmed' } }),
+    tx.participant.findMany({ where: { meetingId, revokedAt: null }, orderBy: { joinedAt: 'asc' } }),
+    tx.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } }),
+    tx.proposal.count({ where: { meetingId, status: 'pending' } }),
+  ]);
+  const byProject = new Map(resolutions.filter((r) => r.projectId).map((r) => [r.projectId!, r]));
+  const agendaNumber = new Map(agenda.map((a) => [a.id, a.number]));
+  const content = frameContent({
+    planId: meeting.planId,
+    fiscalYearBE: meeting.plan.fiscalYearBE,
+    meetingId,
+    frameBaht: bahtFromDb(meeting.plan.frameBaht),
+    projects: projects.map((p) => ({
+      code: p.code,
+      nameTh: p.nameTh,
+      agencyNameTh: p.agency.nameTh,
+      goalNumber: p.approach.goal.number,
+      approachCode: p.approach.code,
+      requestedBaht: bahtFromDb(p.requestedBaht),
+      ceilingBaht: bahtFromDb(p.ceilingBaht),
+      // Missing resolutions block the record below; 'deferred' stands in only so the draft can still be shown.
+      outcome: byProject.get(p.id)?.outcome ?? 'deferred',
+    })),
+    participants: participants.map((p) => ({ displayName: p.displayName, role: p.role })),
+    agendaResolutions: resolutions
+      .filter((r) => r.agendaItemId)
+      .map((r) => ({ agendaNumber: agendaNumber.get(r.agendaItemId!) ?? '', outcome: r.outcome, textTh: r.textTh })),
+  });
+  const blocker =
+    pending > 0
+      ? 'frame_proposals_pending'
+      : projects.some((p) => !byProject.has(p.id))
+        ? 'frame_resolutions_missing'
+        : content.totals.remainingBaht < 0
+          ? 'frame_over_frame'
+          : null;
+  return { content, draftHash: sha256Hex(canonicalize(content)), blocker };
+}
+
+function recordView(row: { id: string; version: number; hash: string; prevHash: string | null; createdAt: Date; canonical: string }): FrameRecordView {
+  return { id: row.id, version: row.version, hash: row.hash, prevHash: row.prevHash, createdAt: row.createdAt.toISOString(), body: parseBody(row.canonical) };
+}
+
+function parseBody(canonical: string): FrameRecordBody | null {
+  try {
+    return JSON.parse(canonical) as FrameRecordBody;
+  } catch {
+    return null;
+  }
+}
+
+export function createFrameService(db: Database) {
+  const preparations = new Map<string, Preparation>();
+
+  async function planOf(meetingId: string): Promise<string> {
+    const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { planId: true } });
+    if (!meeting) throw new BoardError('meeting_not_found');
+    return meeting.planId;
+  }
+
+  return {
+    draft: (meetingId: string) => computeDraft(db, meetingId),
+
+    preparation: (meetingId: string): Preparation | null => preparations.get(meetingId) ?? null,
+
+    async prepare(who: Identity): Promise<{ draft: FrameDraft; preparation: Preparation }> {
+      if (!can(who.role, 'frame:prepare')) throw new BoardError('forbidden');
+      const draft = await computeDraft(db, who.meetingId);
+      if (draft.blocker) throw new BoardError(draft.blocker);
+      const preparation = { draftHash: draft.draftHash, preparedById: who.participantId, preparedByName: who.displayName, preparedAt: new Date().toISOString() };
+      preparations.set(who.meetingId, preparation);
+      return { draft, preparation };
+    },
+
+    /** Writes the next version of the plan's frame, if the board still equals the prepared draft the chair saw. */
+    async confirm(who: Identity, draftHash: string): Promise<FrameRecordView> {
+      if (!can(who.role, 'frame:confirm')) throw new BoardError('forbidden');
+      const preparation = preparations.get(who.meetingId);
+      if (!preparation) throw new BoardError('frame_not_prepared');
+      const record = await db.$transaction(
+        async (tx) => {
+          // One recorder per meeting at a time, and no change to the board underneath this one.
+          await tx.$queryRaw`SELECT "id" FROM "Meeting" WHERE "id" = ${who.meetingId} FOR UPDATE`;
+          const draft = await computeDraft(tx, who.meetingId);
+          if (draft.blocker) throw new BoardError(draft.blocker);
+          if (draft.draftHash !== preparation.draftHash || draftHash !== preparation.draftHash) throw new BoardError('frame_draft_changed');
+          const previous = await tx.frameRecord.findFirst({ where: { planId: draft.content.planId }, orderBy: { version: 'desc' } });
+          const body: FrameRecordBody = {
+            version: (previous?.version ?? 0) + 1,
+            content: draft.content,
+            preparedBy: preparation.preparedByName,
+            confirmedBy: who.displayName,
+            recordedAt: new Date().toISOString(),
+            prevHash: previous?.hash ?? null,
+          };
+          const { canonical, hash } = sealFrameRecord(body);
+          return tx.frameRecord.create({
+            data: {
+              planId: draft.content.planId,
+              meetingId: who.meetingId,
+              version: body.version,
+              canonical,
+              hash,
+              prevHash: body.prevHash,
+              preparedById: preparation.preparedById,
+              confirmedById: who.participantId,
+            },
+          });
+        },
+      );
+      preparations.delete(who.meetingId);
+      return recordView(record);
+    },
+
+    async records(meetingId: string): Promise<FrameRecordView[]> {
+      const rows = await db.frameRecord.findMany({ where: { planId: await planOf(meetingId) }, orderBy: { version: 'asc' } });
+      return rows.map(recordView);
+    },
+
+    async verify(meetingId: string): Promise<FrameVerification> {
+      const rows = await db.frameRecord.findMany({ where: { planId: await planOf(meetingId) }, orderBy: { version: 'asc' } });
+      return verifyFrameChain(rows);
+    },
+  };
+}
+
+export type FrameService = ReturnType<typeof createFrameService>;

@@ -1,0 +1,171 @@
+// The documents that leave the meeting, built from a recorded frame (never from the live board): XLSX and CSV in
+// million baht with four decimals, the HTML the PDF is printed from, and the ceiling-change history as CSV.
+import ExcelJS from 'exceljs';
+import type { FrameRecordBody } from '../domain/frame-record.ts';
+import { BAHT_PER_MILLION, formatBaht, formatMillionBaht } from '../domain/money.ts';
+import { formatThaiDate, formatThaiTime } from '../domain/thai-dates.ts';
+import { RESOLUTION_OUTCOME_LABELS } from '../shared/events/resolution.ts';
+import { ROLE_LABELS, type Role } from '../shared/roles.ts';
+import { escapeHtml, printableHtml } from './printable-html.ts';
+
+export interface FrameDocumentContext {
+  record: FrameRecordBody & { hash: string };
+  meeting: { titleTh: string; number: number; yearBE: number; venueTh: string; startsAt: Date };
+  planTitleTh: string;
+}
+
+const HEADERS = ['รหัส', 'โครงการ', 'หน่วยงาน', 'เป้าหมาย', 'แนวทาง', 'วงเงินที่ขอ (ล้านบาท)', 'วงเงินที่กำหนด (ล้านบาท)', 'มติ'];
+
+/** `5523.9110`: the 4-decimal million-baht figure without grouping, for files other programs read. */
+export function plainMillionBaht(baht: number): string {
+  return formatMillionBaht(baht).replaceAll(',', '');
+}
+
+interface SheetRow {
+  cells: (string | number)[];
+  requestedBaht?: number;
+  ceilingBaht?: number;
+  total?: boolean;
+}
+
+function frameRows(body: FrameRecordBody): SheetRow[] {
+  const { content } = body;
+  const summary = (label: string, requestedBaht: number | undefined, ceilingBaht: number): SheetRow => ({
+    cells: ['', label, '', '', '', ''],
+    requestedBaht,
+    ceilingBaht,
+    total: true,
+  });
+  return [
+    ...content.projects.map((p) => ({
+      cells: [p.code, p.nameTh, p.agencyNameTh, p.goalNumber, p.approachCode, RESOLUTION_OUTCOME_LABELS[p.outcome].th],
+      requestedBaht: p.requestedBaht,
+      ceilingBaht: p.ceilingBaht,
+    })),
+    ...Object.entries(content.totals.byApproach)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([code, s]) => summary(`รวมแนวทาง ${code}`, s.requestedBaht, s.ceilingBaht)),
+    ...Object.entries(content.totals.byGoal)
+      .sort(([a], [b]) => Number(a) - Number(b))
+      .map(([goal, s]) => summary(`รวมเป้าหมายที่ ${goal}`, s.requestedBaht, s.ceilingBaht)),
+    summary('รวมทั้งสิ้น', content.totals.overall.requestedBaht, content.totals.overall.ceilingBaht),
+    summary('กรอบวงเงิน', undefined, content.frameBaht),
+    summary('คงเหลือในกรอบ', undefined, content.totals.remainingBaht),
+  ];
+}
+
+export async function frameXlsx(ctx: FrameDocumentContext): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('กรอบวงเงิน');
+  sheet.addRow([`${ctx.planTitleTh} · กรอบวงเงินที่ตกลง ฉบับที่ ${ctx.record.version}`]);
+  sheet.addRow([`${ctx.meeting.titleTh} ครั้งที่ ${ctx.meeting.number}/${ctx.meeting.yearBE} · ${formatThaiDate(ctx.meeting.startsAt)}`]);
+  sheet.addRow([`SHA-256 ${ctx.record.hash}`]);
+  sheet.addRow(HEADERS).font = { bold: true };
+  for (const row of frameRows(ctx.record)) {
+    const [code, name, agency, goal, approach, outcome] = row.cells;
+    const added = sheet.addRow([
+      code,
+      name,
+      agency,
+      goal,
+      approach,
+      row.requestedBaht === undefined ? null : row.requestedBaht / BAHT_PER_MILLION,
+      row.ceilingBaht === undefined ? null : row.ceilingBaht / BAHT_PER_MILLION,
+      outcome,
+    ]);
+    if (row.total) added.font = { bold: true };
+  }
+  for (const column of [6, 7]) sheet.getColumn(column).numFmt = '#,##0.0000';
+  sheet.getColumn(2).width = 60;
+  sheet.getColumn(3).width = 40;
+  sheet.getColumn(6).width = 22;
+  sheet.getColumn(7).width = 22;
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function csvCell(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** UTF-8 with a BOM, so Excel opens the Thai text as Thai. */
+export function toCsv(rows: (string | number)[][]): string {
+  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+export function frameCsv(ctx: FrameDocumentContext): string {
+  return toCsv([
+    HEADERS,
+    ...frameRows(ctx.record).map((row) => {
+      const [code, name, agency, goal, approach, outcome] = row.cells;
+      return [
+        code,
+        name,
+        agency,
+        goal,
+        approach,
+        row.requestedBaht === undefined ? '' : plainMillionBaht(row.requestedBaht),
+        row.ceilingBaht === undefined ? '' : plainMillionBaht(row.ceilingBaht),
+        outcome,
+      ];
+    }),
+  ]);
+}
+
+export interface HistoryLine {
+  seq: number | null;
+  createdAt: Date;
+  projectCode: string;
+  projectNameTh: string;
+  actorName: string;
+  role: Role | null;
+  kind: string;
+  fromBaht: number;
+  toBaht: number;
+  reason: string;
+}
+
+/** Exact baht: the audit trail must show a change the 4-decimal display would round away. */
+export function historyCsv(lines: readonly HistoryLine[]): string {
+  return toCsv([
+    ['ลำดับ', 'วันที่', 'เวลา', 'รหัส', 'โครงการ', 'ผู้ดำเนินการ', 'บทบาท', 'ประเภท', 'จาก (บาท)', 'เป็น (บาท)', 'เหตุผล', 'เวลา (ISO)'],
+    ...lines.map((l) => [
+      l.seq ?? '',
+      formatThaiDate(l.createdAt),
+      formatThaiTime(l.createdAt),
+      l.projectCode,
+      l.projectNameTh,
+      l.actorName,
+      l.role ? ROLE_LABELS[l.role].th : '',
+      l.kind,
+      l.fromBaht,
+      l.toBaht,
+      l.reason,
+      l.createdAt.toISOString(),
+    ]),
+  ]);
+}
+
+export function frameHtml(ctx: FrameDocumentContext): string {
+  const { record, meeting } = ctx;
+  const recordedAt = new Date(record.recordedAt);
+  const rows = frameRows(record)
+    .map((row) => {
+      const [code, name, agency, goal, approach, outcome] = row.cells;
+      return `<tr${row.total ? ' class="total"' : ''}><td>${escapeHtml(code)}</td><td>${escapeHtml(name)}</td><td>${escapeHtml(agency)}</td><td class="c">${escapeHtml(goal)}</td><td class="c">${escapeHtml(approach)}</td><td class="n">${row.requestedBaht === undefined ? '' : formatMillionBaht(row.requestedBaht)}</td><td class="n">${row.ceilingBaht === undefined ? '' : formatMillionBaht(row.ceilingBaht)}</td><td>${escapeHtml(outcome)}</td></tr>`;
+    })
+    .join('\n');
+  const participants = record.content.participants.map((p) => `${escapeHtml(p.displayName)} (${ROLE_LABELS[p.role].th})`).join(', ');
+  return printableHtml(
+    'กรอบวงเงินที่ตกลง',
+    `<h1>${escapeHtml(ctx.planTitleTh)}</h1>
+<p>กรอบวงเงินที่ตกลง ฉบับที่ ${record.version} · ${escapeHtml(meeting.titleTh)} ครั้งที่ ${meeting.number}/${meeting.yearBE}</p>
+<p>วันที่ประชุม ${formatThaiDate(meeting.startsAt)} ณ ${escapeHtml(meeting.venueTh)}</p>
+<p>บันทึกเมื่อ ${formatThaiDate(recordedAt)} เวลา ${formatThaiTime(recordedAt)} · จัดเตรียมโดย ${escapeHtml(record.preparedBy)} · ยืนยันโดย ${escapeHtml(record.confirmedBy)}</p>
+<p>ผู้เข้าร่วมประชุม: ${participants}</p>
+<table><thead><tr>${HEADERS.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>
+${rows}
+</tbody></table>
+<p class="hash">SHA-256 ${record.hash}${record.prevHash ? ` · ฉบับก่อนหน้า ${record.prevHash}` : ''}</p>`,
+  );
+}

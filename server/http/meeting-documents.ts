@@ -1,0 +1,162 @@
+// HTTP endpoints for what leaves the meeting or enters it as a file: exports of the recorded frame (XLSX, CSV, PDF),
+// the ceiling-change history, the frame chain's verification, and the project-list import (preview, then commit).
+// The meeting's session cookie authenticates every request, as it does the pages.
+import express, { type Request, type Response } from 'express';
+import type { Identity } from '../auth/identity.ts';
+import type { Sessions } from '../auth/sessions.ts';
+import type { Database } from '../db/client.ts';
+import { bahtFromDb } from '../db/client.ts';
+import type { FrameService } from '../db/frame-repository.ts';
+import { commitImport, previewImport } from '../db/import-repository.ts';
+import { frameCsv, frameHtml, frameXlsx, historyCsv, type FrameDocumentContext } from '../export/frame-documents.ts';
+import type { PdfPrinter } from '../pdf/print-pdf.ts';
+import { minutesHtml } from '../export/minutes-document.ts';
+import type { YPersistence } from '../yjs/persistence.ts';
+import { formatDocName } from '../yjs/doc-names.ts';
+import * as Y from 'yjs';
+import { BoardError, isBoardError, wireError, type ErrorCode } from '../shared/errors.ts';
+import { sessionCookieName } from '../shared/session-cookie.ts';
+import { readCookie } from './cookies.ts';
+
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  forbidden: 403,
+  meeting_not_found: 404,
+  frame_not_recorded: 404,
+  import_invalid: 422,
+  import_locked: 409,
+  invalid_payload: 400,
+};
+
+export interface MeetingDocumentsDeps {
+  db: Database;
+  sessions: Sessions;
+  frames: FrameService;
+  pdf: PdfPrinter;
+  /** Where the minutes' Yjs document is kept: every accepted update is there before anyone else sees it. */
+  yjs: YPersistence;
+  /** Tells the meeting's clients the project list was replaced (they reload the board). */
+  projectsReplaced(meetingId: string, seq: number): void;
+}
+
+type Handler = (req: Request, res: Response, who: Identity) => Promise<void>;
+
+export function meetingDocumentsRouter(deps: MeetingDocumentsDeps): express.Router {
+  const router = express.Router();
+  const authed = (handler: Handler) => async (req: Request, res: Response) => {
+    const meetingId = String(req.params.id);
+    try {
+      const who = await deps.sessions.identify(readCookie(req.headers.cookie, sessionCookieName(meetingId)), meetingId);
+      await handler(req, res, who);
+    } catch (error) {
+      const refusal = isBoardError(error) ? wireError(error.code, error.details) : wireError('internal');
+      if (!isBoardError(error)) console.error(`${req.method} ${req.path}`, error);
+      res.status(STATUS[refusal.code] ?? (refusal.code === 'internal' ? 500 : 401)).json({ error: refusal });
+    }
+  };
+
+  async function documentContext(meetingId: string, version: unknown): Promise<FrameDocumentContext> {
+    const records = await deps.frames.records(meetingId);
+    const wanted = typeof version === 'string' && /^\d+$/.test(version) ? Number(version) : undefined;
+    const record = wanted === undefined ? records.at(-1) : records.find((r) => r.version === wanted);
+    if (!record?.body) throw new BoardError('frame_not_recorded');
+    const meeting = await deps.db.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { plan: { select: { titleTh: true } } } });
+    return { record: { ...record.body, hash: record.hash }, meeting, planTitleTh: meeting.plan.titleTh };
+  }
+
+  const send = (res: Response, type: string, fileName: string, body: Buffer | string) => {
+    res.setHeader('Content-Type', type);
+    res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+    res.send(body);
+  };
+  const stem = (ctx: FrameDocumentContext) => `frame-FY${ctx.record.content.fiscalYearBE}-v${ctx.record.version}`;
+
+  router.get(
+    '/meetings/:id/export/frame.xlsx',
+    authed(async (req, res, who) => {
+      const ctx = await documentContext(who.meetingId, req.query.version);
+      send(res, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `${stem(ctx)}.xlsx`, await frameXlsx(ctx));
+    }),
+  );
+  router.get(
+    '/meetings/:id/export/frame.csv',
+    authed(async (req, res, who) => {
+      const ctx = await documentContext(who.meetingId, req.query.version);
+      send(res, 'text/csv; charset=utf-8', `${stem(ctx)}.csv`, frameCsv(ctx));
+    }),
+  );
+  router.get(
+    '/meetings/:id/export/frame.pdf',
+    authed(async (req, res, who) => {
+      const ctx = await documentContext(who.meetingId, req.query.version);
+      send(res, 'application/pdf', `${stem(ctx)}.pdf`, await deps.pdf.print(frameHtml(ctx)));
+    }),
+  );
+  router.get(
+    '/meetings/:id/export/ceiling-history.csv',
+    authed(async (_req, res, who) => {
+      const changes = await deps.db.ceilingChange.findMany({
+        where: { meetingId: who.meetingId },
+        orderBy: { id: 'asc' },
+        include: { project: { select: { code: true, nameTh: true } } },
+      });
+      const csv = historyCsv(
+        changes.map((c) => ({
+          seq: c.seq,
+          createdAt: c.createdAt,
+          projectCode: c.project.code,
+          projectNameTh: c.project.nameTh,
+          actorName: c.actorName,
+          role: c.role,
+          kind: c.kind,
+          fromBaht: bahtFromDb(c.fromBaht),
+          toBaht: bahtFromDb(c.toBaht),
+          reason: c.reason,
+        })),
+      );
+      send(res, 'text/csv; charset=utf-8', 'ceiling-history.csv', csv);
+    }),
+  );
+  router.get(
+    '/meetings/:id/export/minutes.pdf',
+    authed(async (_req, res, who) => {
+      const doc = new Y.Doc();
+      for (const update of await deps.yjs.load(formatDocName({ meetingId: who.meetingId, kind: 'minutes' }))) Y.applyUpdate(doc, update);
+      const meeting = await deps.db.meeting.findUniqueOrThrow({ where: { id: who.meetingId } });
+      send(res, 'application/pdf', `minutes-${meeting.number}-${meeting.yearBE}.pdf`, await deps.pdf.print(minutesHtml(doc, meeting)));
+      doc.destroy();
+    }),
+  );
+  router.get(
+    '/meetings/:id/frame/verify',
+    authed(async (_req, res, who) => {
+      res.json({ data: await deps.frames.verify(who.meetingId) });
+    }),
+  );
+
+  const upload = express.raw({ type: () => true, limit: MAX_IMPORT_BYTES });
+  const fileName = (req: Request) => String(req.query.name ?? 'upload.csv').slice(0, 200);
+  router.post(
+    '/meetings/:id/import/preview',
+    upload,
+    authed(async (req, res, who) => {
+      res.json({ data: await previewImport(deps.db, who, fileName(req), bodyBytes(req)) });
+    }),
+  );
+  router.post(
+    '/meetings/:id/import/commit',
+    upload,
+    authed(async (req, res, who) => {
+      const result = await commitImport(deps.db, who, fileName(req), bodyBytes(req));
+      deps.projectsReplaced(who.meetingId, result.seq);
+      res.json({ data: result });
+    }),
+  );
+  return router;
+}
+
+function bodyBytes(req: Request): Uint8Array {
+  if (!Buffer.isBuffer(req.body) || req.body.length === 0) throw new BoardError('invalid_payload');
+  return req.body;
+}
