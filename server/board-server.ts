@@ -21,6 +21,8 @@ import { seedSampleMeeting } from './seed/seed-sample.ts';
 import { parseDocName } from './yjs/doc-names.ts';
 import { createYjsEndpoint } from './yjs/endpoint.ts';
 import { createPostgresPersistence } from './yjs/postgres-persistence.ts';
+import { minutesTemplateUpdate } from './yjs/minutes-template.ts';
+import { loadMinutesTemplateData } from './db/minutes-repository.ts';
 
 export const YJS_PATH = '/yjs';
 
@@ -79,11 +81,13 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       features: [meetingHandlers({ loadBoard: board })],
       currentSeq: async (meetingId) => (await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { seq: true } })).seq,
     });
+    const yjsLog = (event: string, detail: Record<string, unknown>) => log(`yjs ${event} ${JSON.stringify(detail)}`);
     const yjs = createYjsEndpoint({
       pathPrefix: YJS_PATH,
-      persistence: createPostgresPersistence(db),
+      persistence: createPostgresPersistence(db, { log: yjsLog }),
+      initialContent: (docName) => initialDocContent(db, docName),
       authenticate: (req) => authenticateYjs(sessions, req),
-      log: (event, detail) => log(`yjs ${event} ${JSON.stringify(detail)}`),
+      log: yjsLog,
     });
     httpServer.on('upgrade', (req, socket, head) => {
       if (!req.url?.startsWith('/socket.io/')) {
@@ -115,6 +119,14 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     await closeAll();
     throw error;
   }
+}
+
+/** The minutes start from the official skeleton; every other document starts empty. */
+async function initialDocContent(db: Database, docName: string): Promise<Uint8Array | null> {
+  const parsed = parseDocName(docName);
+  if (parsed?.kind !== 'minutes') return null;
+  const data = await loadMinutesTemplateData(db, parsed.meetingId);
+  return data && minutesTemplateUpdate(data);
 }
 
 async function authenticateYjs(sessions: Sessions, req: IncomingMessage): Promise<Identity | null> {

@@ -3,16 +3,27 @@ import * as Y from 'yjs';
 import type { Database } from '../db/client.ts';
 import type { YPersistence } from './persistence.ts';
 import { parseDocName } from './doc-names.ts';
+import { errorDetail, safeLog, type YjsLog } from './types.ts';
 
 export interface PostgresPersistenceOptions {
   /** Fold the log into the snapshot once this many updates follow it. */
   compactAfterUpdates?: number;
+  /** ... or once the updates that follow it hold this many bytes, whichever comes first. */
+  compactAfterBytes?: number;
+  log?: YjsLog;
+}
+
+interface LogSize {
+  updates: number;
+  bytes: number;
 }
 
 export function createPostgresPersistence(db: Database, options: PostgresPersistenceOptions = {}): YPersistence {
-  const compactAfter = options.compactAfterUpdates ?? 500;
+  const compactAfterUpdates = options.compactAfterUpdates ?? 500;
+  const compactAfterBytes = options.compactAfterBytes ?? 1024 * 1024;
   // Counted here rather than queried: every document is loaded through this process before anyone appends to it.
-  const logLength = new Map<string, number>();
+  const logSize = new Map<string, LogSize>();
+  const log = safeLog(options.log);
 
   async function compact(docName: string): Promise<void> {
     await db.$transaction(async (tx) => {
@@ -36,7 +47,7 @@ export function createPostgresPersistence(db: Database, options: PostgresPersist
     async load(docName) {
       const doc = await db.yDocument.findUnique({ where: { name: docName } });
       if (!doc) {
-        logLength.set(docName, 0);
+        logSize.set(docName, { updates: 0, bytes: 0 });
         return [];
       }
       const updates = await db.yUpdate.findMany({
@@ -45,7 +56,7 @@ export function createPostgresPersistence(db: Database, options: PostgresPersist
         select: { update: true },
       });
       const parts = updates.map((u) => new Uint8Array(u.update));
-      logLength.set(docName, parts.length);
+      logSize.set(docName, { updates: parts.length, bytes: parts.reduce((sum, part) => sum + part.byteLength, 0) });
       return doc.snapshot ? [new Uint8Array(doc.snapshot), ...parts] : parts;
     },
 
@@ -61,11 +72,21 @@ export function createPostgresPersistence(db: Database, options: PostgresPersist
         }),
         db.yUpdate.createMany({ data: updates.map((update) => ({ docName, update: Buffer.from(update) })) }),
       ]);
-      const length = (logLength.get(docName) ?? 0) + updates.length;
-      logLength.set(docName, length);
-      if (length >= compactAfter) {
-        await compact(docName);
-        logLength.set(docName, 0);
+      const before = logSize.get(docName) ?? { updates: 0, bytes: 0 };
+      const size = {
+        updates: before.updates + updates.length,
+        bytes: before.bytes + updates.reduce((sum, update) => sum + update.byteLength, 0),
+      };
+      logSize.set(docName, size);
+      if (size.updates >= compactAfterUpdates || size.bytes >= compactAfterBytes) {
+        // The updates are stored whatever happens here, so a failed compaction must not reject the append
+        // (that would tell the document they were lost): it is logged and retried after the next append.
+        try {
+          await compact(docName);
+          logSize.set(docName, { updates: 0, bytes: 0 });
+        } catch (error) {
+          log('yjs.compaction.failed', { docName, error: errorDetail(error) });
+        }
       }
     },
   };

@@ -1,3 +1,6 @@
+import { ANNOTATIONS_MESSAGES } from './messages/annotations.ts';
+import { MINUTES_MESSAGES } from './messages/minutes.ts';
+
 // Interface words, Thai and English. Domain words (roles, streams, errors) live beside their types in server/shared.
 export const MESSAGES = {
   appName: { th: 'กระดานประชุมคณะกรรมการ', en: 'Committee Board' },
@@ -52,6 +55,8 @@ export const MESSAGES = {
   partnerRequestsBudget: { th: 'ขอรับงบบูรณาการด้วย', en: 'also requests integrated budget' },
   showDetails: { th: 'ดูรายละเอียด', en: 'Show details' },
   expand: { th: 'ขยาย', en: 'Expand' },
+  ...ANNOTATIONS_MESSAGES,
+  ...MINUTES_MESSAGES,
 } as const satisfies Record<string, { th: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;
