@@ -59,7 +59,8 @@ export function minutesBlocks(data: MinutesTemplateData): Block[] {
   const list = (names: string[]): Block => (names.length > 0 ? { type: 'orderedList', items: names } : { type: 'paragraph', text: [NONE] });
 
   return [
-    { type: 'heading', level: 1, text: [`รายงานการประชุม${data.titleTh}`] },
+    // Titles are often "ประชุมคณะกรรมการ…"; the heading reads "รายงานการประชุมคณะกรรมการ…", not "…ประชุมประชุม…".
+    { type: 'heading', level: 1, text: [`รายงานการประชุม${data.titleTh.replace(/^(การ)?ประชุม/, '')}`] },
     { type: 'paragraph', text: [{ bold: 'ครั้งที่ ' }, `${data.number}/${data.yearBE}`] },
     { type: 'paragraph', text: [{ bold: 'เมื่อ' }, formatThaiDateWithWeekday(data.startsAt)] },
     { type: 'paragraph', text: [{ bold: 'ณ ' }, data.venueTh] },
@@ -109,11 +110,9 @@ function toXml(block: Block): Y.XmlElement {
   if (block.type === 'heading') element.setAttribute('level', block.level as unknown as string);
   if (block.text.length > 0) {
     const text = new Y.XmlText();
+    // One delta: the text is not in a document yet, so positional inserts would not see each other's length.
+    text.applyDelta(block.text.map((part) => (typeof part === 'string' ? { insert: part } : { insert: part.bold, attributes: { bold: {} } })));
     element.insert(0, [text]);
-    for (const part of block.text) {
-      if (typeof part === 'string') text.insert(text.length, part);
-      else text.insert(text.length, part.bold, { bold: {} });
-    }
   }
   return element;
 }
