@@ -64,12 +64,14 @@ export function createPostgresPersistence(db: Database, options: PostgresPersist
       if (updates.length === 0) return;
       const parsed = parseDocName(docName);
       if (!parsed) throw new Error(`Not a document name: ${docName}`);
+      // The first statement creates or row-locks the document until commit, so a compaction (which takes the same
+      // lock) never runs between this batch taking its ids and committing: otherwise it could fold past ids that
+      // are not yet visible to it and the load would skip them. Two processes may then share one document.
       await db.$transaction([
-        db.yDocument.upsert({
-          where: { name: docName },
-          create: { name: docName, meetingId: parsed.meetingId, kind: parsed.kind },
-          update: {},
-        }),
+        db.$executeRaw`
+          INSERT INTO "YDocument" ("name", "meetingId", "kind", "updatedAt")
+          VALUES (${docName}, ${parsed.meetingId}, ${parsed.kind}::"YDocKind", now())
+          ON CONFLICT ("name") DO UPDATE SET "updatedAt" = now()`,
         db.yUpdate.createMany({ data: updates.map((update) => ({ docName, update: Buffer.from(update) })) }),
       ]);
       const before = logSize.get(docName) ?? { updates: 0, bytes: 0 };
