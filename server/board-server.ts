@@ -82,9 +82,10 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       currentSeq: async (meetingId) => (await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { seq: true } })).seq,
     });
     const yjsLog = (event: string, detail: Record<string, unknown>) => log(`yjs ${event} ${JSON.stringify(detail)}`);
+    const yjsPersistence = createPostgresPersistence(db, { log: yjsLog });
     const yjs = createYjsEndpoint({
       pathPrefix: YJS_PATH,
-      persistence: createPostgresPersistence(db, { log: yjsLog }),
+      persistence: yjsPersistence,
       initialContent: (docName) => initialDocContent(db, docName),
       authenticate: (req) => authenticateYjs(sessions, req),
       log: yjsLog,
@@ -101,6 +102,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     });
     cleanups.push(async () => {
       await yjs.close();
+      await yjsPersistence.settled();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     });
     const { port } = httpServer.address() as AddressInfo;

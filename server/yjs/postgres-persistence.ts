@@ -18,7 +18,12 @@ interface LogSize {
   bytes: number;
 }
 
-export function createPostgresPersistence(db: Database, options: PostgresPersistenceOptions = {}): YPersistence {
+export interface PostgresPersistence extends YPersistence {
+  /** Resolves when no compaction is running; for tests and shutdown. */
+  settled(): Promise<void>;
+}
+
+export function createPostgresPersistence(db: Database, options: PostgresPersistenceOptions = {}): PostgresPersistence {
   const compactAfterUpdates = options.compactAfterUpdates ?? 500;
   const compactAfterBytes = options.compactAfterBytes ?? 1024 * 1024;
   // Counted here rather than queried: every document is loaded through this process before anyone appends to it.
@@ -26,35 +31,57 @@ export function createPostgresPersistence(db: Database, options: PostgresPersist
   const log = safeLog(options.log);
 
   async function compact(docName: string): Promise<void> {
-    await db.$transaction(async (tx) => {
-      // Locks the document row so two compactions of one document never interleave.
-      const [doc] = await tx.$queryRaw<{ snapshot: Uint8Array | null; snapshotUpTo: bigint }[]>`
-        SELECT "snapshot", "snapshotUpTo" FROM "YDocument" WHERE "name" = ${docName} FOR UPDATE`;
-      if (!doc) return;
-      const updates = await tx.yUpdate.findMany({ where: { docName, id: { gt: doc.snapshotUpTo } }, orderBy: { id: 'asc' } });
-      if (updates.length === 0) return;
-      const parts = doc.snapshot ? [doc.snapshot, ...updates.map((u) => u.update)] : updates.map((u) => u.update);
-      const lastId = updates.at(-1)!.id;
-      await tx.yDocument.update({
-        where: { name: docName },
-        data: { snapshot: new Uint8Array(Y.mergeUpdates(parts.map((p) => new Uint8Array(p)))), snapshotUpTo: lastId },
-      });
-      await tx.yUpdate.deleteMany({ where: { docName, id: { lte: lastId } } });
-    });
+    await db.$transaction(
+      async (tx) => {
+        // Locks the document row: appends and other compactions of this document wait until this one commits.
+        const [doc] = await tx.$queryRaw<{ snapshot: Uint8Array | null; snapshotUpTo: bigint }[]>`
+          SELECT "snapshot", "snapshotUpTo" FROM "YDocument" WHERE "name" = ${docName} FOR UPDATE`;
+        if (!doc) return;
+        const updates = await tx.yUpdate.findMany({ where: { docName, id: { gt: doc.snapshotUpTo } }, orderBy: { id: 'asc' } });
+        if (updates.length === 0) return;
+        const lastId = updates.at(-1)!.id;
+        await tx.yDocument.update({
+          where: { name: docName },
+          data: { snapshot: fold(doc.snapshot, updates.map((u) => u.update)), snapshotUpTo: lastId },
+        });
+        await tx.yUpdate.deleteMany({ where: { docName, id: { lte: lastId } } });
+      },
+      // Prisma's default of 5 s is too short for a long log on a busy machine; a timed-out compaction only retries.
+      { timeout: 60_000, maxWait: 10_000 },
+    );
+  }
+
+  /** Per document, the compaction running now, so that appends never wait for one and two never overlap. */
+  const compacting = new Map<string, Promise<void>>();
+  function compactInBackground(docName: string): void {
+    if (compacting.has(docName)) return;
+    const running = compact(docName)
+      .then(() => {
+        logSize.set(docName, { updates: 0, bytes: 0 });
+      })
+      .catch((error: unknown) => log('yjs.compaction.failed', { docName, error: errorDetail(error) }))
+      .finally(() => compacting.delete(docName));
+    compacting.set(docName, running);
   }
 
   return {
     async load(docName) {
-      const doc = await db.yDocument.findUnique({ where: { name: docName } });
+      // One snapshot of both tables: a compaction committing between the two reads would otherwise move updates
+      // out of the log after we read the old snapshot.
+      const { doc, updates } = await db.$transaction(
+        async (tx) => {
+          const doc = await tx.yDocument.findUnique({ where: { name: docName } });
+          const updates = doc
+            ? await tx.yUpdate.findMany({ where: { docName, id: { gt: doc.snapshotUpTo } }, orderBy: { id: 'asc' }, select: { update: true } })
+            : [];
+          return { doc, updates };
+        },
+        { isolationLevel: 'RepeatableRead', timeout: 60_000 },
+      );
       if (!doc) {
         logSize.set(docName, { updates: 0, bytes: 0 });
         return [];
       }
-      const updates = await db.yUpdate.findMany({
-        where: { docName, id: { gt: doc.snapshotUpTo } },
-        orderBy: { id: 'asc' },
-        select: { update: true },
-      });
       const parts = updates.map((u) => new Uint8Array(u.update));
       logSize.set(docName, { updates: parts.length, bytes: parts.reduce((sum, part) => sum + part.byteLength, 0) });
       return doc.snapshot ? [new Uint8Array(doc.snapshot), ...parts] : parts;
@@ -80,16 +107,26 @@ export function createPostgresPersistence(db: Database, options: PostgresPersist
         bytes: before.bytes + updates.reduce((sum, update) => sum + update.byteLength, 0),
       };
       logSize.set(docName, size);
-      if (size.updates >= compactAfterUpdates || size.bytes >= compactAfterBytes) {
-        // The updates are stored whatever happens here, so a failed compaction must not reject the append
-        // (that would tell the document they were lost): it is logged and retried after the next append.
-        try {
-          await compact(docName);
-          logSize.set(docName, { updates: 0, bytes: 0 });
-        } catch (error) {
-          log('yjs.compaction.failed', { docName, error: errorDetail(error) });
-        }
-      }
+      // The updates are stored: compaction runs after, so what it costs never delays a broadcast, and a failed one
+      // is logged and retried after the next append.
+      if (size.updates >= compactAfterUpdates || size.bytes >= compactAfterBytes) compactInBackground(docName);
+    },
+
+    async settled() {
+      while (compacting.size > 0) await Promise.all(compacting.values());
     },
   };
+}
+
+/** Snapshot and log as one update. Through a Y.Doc rather than `Y.mergeUpdates`: it is faster on long logs of
+ * small updates, and deleted content is garbage-collected. */
+function fold(snapshot: Uint8Array | null, updates: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    if (snapshot) Y.applyUpdate(doc, new Uint8Array(snapshot));
+    for (const update of updates) Y.applyUpdate(doc, new Uint8Array(update));
+  });
+  const folded = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return new Uint8Array(folded);
 }
