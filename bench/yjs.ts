@@ -266,9 +266,6 @@ async function measureLoad(db: ReturnType<typeof createDatabaseClient>, docName:
   // Cold open through the server: it loads the same 100,000-row log, then answers the sync.
   const started = performance.now();
   const provider = new WebsocketProvider(url, docName, new Y.Doc(), { WebSocketPolyfill: WebSocket as never, params: { token }, disableBc: true });
-  provider.on('connection-close', (event: { code?: number; reason?: string } | null) =>
-    console.log(`  cold open: connection closed ${event?.code} ${event?.reason}`),
-  );
   await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
   const serverColdOpenMs = round(performance.now() - started);
   const ok = provider.doc.getText('t').length === LOAD_CHARACTERS;
@@ -280,6 +277,7 @@ async function measureLoad(db: ReturnType<typeof createDatabaseClient>, docName:
   await compacting.load(docName);
   const extra = new Y.Doc();
   await compacting.append(docName, [Y.encodeStateAsUpdate(extra)]);
+  await compacting.settled();
   const fromSnapshotMs = await timeLoad();
   return { characters: LOAD_CHARACTERS, updates: updates.length, fromLogMs, serverColdOpenMs, fromSnapshotMs };
 }
