@@ -31,6 +31,8 @@ import { seedSampleMeeting } from './seed/seed-sample.ts';
 import { parseDocName } from './yjs/doc-names.ts';
 import { createYjsEndpoint } from './yjs/endpoint.ts';
 import { createPostgresPersistence } from './yjs/postgres-persistence.ts';
+import { minutesTemplateUpdate } from './yjs/minutes-template.ts';
+import { loadMinutesTemplateData } from './db/minutes-repository.ts';
 
 export const YJS_PATH = '/yjs';
 
@@ -73,7 +75,8 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
 
     await ensureWebBuild(log);
     const frames = createFrameService(db);
-    const yjsPersistence = createPostgresPersistence(db);
+    const yjsLog = (event: string, detail: Record<string, unknown>) => log(`yjs ${event} ${JSON.stringify(detail)}`);
+    const yjsPersistence = createPostgresPersistence(db, { log: yjsLog });
     const pdf = createPdfPrinter();
     cleanups.push(() => pdf.close());
     const services: AppServices = {
@@ -120,8 +123,9 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     const yjs = createYjsEndpoint({
       pathPrefix: YJS_PATH,
       persistence: yjsPersistence,
+      initialContent: (docName) => initialDocContent(db, docName),
       authenticate: (req) => authenticateYjs(sessions, req),
-      log: (event, detail) => log(`yjs ${event} ${JSON.stringify(detail)}`),
+      log: yjsLog,
     });
     httpServer.on('upgrade', (req, socket, head) => {
       if (!req.url?.startsWith('/socket.io/')) {
@@ -135,6 +139,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     });
     cleanups.push(async () => {
       await yjs.close();
+      await yjsPersistence.settled();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     });
     const { port } = httpServer.address() as AddressInfo;
@@ -154,6 +159,14 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     await closeAll();
     throw error;
   }
+}
+
+/** The minutes start from the official skeleton; every other document starts empty. */
+async function initialDocContent(db: Database, docName: string): Promise<Uint8Array | null> {
+  const parsed = parseDocName(docName);
+  if (parsed?.kind !== 'minutes') return null;
+  const data = await loadMinutesTemplateData(db, parsed.meetingId);
+  return data && minutesTemplateUpdate(data);
 }
 
 async function authenticateYjs(sessions: Sessions, req: IncomingMessage): Promise<Identity | null> {

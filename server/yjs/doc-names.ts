@@ -8,7 +8,8 @@
  * Pure: no I/O, so the same rules can be imported by the web app to decide which editors to show.
  */
 import type { Identity } from '../auth/identity.ts';
-import type { Role } from '../shared/roles.ts';
+import { can, type Action } from '../domain/permissions.ts';
+import { isRole } from '../shared/roles.ts';
 
 export type DocKind = 'annotations' | 'minutes' | 'private';
 export type DocAccess = 'write' | 'read' | 'deny';
@@ -27,15 +28,15 @@ export interface ParsedDocName {
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 
 /**
- * What each role may do on a document it can see at all. Data, not code, so it can move into a shared
- * permissions module unchanged; `Record<Role, …>` makes the compiler demand an entry when a role is added.
- * For `private` the row applies to the owner only: everyone else is denied before this table is consulted.
+ * The permission that lets a role write each kind of document; a role that lacks it reads. Derived from the
+ * one permissions table, so the board and the documents never disagree about who may annotate or minute.
+ * For `private` the rule applies to the owner only: everyone else is denied before it is consulted, and an
+ * observer, who may not annotate, cannot write even their own private notes.
  */
-export const DOC_ACCESS_BY_ROLE: Readonly<Record<DocKind, Readonly<Record<Role, 'write' | 'read'>>>> = {
-  annotations: { chair: 'write', presenter: 'write', member: 'write', secretary: 'write', observer: 'read' },
-  minutes: { chair: 'write', secretary: 'write', presenter: 'read', member: 'read', observer: 'read' },
-  // Observers never write, not even their own private notes.
-  private: { chair: 'write', presenter: 'write', member: 'write', secretary: 'write', observer: 'read' },
+const WRITE_ACTION: Readonly<Record<DocKind, Action>> = {
+  annotations: 'annotation:write',
+  minutes: 'minutes:write',
+  private: 'annotation:write',
 };
 
 export function parseDocName(name: string): ParsedDocName | null {
@@ -62,6 +63,7 @@ export function formatDocName(doc: ParsedDocName): string {
 export function docAccess(identity: Identity, doc: ParsedDocName): DocAccess {
   if (doc.meetingId !== identity.meetingId) return 'deny';
   if (doc.kind === 'private' && doc.ownerId !== identity.participantId) return 'deny';
-  // `?? 'deny'`: identities come from the database, and a role string we do not know must not grant anything.
-  return DOC_ACCESS_BY_ROLE[doc.kind][identity.role] ?? 'deny';
+  // Identities come from the database, and a role string we do not know must not grant anything.
+  if (!isRole(identity.role)) return 'deny';
+  return can(identity.role, WRITE_ACTION[doc.kind]) ? 'write' : 'read';
 }

@@ -25,6 +25,8 @@ export interface YjsEndpointOptions {
   /** Resolves who is connecting; `null` means unknown. A throw is treated as a server error (500). */
   authenticate(req: IncomingMessage): Promise<Identity | null>;
   persistence: YPersistence;
+  /** See `DocRegistryOptions.initialContent`. */
+  initialContent?: (docName: string) => Promise<Uint8Array | null>;
   /** Largest accepted frame; larger ones close the connection with 1009. Default 1 MiB. */
   maxMessageBytes?: number;
   /** How long a document with no connections stays in memory. Default 30 s. */
@@ -91,7 +93,13 @@ export function createYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
   const log = safeLog(options.log);
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, clientTracking: false });
-  const registry = new DocRegistry({ persistence: options.persistence, flushDelayMs, idleUnloadMs, log });
+  const registry = new DocRegistry({
+    persistence: options.persistence,
+    initialContent: options.initialContent,
+    flushDelayMs,
+    idleUnloadMs,
+    log,
+  });
   const connections = new Set<YConnection>();
   let nextConnectionId = 1;
   let closing: Promise<void> | null = null;

@@ -16,6 +16,12 @@ export interface DocRegistryOptions {
   flushDelayMs: number;
   idleUnloadMs: number;
   log: YjsLog;
+  /**
+   * The first content of a document that has never been stored, as one Yjs update, or null for none. It is
+   * stored before the document is served, inside the one load a burst of connections shares, so it is
+   * written exactly once however many clients open a new document at the same moment.
+   */
+  initialContent?: (name: string) => Promise<Uint8Array | null>;
 }
 
 type Entry =
@@ -129,7 +135,14 @@ export class DocRegistry {
   }
 
   private async load(name: string): Promise<SharedDoc> {
-    const updates = await this.options.persistence.load(name);
+    let updates = await this.options.persistence.load(name);
+    if (updates.length === 0 && this.options.initialContent) {
+      const initial = await this.options.initialContent(name);
+      if (initial !== null) {
+        await this.options.persistence.append(name, [initial]);
+        updates = [initial];
+      }
+    }
     const doc = new SharedDoc(name, {
       persistence: this.options.persistence,
       flushDelayMs: this.options.flushDelayMs,

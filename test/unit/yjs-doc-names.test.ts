@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Identity } from '../../server/auth/identity.ts';
 import { can } from '../../server/domain/permissions.ts';
 import { ROLES, type Role } from '../../server/shared/roles.ts';
-import { DOC_ACCESS_BY_ROLE, docAccess, formatDocName, parseDocName } from '../../server/yjs/doc-names.ts';
+import { docAccess, formatDocName, parseDocName } from '../../server/yjs/doc-names.ts';
 
 const who = (role: Role, participantId = 'p1', meetingId = 'm1'): Identity => ({
   participantId,
@@ -88,12 +88,13 @@ describe('docAccess', () => {
     expect(docAccess({ ...who('member'), role: 'admin' as Role }, annotations)).toBe('deny');
   });
 
-  // The table is ours so the Yjs endpoint does not break when the shared module is reorganised, but the
-  // two must never disagree about who writes shared text.
-  it('agrees with the shared permissions module', () => {
+  it('takes write access from the shared permissions module', () => {
     for (const role of ROLES) {
-      expect(DOC_ACCESS_BY_ROLE.annotations[role] === 'write').toBe(can(role, 'annotation:write'));
-      expect(DOC_ACCESS_BY_ROLE.minutes[role] === 'write').toBe(can(role, 'minutes:write'));
+      expect(docAccess(who(role), annotations) === 'write').toBe(can(role, 'annotation:write'));
+      expect(docAccess(who(role), { meetingId: 'm1', kind: 'minutes' }) === 'write').toBe(can(role, 'minutes:write'));
+      expect(docAccess(who(role), { meetingId: 'm1', kind: 'private', ownerId: 'p1' }) === 'write').toBe(
+        can(role, 'annotation:write'),
+      );
     }
   });
 });

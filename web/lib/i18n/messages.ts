@@ -1,4 +1,6 @@
 import { PRESENTER_MESSAGES } from './messages/presenter.ts';
+import { ANNOTATIONS_MESSAGES } from './messages/annotations.ts';
+import { MINUTES_MESSAGES } from './messages/minutes.ts';
 
 // Interface words, Thai and English. Domain words (roles, streams, errors) live beside their types in server/shared.
 import { CEILINGS_MESSAGES } from './messages/ceilings.ts';
@@ -60,6 +62,8 @@ export const MESSAGES = {
   ...CEILINGS_MESSAGES,
   ...PRESENTER_MESSAGES,
   ...RESOLUTION_MESSAGES,
+  ...ANNOTATIONS_MESSAGES,
+  ...MINUTES_MESSAGES,
 } as const satisfies Record<string, { th: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

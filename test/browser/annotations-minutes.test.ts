@@ -1,0 +1,100 @@
+// Members annotate a project live, private notes stay private, and two secretaries write the minutes at once.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Role } from '../../server/shared/roles.ts';
+import { startTestBoard, type TestBoard } from '../support/board.ts';
+import { describeInBrowser, launchChromium } from '../support/browser.ts';
+
+describeInBrowser('annotations and minutes in Chromium', () => {
+  let board: TestBoard;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    [board, browser] = await Promise.all([startTestBoard(), launchChromium()]);
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await board?.stop();
+  });
+
+  /** A person in their own browser context (own cookies), joined and on the board. */
+  async function join(role: Role, name: string): Promise<Page> {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(board.inviteUrl(role));
+    await page.getByLabel('ชื่อ-นามสกุล').fill(name);
+    await page.getByRole('button', { name: 'เข้าร่วมประชุม' }).click();
+    await page.waitForURL(`**/meetings/${board.meetingId}`);
+    return page;
+  }
+
+  async function openFirstProject(page: Page) {
+    await page.locator('tr[data-project] button.open').first().click();
+    await expect.poll(() => page.getByTestId('annotations').isVisible()).toBe(true);
+  }
+
+  it('shows a shared note live to another member, with the count, and keeps a private note to its author', async () => {
+    const [alice, bob] = await Promise.all([join('member', 'กรรมการ อลิส'), join('member', 'กรรมการ บุญมี')]);
+    await Promise.all([openFirstProject(alice), openFirstProject(bob)]);
+    const firstCount = (page: Page) => page.getByTestId('notes-count').first().textContent();
+
+    await alice.getByLabel('เขียนบันทึก').fill('ขอรายละเอียดค่าใช้จ่ายเพิ่มเติม');
+    await alice.getByRole('button', { name: 'บันทึก', exact: true }).click();
+    await expect.poll(() => bob.getByTestId('note').filter({ hasText: 'ขอรายละเอียดค่าใช้จ่ายเพิ่มเติม' }).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => bob.getByTestId('note').first().textContent()).toContain('กรรมการ อลิส');
+    await expect.poll(() => firstCount(bob)).toBe('1');
+
+    await alice.getByLabel('เขียนบันทึก').fill('โน้ตส่วนตัวของอลิส');
+    await alice.getByLabel('เฉพาะฉัน').check();
+    await alice.getByRole('button', { name: 'บันทึก', exact: true }).click();
+    await expect.poll(() => alice.locator('[data-testid=note][data-scope=private]').textContent()).toContain('โน้ตส่วนตัวของอลิส');
+    await expect.poll(() => firstCount(alice)).toBe('2');
+
+    // Bob replies to the shared note; when Alice sees the reply, anything she sent earlier has reached Bob too.
+    await bob.getByLabel('ตอบบันทึกนี้').fill('รับทราบ');
+    await bob.getByRole('button', { name: 'ตอบ', exact: true }).click();
+    await expect.poll(() => alice.getByTestId('note').first().textContent(), { timeout: 10_000 }).toContain('รับทราบ');
+    expect(await bob.getByText('โน้ตส่วนตัวของอลิส').count()).toBe(0);
+    expect(await firstCount(bob)).toBe('1');
+  }, 90_000);
+
+  it('lets two secretaries type in the minutes at once, each seeing both texts, and a member only read them', async () => {
+    const [first, second, member] = await Promise.all([
+      join('secretary', 'เลขานุการ หนึ่ง'),
+      join('secretary', 'เลขานุการ สอง'),
+      join('member', 'กรรมการ สาม'),
+    ]);
+    const minutesUrl = `${board.url}/meetings/${board.meetingId}/minutes`;
+    await Promise.all([first.goto(minutesUrl), second.goto(minutesUrl), member.goto(minutesUrl)]);
+    const editor = (page: Page) => page.locator('.minutes-document');
+    for (const page of [first, second, member]) {
+      // The skeleton was written once by the server, so each agenda heading appears exactly once.
+      await expect.poll(() => editor(page).textContent(), { timeout: 15_000 }).toContain('ครั้งที่ 1/2566');
+      await expect.poll(() => editor(page).getByText('ผู้ไม่มาประชุม').count()).toBe(1);
+    }
+    await expect.poll(() => second.getByTestId('minutes-editors').textContent(), { timeout: 10_000 }).toContain('เลขานุการ หนึ่ง');
+
+    await Promise.all([
+      (async () => {
+        await editor(first).locator('h1').click();
+        await first.keyboard.press('End');
+        await first.keyboard.type(' ฉบับร่างหนึ่ง');
+      })(),
+      (async () => {
+        await editor(second).locator('p').last().click();
+        await second.keyboard.press('End');
+        await second.keyboard.type(' นางสาวสอง');
+      })(),
+    ]);
+    for (const page of [first, second, member]) {
+      await expect.poll(() => editor(page).textContent(), { timeout: 10_000 }).toContain('ฉบับร่างหนึ่ง');
+      await expect.poll(() => editor(page).textContent(), { timeout: 10_000 }).toContain('นางสาวสอง');
+    }
+
+    expect(await member.getByTestId('minutes-status').textContent()).toContain('อ่านได้อย่างเดียว');
+    expect(await editor(member).getAttribute('contenteditable')).toBe('false');
+  }, 90_000);
+});

@@ -1,0 +1,192 @@
+/**
+ * The layout of annotations in a Yjs document, and the only code that reads or writes it.
+ *
+ * The same layout serves the meeting's shared document (`meeting/<id>/annotations`) and each participant's
+ * private one (`meeting/<id>/private/<participantId>`): a private note is simply one written to the author's
+ * own document, which the server never sends to anyone else.
+ *
+ *   doc.getMap('notes'): Y.Map<noteId, Y.Map>          one entry per note, keyed by a random id
+ *     note: Y.Map {
+ *       id: string,
+ *       target: 'project' | 'agenda',                     what the note is about ...
+ *       targetId: string,                                 ... the Project.id or AgendaItem.id
+ *       authorId: string, authorName: string,             the Participant.id and name at the time of writing
+ *       createdAt: number,                                epoch milliseconds
+ *       text: string,
+ *       resolved: boolean,
+ *       promoted: { by: string, byName: string, at: number } | absent   shown on the room's screen (shared notes only)
+ *       replies: Y.Array<Y.Map { id, authorId, authorName, createdAt, text }>
+ *     }
+ *
+ * A note's fields are set once except `resolved`, `promoted` and `replies`, so two people resolving and
+ * replying at once merge field by field. Every reader tolerates missing or mistyped fields: the document
+ * arrives from other clients.
+ */
+import * as Y from 'yjs';
+
+export const NOTES_MAP = 'notes';
+
+export type NoteTarget = 'project' | 'agenda';
+
+export interface Author {
+  id: string;
+  name: string;
+}
+
+export interface Reply {
+  id: string;
+  authorId: string;
+  authorName: string;
+  createdAt: number;
+  text: string;
+}
+
+export interface Promotion {
+  by: string;
+  byName: string;
+  at: number;
+}
+
+export interface Note {
+  id: string;
+  target: NoteTarget;
+  targetId: string;
+  authorId: string;
+  authorName: string;
+  createdAt: number;
+  text: string;
+  resolved: boolean;
+  promoted: Promotion | null;
+  replies: Reply[];
+}
+
+export function notesMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap<Y.Map<unknown>>(NOTES_MAP);
+}
+
+/** Every readable note about one project or agenda item, oldest first. */
+export function notesFor(doc: Y.Doc, target: NoteTarget, targetId: string): Note[] {
+  return allNotes(doc).filter((note) => note.target === target && note.targetId === targetId);
+}
+
+/** Notes the presenter put on the screen for a project, in the order they were promoted. */
+export function promotedNotes(doc: Y.Doc, projectId: string): Note[] {
+  return notesFor(doc, 'project', projectId)
+    .filter((note) => note.promoted !== null)
+    .sort((a, b) => a.promoted!.at - b.promoted!.at);
+}
+
+/** How many open (unresolved) notes each project or agenda item has, keyed `<target>:<targetId>`. */
+export function openNoteCounts(doc: Y.Doc): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const note of allNotes(doc)) {
+    if (note.resolved) continue;
+    const key = countKey(note.target, note.targetId);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export function countKey(target: NoteTarget, targetId: string): string {
+  return `${target}:${targetId}`;
+}
+
+export function allNotes(doc: Y.Doc): Note[] {
+  const notes: Note[] = [];
+  for (const value of notesMap(doc).values()) {
+    const note = readNote(value);
+    if (note) notes.push(note);
+  }
+  return notes.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+export function addNote(doc: Y.Doc, input: { target: NoteTarget; targetId: string; author: Author; text: string; now?: number }): string {
+  const id = randomId();
+  doc.transact(() => {
+    const note = new Y.Map<unknown>();
+    note.set('id', id);
+    note.set('target', input.target);
+    note.set('targetId', input.targetId);
+    note.set('authorId', input.author.id);
+    note.set('authorName', input.author.name);
+    note.set('createdAt', input.now ?? Date.now());
+    note.set('text', input.text);
+    note.set('resolved', false);
+    note.set('replies', new Y.Array<Y.Map<unknown>>());
+    notesMap(doc).set(id, note);
+  });
+  return id;
+}
+
+export function addReply(doc: Y.Doc, noteId: string, input: { author: Author; text: string; now?: number }): void {
+  const replies = notesMap(doc).get(noteId)?.get('replies');
+  if (!(replies instanceof Y.Array)) return;
+  const reply = new Y.Map<unknown>();
+  reply.set('id', randomId());
+  reply.set('authorId', input.author.id);
+  reply.set('authorName', input.author.name);
+  reply.set('createdAt', input.now ?? Date.now());
+  reply.set('text', input.text);
+  replies.push([reply]);
+}
+
+export function setResolved(doc: Y.Doc, noteId: string, resolved: boolean): void {
+  notesMap(doc).get(noteId)?.set('resolved', resolved);
+}
+
+/** Puts a shared note on the screen, or takes it off with `by = null`. Callers check `annotation:promote`. */
+export function setPromoted(doc: Y.Doc, noteId: string, by: Author | null, now = Date.now()): void {
+  const note = notesMap(doc).get(noteId);
+  if (!note) return;
+  if (by === null) note.delete('promoted');
+  else note.set('promoted', { by: by.id, byName: by.name, at: now } satisfies Promotion);
+}
+
+function readNote(value: unknown): Note | null {
+  if (!(value instanceof Y.Map)) return null;
+  const id = value.get('id');
+  const target = value.get('target');
+  const targetId = value.get('targetId');
+  if (typeof id !== 'string' || (target !== 'project' && target !== 'agenda') || typeof targetId !== 'string') return null;
+  const replies = value.get('replies');
+  return {
+    id,
+    target,
+    targetId,
+    authorId: str(value.get('authorId')),
+    authorName: str(value.get('authorName')),
+    createdAt: num(value.get('createdAt')),
+    text: str(value.get('text')),
+    resolved: value.get('resolved') === true,
+    promoted: readPromotion(value.get('promoted')),
+    replies: replies instanceof Y.Array ? replies.toArray().flatMap((r) => readReply(r) ?? []) : [],
+  };
+}
+
+function readReply(value: unknown): Reply | null {
+  if (!(value instanceof Y.Map)) return null;
+  const id = value.get('id');
+  if (typeof id !== 'string') return null;
+  return {
+    id,
+    authorId: str(value.get('authorId')),
+    authorName: str(value.get('authorName')),
+    createdAt: num(value.get('createdAt')),
+    text: str(value.get('text')),
+  };
+}
+
+function readPromotion(value: unknown): Promotion | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { by, byName, at } = value as Record<string, unknown>;
+  return typeof by === 'string' && typeof at === 'number' ? { by, byName: str(byName), at } : null;
+}
+
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+
+/** Not `randomUUID`: browsers offer it only on https or localhost, and members join over the room's LAN. */
+function randomId(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,22 @@
+// Words of the annotations panel and the notes column.
+export const ANNOTATIONS_MESSAGES = {
+  notesCount: { th: 'บันทึก', en: 'Notes' },
+  annotations: { th: 'บันทึกประกอบ', en: 'Annotations' },
+  noNotes: { th: 'ยังไม่มีบันทึก', en: 'No notes yet' },
+  newNote: { th: 'เขียนบันทึก', en: 'Write a note' },
+  addNote: { th: 'บันทึก', en: 'Add note' },
+  noteScopeShared: { th: 'ทุกคนในที่ประชุมเห็น', en: 'Everyone in the meeting sees it' },
+  noteScopePrivate: { th: 'เฉพาะฉัน', en: 'Only me' },
+  sharedNote: { th: 'ร่วมกัน', en: 'Shared' },
+  privateNote: { th: 'ส่วนตัว', en: 'Private' },
+  resolved: { th: 'ปิดแล้ว', en: 'Resolved' },
+  open: { th: 'เปิดอยู่', en: 'Open' },
+  resolve: { th: 'ปิดประเด็น', en: 'Resolve' },
+  reopen: { th: 'เปิดประเด็นอีกครั้ง', en: 'Reopen' },
+  reply: { th: 'ตอบ', en: 'Reply' },
+  replyLabel: { th: 'ตอบบันทึกนี้', en: 'Reply to this note' },
+  promote: { th: 'แสดงบนจอ', en: 'Show on screen' },
+  unpromote: { th: 'เลิกแสดงบนจอ', en: 'Remove from screen' },
+  onScreen: { th: 'อยู่บนจอ', en: 'On screen' },
+  notesReadOnly: { th: 'บทบาทของท่านอ่านบันทึกได้อย่างเดียว', en: 'Your role can read notes but not write them' },
+} as const satisfies Record<string, { th: string; en: string }>;

@@ -1,0 +1,94 @@
+// The meeting's annotations in the browser: the shared document and my private one, read through the layout module.
+import type * as Y from 'yjs';
+import {
+  addNote,
+  addReply,
+  countKey,
+  notesFor,
+  openNoteCounts,
+  setPromoted,
+  setResolved,
+  type Author,
+  type Note,
+  type NoteTarget,
+} from '$lib/annotations/document.ts';
+import { openYjsDoc, type OpenDoc } from '$lib/realtime/yjs-doc.ts';
+
+export type NoteScope = 'shared' | 'private';
+
+export interface ScopedNote extends Note {
+  scope: NoteScope;
+}
+
+export class AnnotationsState {
+  /** Bumped on every change of either document: the getters below read it so Svelte recomputes them. */
+  #version = $state(0);
+  #synced = $state(false);
+  readonly #shared: OpenDoc;
+  readonly #private: OpenDoc;
+  readonly #author: Author;
+  readonly #detach: (() => void)[] = [];
+  /** Lazy, so it first runs after the constructor has opened the documents. */
+  readonly #counts = $derived.by(() => {
+    void this.#version;
+    const counts = openNoteCounts(this.#shared.doc);
+    for (const [key, count] of openNoteCounts(this.#private.doc)) counts.set(key, (counts.get(key) ?? 0) + count);
+    return counts;
+  });
+
+  constructor(options: { meetingId: string; author: Author }) {
+    this.#author = options.author;
+    this.#shared = openYjsDoc(`meeting/${options.meetingId}/annotations`);
+    this.#private = openYjsDoc(`meeting/${options.meetingId}/private/${options.author.id}`);
+    for (const { doc, provider } of [this.#shared, this.#private]) {
+      const bump = () => this.#version++;
+      doc.on('update', bump);
+      const onSync = (synced: boolean) => (this.#synced = synced);
+      provider.on('sync', onSync);
+      this.#detach.push(() => doc.off('update', bump), () => provider.off('sync', onSync));
+    }
+  }
+
+  get synced(): boolean {
+    return this.#synced;
+  }
+
+  /** Open notes, shared and mine, about one project or agenda item. */
+  openCount(target: NoteTarget, targetId: string): number {
+    return this.#counts.get(countKey(target, targetId)) ?? 0;
+  }
+
+  notes(target: NoteTarget, targetId: string): ScopedNote[] {
+    void this.#version;
+    return [
+      ...notesFor(this.#shared.doc, target, targetId).map((note) => ({ ...note, scope: 'shared' as const })),
+      ...notesFor(this.#private.doc, target, targetId).map((note) => ({ ...note, scope: 'private' as const })),
+    ].sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  add(scope: NoteScope, target: NoteTarget, targetId: string, text: string): void {
+    addNote(this.#doc(scope), { target, targetId, author: this.#author, text });
+  }
+
+  reply(note: ScopedNote, text: string): void {
+    addReply(this.#doc(note.scope), note.id, { author: this.#author, text });
+  }
+
+  setResolved(note: ScopedNote, resolved: boolean): void {
+    setResolved(this.#doc(note.scope), note.id, resolved);
+  }
+
+  setPromoted(note: ScopedNote, promoted: boolean): void {
+    if (note.scope === 'shared') setPromoted(this.#shared.doc, note.id, promoted ? this.#author : null);
+  }
+
+  close(): void {
+    for (const detach of this.#detach) detach();
+    this.#shared.close();
+    this.#private.close();
+  }
+
+  #doc(scope: NoteScope): Y.Doc {
+    return scope === 'shared' ? this.#shared.doc : this.#private.doc;
+  }
+}

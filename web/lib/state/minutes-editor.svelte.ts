@@ -1,0 +1,84 @@
+// The minutes editor: Tiptap 3 (ProseMirror) bound to the meeting's minutes document, with who-is-editing from awareness.
+import { Editor } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { openYjsDoc, type OpenDoc } from '$lib/realtime/yjs-doc.ts';
+
+/** The Y.XmlFragment the editor and the PDF printer read (server/yjs/minutes-template.ts writes the skeleton there). */
+export const MINUTES_FIELD = 'default';
+
+/** Colour-blind-safe (Okabe-Ito) caret colours; the name is always shown beside it. */
+const CARET_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'];
+
+export interface Editing {
+  clientId: number;
+  name: string;
+  color: string;
+}
+
+export type MinutesConnection = 'connecting' | 'live' | 'offline';
+
+export class MinutesEditorState {
+  #connection: MinutesConnection = $state('connecting');
+  #editors: Editing[] = $state([]);
+  readonly #open: OpenDoc;
+  readonly #editor: Editor;
+
+  constructor(options: { element: HTMLElement; meetingId: string; user: { id: string; name: string }; editable: boolean }) {
+    this.#open = openYjsDoc(`meeting/${options.meetingId}/minutes`);
+    const { doc, provider } = this.#open;
+    const color = CARET_COLOURS[hash(options.user.id) % CARET_COLOURS.length]!;
+    this.#editor = new Editor({
+      element: options.element,
+      editable: options.editable,
+      extensions: [
+        // Collaboration brings its own undo, which undoes only this person's edits.
+        StarterKit.configure({ undoRedo: false }),
+        Collaboration.configure({ document: doc, field: MINUTES_FIELD }),
+        CollaborationCaret.configure({ provider, user: { name: options.user.name, color } }),
+      ],
+      editorProps: { attributes: { 'aria-label': 'รายงานการประชุม', class: 'minutes-document' } },
+    });
+    // Readers are present but not "editing": only writers put a caret in the document.
+    if (!options.editable) provider.awareness.setLocalStateField('user', null);
+    provider.on('status', ({ status }: { status: string }) => {
+      this.#connection = status === 'connected' ? 'live' : status === 'connecting' && this.#connection === 'connecting' ? 'connecting' : 'offline';
+    });
+    const readEditors = () => {
+      const editors: Editing[] = [];
+      for (const [clientId, state] of provider.awareness.getStates()) {
+        const user = (state as { user?: { name?: unknown; color?: unknown } | null }).user;
+        if (user && typeof user.name === 'string' && typeof user.color === 'string') {
+          editors.push({ clientId, name: user.name, color: user.color });
+        }
+      }
+      this.#editors = editors;
+    };
+    provider.awareness.on('change', readEditors);
+    readEditors();
+  }
+
+  get connection(): MinutesConnection {
+    return this.#connection;
+  }
+
+  get editors(): Editing[] {
+    return this.#editors;
+  }
+
+  get editor(): Editor {
+    return this.#editor;
+  }
+
+  destroy(): void {
+    this.#editor.destroy();
+    this.#open.close();
+  }
+}
+
+function hash(text: string): number {
+  let h = 0;
+  for (const ch of text) h = (h * 31 + ch.codePointAt(0)!) >>> 0;
+  return h;
+}

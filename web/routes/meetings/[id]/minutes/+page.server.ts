@@ -1,0 +1,19 @@
+import type { PageServerLoad } from './$types';
+import { can } from '$domain/permissions.ts';
+import { sessionCookieName } from '$shared/session-cookie.ts';
+import { refuse } from '$lib/server/refusal.ts';
+
+export const load: PageServerLoad = async ({ params, locals, cookies }) => {
+  try {
+    const identity = await locals.services.sessions.identify(cookies.get(sessionCookieName(params.id)), params.id);
+    const { meeting } = await locals.services.loadBoard(params.id);
+    return {
+      meeting: { id: meeting.id, titleTh: meeting.titleTh, number: meeting.number, yearBE: meeting.yearBE },
+      session: { participantId: identity.participantId, displayName: identity.displayName, role: identity.role },
+      // The server enforces this on every update; the page only shows it.
+      canEdit: can(identity.role, 'minutes:write'),
+    };
+  } catch (cause) {
+    refuse(cause);
+  }
+};
