@@ -2,7 +2,8 @@
 // whenever a feature sees a gap in the meeting's sequence, the board takes a fresh snapshot, so nothing is missed.
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '$shared/contract.ts';
-import type { BoardState } from '$lib/state/board.svelte.ts';
+import type { BoardSnapshot } from '$shared/board.ts';
+import type { BoardState, SequencedOutcome } from '$lib/state/board.svelte.ts';
 
 export type MeetingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -10,6 +11,11 @@ export interface MeetingConnection {
   socket: MeetingSocket;
   /** Replaces the board's state with the server's; resolves when it has (or the request failed). */
   resync(): Promise<void>;
+  /**
+   * Applies a broadcast that carries the meeting's sequence number. On a gap it holds the board (no command may be
+   * sent against state known to be behind) and fetches the full state instead.
+   */
+  apply(seq: number, change: (snapshot: BoardSnapshot) => void): SequencedOutcome;
   close(): void;
 }
 
@@ -30,5 +36,14 @@ export function connectMeeting(board: BoardState): MeetingConnection {
   socket.on('disconnect', () => board.setConnection('offline'));
   socket.on('connect_error', () => board.setConnection('offline'));
 
-  return { socket, resync, close: () => socket.close() };
+  function apply(seq: number, change: (snapshot: BoardSnapshot) => void): SequencedOutcome {
+    const outcome = board.applySequenced(seq, change);
+    if (outcome === 'gap') {
+      board.setConnection('connecting');
+      void resync();
+    }
+    return outcome;
+  }
+
+  return { socket, resync, apply, close: () => socket.close() };
 }

@@ -1,7 +1,7 @@
 // One meeting's board in the browser: the snapshot the server sent, the totals derived from it, the connection's state,
 // and what this person has selected.
 import type { BoardSnapshot, ProjectView } from '$shared/board.ts';
-import type { ResolutionChanged, ResolutionView } from '$shared/events/resolution.ts';
+import type { ResolutionView } from '$shared/events/resolution.ts';
 import { computeTotals } from '$domain/totals.ts';
 
 export type ConnectionState = 'connecting' | 'live' | 'offline';
@@ -77,18 +77,6 @@ export class BoardState {
   /** The standing resolution on a project, if any. */
   resolutionFor(projectId: string): ResolutionView | undefined {
     return this.#snapshot.resolutions.find((r) => r.projectId === projectId);
-  }
-
-  applyResolutionChange(event: ResolutionChanged): SequencedOutcome {
-    return this.applySequenced(event.seq, (snapshot) => {
-      const others = snapshot.resolutions.filter((r) => r.id !== event.resolution.id);
-      snapshot.resolutions = event.resolution.status === 'reopened' ? others : [...others, event.resolution];
-      const project = event.project && snapshot.projects.find((p) => p.id === event.project!.id);
-      if (project && event.project) {
-        project.ceilingBaht = event.project.ceilingBaht;
-        project.version = event.project.version;
-      }
-    });
   }
 
   setConnection(state: ConnectionState): void {

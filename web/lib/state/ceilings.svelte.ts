@@ -1,5 +1,5 @@
-// Live ceilings for one meeting page: applies the server's sequenced updates to the board, sends this person's
-// commands, and remembers which cells someone else just changed so they can flash with that person's name.
+// Live ceilings for one meeting page: sends this person's commands, and remembers which cells someone else just changed
+// so they can flash with that person's name. (board-events.ts applies the broadcasts to the board.)
 import { SvelteMap } from 'svelte/reactivity';
 import type { Ack } from '$shared/ack.ts';
 import type { CeilingChangeView, ProjectView, ProposalView, SessionView } from '$shared/board.ts';
@@ -57,16 +57,19 @@ export class CeilingsState {
     return this.#board.proposals.filter((p) => p.projectId === projectId);
   }
 
-  /** Listens to the meeting's connection; returns the cleanup. */
+  /** Sends on the meeting's connection from now on; returns the cleanup. */
   attach(connection: MeetingConnection): () => void {
     this.#connection = connection;
-    const onUpdate = (update: CeilingsUpdate) => this.#receive(update);
-    connection.socket.on('ceilings:updated', onUpdate);
     return () => {
-      connection.socket.off('ceilings:updated', onUpdate);
       for (const timer of this.#timers.values()) clearTimeout(timer);
       this.#connection = null;
     };
+  }
+
+  /** A broadcast update reached the board: flash what someone else changed. */
+  applied(update: CeilingsUpdate): void {
+    const { change } = update;
+    if (change && change.actorId !== this.#session.participantId) this.#flash(change);
   }
 
   set(project: ProjectView, toBaht: number, expectedVersion: number, reason = '') {
@@ -107,19 +110,8 @@ export class CeilingsState {
     const emit = socket.emitWithAck.bind(socket) as (event: E, payload: unknown) => Promise<Ack<CeilingsUpdate>>;
     const result = await emit(event, payload);
     // The broadcast usually lands first; the acknowledgement carries the same update in case it has not.
-    if ('data' in result) this.#receive(result.data);
+    if ('data' in result) this.#connection?.apply(result.data.seq, (snapshot) => applyCeilingsUpdate(snapshot, result.data));
     return result;
-  }
-
-  #receive(update: CeilingsUpdate): void {
-    const outcome = this.#board.applySequenced(update.seq, (snapshot) => applyCeilingsUpdate(snapshot, update));
-    if (outcome === 'gap') {
-      // Hold commands until the full state is back: nothing may be sent against a board known to be behind.
-      this.#board.setConnection('connecting');
-      void this.#connection?.resync();
-    }
-    const { change } = update;
-    if (outcome === 'applied' && change && change.actorId !== this.#session.participantId) this.#flash(change);
   }
 
   #flash(change: CeilingChangeView): void {
