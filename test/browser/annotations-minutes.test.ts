@@ -1,35 +1,12 @@
 // Members annotate a project live, private notes stay private, and two secretaries write the minutes at once.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Role } from '../../server/shared/roles.ts';
-import { startTestBoard, type TestBoard } from '../support/board.ts';
-import { describeInBrowser, launchChromium } from '../support/browser.ts';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeInBrowser } from '../support/browser.ts';
+import { useRoom } from '../support/room.ts';
 
 describeInBrowser('annotations and minutes in Chromium', () => {
-  let board: TestBoard;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const room = useRoom();
 
-  beforeAll(async () => {
-    [board, browser] = await Promise.all([startTestBoard(), launchChromium()]);
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await board?.stop();
-  });
-
-  /** A person in their own browser context (own cookies), joined and on the board. */
-  async function join(role: Role, name: string): Promise<Page> {
-    const context = await browser.newContext();
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(board.inviteUrl(role));
-    await page.getByLabel('ชื่อ-นามสกุล').fill(name);
-    await page.getByRole('button', { name: 'เข้าร่วมประชุม' }).click();
-    await page.waitForURL(`**/meetings/${board.meetingId}`);
-    return page;
-  }
 
   async function openFirstProject(page: Page) {
     await page.locator('tr[data-project] button.open').first().click();
@@ -37,7 +14,7 @@ describeInBrowser('annotations and minutes in Chromium', () => {
   }
 
   it('shows a shared note live to another member, with the count, and keeps a private note to its author', async () => {
-    const [alice, bob] = await Promise.all([join('member', 'กรรมการ อลิส'), join('member', 'กรรมการ บุญมี')]);
+    const [alice, bob] = await Promise.all([room.joinAs('member', 'กรรมการ อลิส'), room.joinAs('member', 'กรรมการ บุญมี')]);
     await Promise.all([openFirstProject(alice), openFirstProject(bob)]);
     const firstCount = (page: Page) => page.getByTestId('notes-count').first().textContent();
 
@@ -63,11 +40,11 @@ describeInBrowser('annotations and minutes in Chromium', () => {
 
   it('lets two secretaries type in the minutes at once, each seeing both texts, and a member only read them', async () => {
     const [first, second, member] = await Promise.all([
-      join('secretary', 'เลขานุการ หนึ่ง'),
-      join('secretary', 'เลขานุการ สอง'),
-      join('member', 'กรรมการ สาม'),
+      room.joinAs('secretary', 'เลขานุการ หนึ่ง'),
+      room.joinAs('secretary', 'เลขานุการ สอง'),
+      room.joinAs('member', 'กรรมการ สาม'),
     ]);
-    const minutesUrl = `${board.url}/meetings/${board.meetingId}/minutes`;
+    const minutesUrl = `${room.board.url}/meetings/${room.board.meetingId}/minutes`;
     await Promise.all([first.goto(minutesUrl), second.goto(minutesUrl), member.goto(minutesUrl)]);
     const editor = (page: Page) => page.locator('.minutes-document');
     for (const page of [first, second, member]) {

@@ -1,47 +1,25 @@
 // Ceilings in two real browsers: the presenter edits, a member sees it flash with the new total; the member proposes,
 // the presenter accepts.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { formatMillionBaht } from '../../server/domain/money.ts';
-import type { Role } from '../../server/shared/roles.ts';
 import { bahtFromDb } from '../../server/db/client.ts';
-import { startTestBoard, type TestBoard } from '../support/board.ts';
-import { describeInBrowser, launchChromium } from '../support/browser.ts';
+import { describeInBrowser } from '../support/browser.ts';
+import { useRoom } from '../support/room.ts';
 
 describeInBrowser('live ceilings in Chromium', () => {
-  let board: TestBoard;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const room = useRoom();
 
-  beforeAll(async () => {
-    [board, browser] = await Promise.all([startTestBoard(), launchChromium()]);
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await board?.stop();
-  });
-
-  async function joinAs(role: Role, name: string): Promise<Page> {
-    const context = await browser.newContext();
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(board.inviteUrl(role, name));
-    await page.getByRole('button', { name: 'เข้าร่วมประชุม' }).click();
-    await page.waitForURL(`**/meetings/${board.meetingId}`);
-    await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 10_000 }).toBe('เชื่อมต่อสด');
-    return page;
-  }
 
   async function totalCeilings(): Promise<number> {
-    const projects = await board.db.project.findMany({ select: { ceilingBaht: true } });
+    const projects = await room.board.db.project.findMany({ select: { ceilingBaht: true } });
     return projects.reduce((sum, p) => sum + bahtFromDb(p.ceilingBaht), 0);
   }
 
   const ceilingCell = (page: Page, code: string) => page.locator(`tr[data-project="${code}"] [data-testid="ceiling"]`);
 
   it('the presenter edits a ceiling inline; a member sees it flash with the name, and the new total', async () => {
-    const [presenter, member] = await Promise.all([joinAs('presenter', 'นายผู้นำ เสนอ'), joinAs('member', 'นางกรรม การ')]);
+    const [presenter, member] = await Promise.all([room.joinAs('presenter', 'นายผู้นำ เสนอ'), room.joinAs('member', 'นางกรรม การ')]);
     const cell = ceilingCell(presenter, 'DG67-005');
     await cell.getByRole('button').click();
     const input = cell.getByRole('textbox');
@@ -81,7 +59,7 @@ describeInBrowser('live ceilings in Chromium', () => {
   });
 
   it("a member's proposal appears for the presenter, who accepts it, and both boards show the new ceiling", async () => {
-    const [presenter, member] = await Promise.all([joinAs('presenter', 'ผู้นำเสนอ ข'), joinAs('member', 'กรรมการ ข')]);
+    const [presenter, member] = await Promise.all([room.joinAs('presenter', 'ผู้นำเสนอ ข'), room.joinAs('member', 'กรรมการ ข')]);
     const cell = ceilingCell(member, 'DG67-006');
     await cell.getByRole('button').click();
     await cell.getByRole('textbox').fill('3.25');
@@ -96,6 +74,6 @@ describeInBrowser('live ceilings in Chromium', () => {
     await expect.poll(() => ceilingCell(presenter, 'DG67-006').textContent()).toContain('3.2500');
     await expect.poll(() => ceilingCell(member, 'DG67-006').textContent()).toContain('3.2500');
     await expect.poll(() => proposals.textContent()).toContain('ไม่มีข้อเสนอที่รอพิจารณา');
-    await expect.poll(async () => (await board.db.ceilingChange.findFirst({ where: { kind: 'proposal_accepted' } }))?.toBaht).toBe(3_250_000n);
+    await expect.poll(async () => (await room.board.db.ceilingChange.findFirst({ where: { kind: 'proposal_accepted' } }))?.toBaht).toBe(3_250_000n);
   });
 });

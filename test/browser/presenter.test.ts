@@ -1,68 +1,45 @@
 // The presenter drives the room: the screen and the members who follow move with the presenter; a member who
 // scrolled away stays put, sees the banner and comes back with one click. The screen fits 16:9 without scrolling.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../server/shared/contract.ts';
 import type { FocusView } from '../../server/shared/events/presenter.ts';
-import type { Role } from '../../server/shared/roles.ts';
 import { meetingRoom } from '../../server/realtime/socket-server.ts';
-import { startTestBoard, type TestBoard } from '../support/board.ts';
-import { describeInBrowser, launchChromium } from '../support/browser.ts';
+import { describeInBrowser } from '../support/browser.ts';
+import { useRoom } from '../support/room.ts';
 
 describeInBrowser('the presenter-driven meeting in Chromium', () => {
-  let board: TestBoard;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const room = useRoom();
   let driver: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
 
-  beforeAll(async () => {
-    [board, browser] = await Promise.all([startTestBoard(), launchChromium()]);
-  });
-  afterAll(async () => {
-    driver?.close();
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await board?.stop();
-  });
-
-  async function joinAs(role: Role, name: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(board.inviteUrl(role, name));
-    await page.getByRole('button', { name: 'เข้าร่วมประชุม' }).click();
-    await page.waitForURL(`**/meetings/${board.meetingId}`);
-    await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 10_000 }).toBe('เชื่อมต่อสด');
-    return page;
-  }
+  afterAll(() => driver?.close());
 
   /** The screen view, opened by someone signed in as an observer. */
   async function openScreen(name: string, viewport: { width: number; height: number }): Promise<Page> {
-    const page = await joinAs('observer', name, viewport);
-    await page.goto(`${board.url}/meetings/${board.meetingId}/screen`);
+    const page = await room.joinAs('observer', name, viewport);
+    await page.goto(`${room.board.url}/meetings/${room.board.meetingId}/screen`);
     await expect.poll(() => page.getByTestId('screen').getAttribute('data-connection'), { timeout: 10_000 }).toBe('live');
     return page;
   }
 
-  const codeOf = async (index: number) => (await board.db.project.findMany({ orderBy: { position: 'asc' }, select: { code: true } }))[index].code;
+  const codeOf = async (index: number) => (await room.board.db.project.findMany({ orderBy: { position: 'asc' }, select: { code: true } }))[index].code;
   const panelCode = (page: Page) => page.getByTestId('project-panel').locator('.code').textContent();
 
   it('moves the screen and the followers with the presenter; a member who scrolled away stays, then returns', async () => {
-    const presenter = await joinAs('presenter', 'ผู้นำเสนอ สพร.');
-    const follower = await joinAs('member', 'กรรมการ ผู้ติดตาม');
-    const wanderer = await joinAs('member', 'กรรมการ ดูอิสระ');
+    const presenter = await room.joinAs('presenter', 'ผู้นำเสนอ สพร.');
+    const follower = await room.joinAs('member', 'กรรมการ ผู้ติดตาม');
+    const wanderer = await room.joinAs('member', 'กรรมการ ดูอิสระ');
 
     // The presenter makes a screen link; the screen opens it with no name to type.
     await presenter.getByRole('button', { name: 'สร้างลิงก์สำหรับจอห้องประชุม' }).click();
     const screenUrl = await expect.poll(() => presenter.getByTestId('screen-url').inputValue()).toContain('/screen?invite=').then(() =>
       presenter.getByTestId('screen-url').inputValue(),
     );
-    const screenContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    contexts.push(screenContext);
+    const screenContext = await room.newContext({ viewport: { width: 1280, height: 720 } });
     const screen = await screenContext.newPage();
     await screen.goto(screenUrl);
-    await screen.waitForURL(`**/meetings/${board.meetingId}/screen`);
+    await screen.waitForURL(`**/meetings/${room.board.meetingId}/screen`);
     await expect.poll(() => screen.getByTestId('screen').getAttribute('data-connection'), { timeout: 10_000 }).toBe('live');
     await expect.poll(() => screen.getByTestId('screen-overview').isVisible()).toBe(true);
     await expect.poll(() => presenter.getByTestId('followers').textContent()).toContain('2/2');
@@ -105,8 +82,8 @@ describeInBrowser('the presenter-driven meeting in Chromium', () => {
   });
 
   it('lets the chair hand the presenter role to a member, who then gets the controls, and take it back', async () => {
-    const chair = await joinAs('chair', 'ประธานกรรมการ');
-    const agency = await joinAs('member', 'ผู้แทนกรมทดสอบ');
+    const chair = await room.joinAs('chair', 'ประธานกรรมการ');
+    const agency = await room.joinAs('member', 'ผู้แทนกรมทดสอบ');
     expect(await agency.getByTestId('presenter-controls').count()).toBe(0);
     await chair.getByTestId('presence').locator('summary').click();
     const row = chair.locator('[data-participant="ผู้แทนกรมทดสอบ"]');
@@ -117,8 +94,8 @@ describeInBrowser('the presenter-driven meeting in Chromium', () => {
   });
 
   it('finds and jumps with the keyboard, and adds an agenda item that everyone sees', async () => {
-    const presenter = await joinAs('presenter', 'ผู้นำเสนอ คนที่สอง');
-    const member = await joinAs('member', 'กรรมการ ดูวาระ');
+    const presenter = await room.joinAs('presenter', 'ผู้นำเสนอ คนที่สอง');
+    const member = await room.joinAs('member', 'กรรมการ ดูวาระ');
     const target = await codeOf(40);
     await presenter.locator('body').click({ position: { x: 5, y: 5 } });
     await presenter.keyboard.press('/');
@@ -130,7 +107,7 @@ describeInBrowser('the presenter-driven meeting in Chromium', () => {
 
     await presenter.locator('body').click({ position: { x: 5, y: 5 } });
     await presenter.keyboard.press('End');
-    const last = await board.db.project.count();
+    const last = await room.board.db.project.count();
     await expect.poll(() => presenter.getByTestId('now-showing').textContent()).toContain(await codeOf(last - 1));
 
     await presenter.getByText('เพิ่มระเบียบวาระย่อย').click();
@@ -144,8 +121,8 @@ describeInBrowser('the presenter-driven meeting in Chromium', () => {
 
   async function moveFocus(view: FocusView) {
     if (!driver) {
-      const { sessionToken } = await board.join('presenter', 'ผู้ขับจอ');
-      driver = io(board.url, { auth: { meetingId: board.meetingId, token: sessionToken }, transports: ['websocket'], forceNew: true });
+      const { sessionToken } = await room.board.join('presenter', 'ผู้ขับจอ');
+      driver = io(room.board.url, { auth: { meetingId: room.board.meetingId, token: sessionToken }, transports: ['websocket'], forceNew: true });
       await new Promise<void>((resolve) => driver!.once('session:ready', () => resolve()));
     }
     expect(await driver.emitWithAck('focus:move', { view })).toHaveProperty('data');
@@ -158,7 +135,7 @@ describeInBrowser('the presenter-driven meeting in Chromium', () => {
     it(`fits the screen at ${viewport.width}x${viewport.height} without scrolling, for a project, a group and the overview`, async () => {
       const page = await openScreen(`จอ ${viewport.width}`, viewport);
 
-      const longest = await board.db.project.findMany({ select: { id: true, nameTh: true } });
+      const longest = await room.board.db.project.findMany({ select: { id: true, nameTh: true } });
       longest.sort((a, b) => b.nameTh.length - a.nameTh.length);
       const views: [FocusView, string][] = [
         [{ kind: 'project', projectId: longest[0].id }, 'screen-project'],
@@ -201,7 +178,7 @@ describeInBrowser('the presenter-driven meeting in Chromium', () => {
   it('says plainly on the screen when it is disconnected', async () => {
     const page = await openScreen('จอขาดการเชื่อมต่อ', { width: 1280, height: 720 });
     expect(await page.getByTestId('screen-disconnected').count()).toBe(0);
-    for (const socket of await board.io.in(meetingRoom(board.meetingId)).fetchSockets()) {
+    for (const socket of await room.board.io.in(meetingRoom(room.board.meetingId)).fetchSockets()) {
       if (socket.data.identity.displayName === 'จอขาดการเชื่อมต่อ') socket.disconnect(true);
     }
     await expect.poll(() => page.getByTestId('screen-disconnected').textContent()).toContain('ขาดการเชื่อมต่อ');

@@ -3,10 +3,10 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestBoard, type TestBoard } from '../support/board.ts';
-import { describeInBrowser, launchChromium } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInBrowser } from '../support/browser.ts';
+import { useRoom } from '../support/room.ts';
 
 const CSV = [
   'หน่วยงาน,ชื่อโครงการ,แนวทาง,ลักษณะการบูรณาการ,วงเงินที่ขอ (บาท)',
@@ -15,36 +15,15 @@ const CSV = [
 ].join('\r\n');
 
 describeInBrowser('resolutions, the agreed frame and its documents in Chromium', () => {
-  let board: TestBoard;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const room = useRoom();
 
-  beforeAll(async () => {
-    [board, browser] = await Promise.all([startTestBoard(), launchChromium()]);
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await board?.stop();
-  });
-
-  async function joinAs(role: 'secretary' | 'chair', name: string): Promise<Page> {
-    const context = await browser.newContext();
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(board.inviteUrl(role, name));
-    await page.getByRole('button', { name: 'เข้าร่วมประชุม' }).click();
-    await page.waitForURL(`**/meetings/${board.meetingId}`);
-    await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 10_000 }).toBe('เชื่อมต่อสด');
-    return page;
-  }
 
   const row = (page: Page, name: string) => page.locator('tr[data-project]', { hasText: name });
   const openProject = (page: Page, name: string) => page.getByRole('button', { name: `ดูรายละเอียด: ${name}` }).click();
 
   it('imports, resolves two projects, records the frame and downloads its documents', async () => {
-    const secretary = await joinAs('secretary', 'นางสาวเลขา บันทึก');
-    const chair = await joinAs('chair', 'นายประธาน ยืนยัน');
+    const secretary = await room.joinAs('secretary', 'นางสาวเลขา บันทึก');
+    const chair = await room.joinAs('chair', 'นายประธาน ยืนยัน');
 
     // Import: a bad file is reported row by row, a good one replaces the list and the chair's board follows.
     await secretary.getByRole('link', { name: 'นำเข้ารายการโครงการ' }).click();
@@ -62,7 +41,7 @@ describeInBrowser('resolutions, the agreed frame and its documents in Chromium',
     await expect.poll(() => chair.locator('tr[data-project]').count()).toBe(2);
 
     await secretary.getByRole('link', { name: 'กลับไปที่กระดาน' }).click();
-    await secretary.waitForURL(`**/meetings/${board.meetingId}`);
+    await secretary.waitForURL(`**/meetings/${room.board.meetingId}`);
     await expect.poll(() => secretary.getByTestId('connection').textContent(), { timeout: 10_000 }).toBe('เชื่อมต่อสด');
 
     // The secretary records an adjusted ceiling on one project and approval as requested on the other.
@@ -95,7 +74,7 @@ describeInBrowser('resolutions, the agreed frame and its documents in Chromium',
     await secretary.getByRole('button', { name: 'จัดเตรียมร่างกรอบวงเงิน' }).click();
     await expect.poll(() => secretary.getByTestId('preparation').textContent()).toContain('นางสาวเลขา บันทึก');
 
-    await chair.goto(`${board.url}/meetings/${board.meetingId}/frame`);
+    await chair.goto(`${room.board.url}/meetings/${room.board.meetingId}/frame`);
     await chair.getByRole('button', { name: 'ยืนยันและบันทึกกรอบวงเงิน' }).click();
     await expect.poll(() => chair.locator('tr[data-version="1"]').textContent()).toContain('นางสาวเลขา บันทึก / นายประธาน ยืนยัน');
     expect(await chair.getByTestId('verify-status').textContent()).toContain('ตรวจสอบแล้ว');
@@ -120,7 +99,7 @@ describeInBrowser('resolutions, the agreed frame and its documents in Chromium',
     expect(history.bytes.toString('utf8')).toContain('100500000');
 
     // Someone with the database's keys alters the stored ceiling, past the trigger: the page names that version.
-    const client = new pg.Client({ connectionString: board.databaseUrl });
+    const client = new pg.Client({ connectionString: room.board.databaseUrl });
     await client.connect();
     try {
       await client.query('SET session_replication_role = replica');
