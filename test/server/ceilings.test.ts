@@ -25,18 +25,7 @@ describe('ceilings over Socket.io', () => {
     await board?.stop();
   });
 
-  async function connect(role: Role, name?: string): Promise<ClientSocket> {
-    const { sessionToken } = await board.join(role, name);
-    const socket: ClientSocket = io(board.url, {
-      auth: { meetingId: board.meetingId, token: sessionToken },
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-    });
-    sockets.push(socket);
-    await new Promise((resolve) => socket.once('session:ready', resolve));
-    return socket;
-  }
+  const connect = async (role: Role, name?: string) => (await board.connect(role, name)).socket;
 
   async function snapshot(socket: ClientSocket): Promise<BoardSnapshot> {
     const reply = await socket.emitWithAck('meeting:sync', {});

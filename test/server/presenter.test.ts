@@ -13,30 +13,15 @@ type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 describe('the presenter-driven meeting', () => {
   let board: TestBoard;
-  const sockets: ClientSocket[] = [];
 
   beforeAll(async () => {
     board = await startTestBoard();
   });
   afterAll(async () => {
-    for (const socket of sockets) socket.close();
     await board.stop();
   });
 
-  async function connect(role: Role, name?: string) {
-    const { sessionToken, identity } = await board.join(role, name);
-    const socket: ClientSocket = io(board.url, {
-      auth: { meetingId: board.meetingId, token: sessionToken },
-      transports: ['websocket'],
-      forceNew: true,
-    });
-    sockets.push(socket);
-    await new Promise<void>((resolve, reject) => {
-      socket.once('session:ready', () => resolve());
-      socket.once('connect_error', reject);
-    });
-    return { socket, identity };
-  }
+  const connect = (role: Role, name?: string) => board.connect(role, name, { reconnection: true });
 
   async function sync(socket: ClientSocket): Promise<BoardSnapshot> {
     const result = await socket.emitWithAck('meeting:sync', {});

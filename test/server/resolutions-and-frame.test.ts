@@ -26,28 +26,17 @@ type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 describe('resolutions and the agreed frame', () => {
   let board: TestBoard;
-  const sockets: ClientSocket[] = [];
   const people = {} as Record<'secretary' | 'chair' | 'member', { identity: Identity; cookie: string; socket: ClientSocket }>;
   let projects: { id: string; code: string; requestedBaht: bigint; ceilingBaht: bigint }[];
 
   beforeAll(async () => {
     board = await startTestBoard();
     for (const role of ['secretary', 'chair', 'member'] as const) {
-      const { identity, sessionToken } = await board.join(role, `ทดสอบ ${role}`);
-      const socket: ClientSocket = io(board.url, {
-        auth: { meetingId: board.meetingId, token: sessionToken },
-        transports: ['websocket'],
-        reconnection: false,
-        forceNew: true,
-      });
-      sockets.push(socket);
-      await new Promise((resolve) => socket.once('session:ready', resolve));
-      people[role] = { identity, socket, cookie: `${sessionCookieName(board.meetingId)}=${sessionToken}` };
+      people[role] = await board.connect(role, `ทดสอบ ${role}`);
     }
     projects = await board.db.project.findMany({ where: { plan: { meetings: { some: { id: board.meetingId } } } }, orderBy: { position: 'asc' } });
   });
   afterAll(async () => {
-    for (const socket of sockets) socket.close();
     await board.stop();
   });
 

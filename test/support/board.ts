@@ -4,17 +4,32 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../server/shared/contract.ts';
+import { sessionCookieName } from '../../server/shared/session-cookie.ts';
 import { startBoard, type RunningBoard } from '../../server/board-server.ts';
 import type { Identity } from '../../server/auth/identity.ts';
 import { SAMPLE_MEETING_ID } from '../../server/seed/seed-sample.ts';
 import type { Role } from '../../server/shared/roles.ts';
 import { createDatabase, type TestDatabase } from './database.ts';
 
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface Connected {
+  socket: ClientSocket;
+  identity: Identity;
+  sessionToken: string;
+  /** The Cookie header a browser of this participant would send. */
+  cookie: string;
+}
+
 export interface TestBoard extends RunningBoard {
   meetingId: string;
   /** A participant who joined through an invite, as a person would, and the session token that names them. */
   join(role: Role, name?: string): Promise<{ identity: Identity; sessionToken: string }>;
   inviteUrl(role: Role, name?: string): string;
+  /** A participant on a real Socket.io connection, once the server said it is ready; closed when the board stops. */
+  connect(role: Role, name?: string, options?: { reconnection?: boolean }): Promise<Connected>;
   stop(): Promise<void>;
 }
 
@@ -36,18 +51,36 @@ export async function startTestBoard(options: { database?: TestDatabase } = {}):
     },
     { log: () => {} },
   );
+  const sockets: ClientSocket[] = [];
+  const join: TestBoard['join'] = async (role, name = `ผู้ทดสอบ ${role}`) => {
+    const token = board.sessions.createInvite({ meetingId: SAMPLE_MEETING_ID, role, name });
+    const { identity, sessionToken } = await board.sessions.redeemInvite(token, name);
+    return { identity, sessionToken };
+  };
   return {
     ...board,
     meetingId: SAMPLE_MEETING_ID,
-    async join(role, name = `ผู้ทดสอบ ${role}`) {
-      const token = board.sessions.createInvite({ meetingId: SAMPLE_MEETING_ID, role, name });
-      const { identity, sessionToken } = await board.sessions.redeemInvite(token, name);
-      return { identity, sessionToken };
+    join,
+    async connect(role, name, { reconnection = false } = {}) {
+      const { identity, sessionToken } = await join(role, name);
+      const socket: ClientSocket = io(board.url, {
+        auth: { meetingId: SAMPLE_MEETING_ID, token: sessionToken },
+        transports: ['websocket'],
+        reconnection,
+        forceNew: true,
+      });
+      sockets.push(socket);
+      await new Promise<void>((resolve, reject) => {
+        socket.once('session:ready', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      return { socket, identity, sessionToken, cookie: `${sessionCookieName(SAMPLE_MEETING_ID)}=${sessionToken}` };
     },
     inviteUrl(role, name) {
       return `${board.url}/join/${board.sessions.createInvite({ meetingId: SAMPLE_MEETING_ID, role, name })}`;
     },
     async stop() {
+      for (const socket of sockets) socket.close();
       await board.close();
       await database.drop();
       await rm(dataDir, { recursive: true, force: true });
