@@ -7,6 +7,8 @@ export const RESOLUTION_OUTCOMES = ['approved_as_requested', 'approved_adjusted'
 export type ResolutionOutcome = (typeof RESOLUTION_OUTCOMES)[number];
 /** A project resolution decides its ceiling; 'noted' is for agenda items only. */
 export const PROJECT_OUTCOMES = ['approved_as_requested', 'approved_adjusted', 'not_approved', 'deferred'] as const satisfies readonly ResolutionOutcome[];
+/** What an agenda item's resolution can say: it fixes no ceiling. */
+export const AGENDA_OUTCOMES = ['noted', 'approved_as_requested', 'not_approved', 'deferred'] as const satisfies readonly ResolutionOutcome[];
 export type ResolutionStatus = 'draft' | 'confirmed' | 'reopened';
 
 export const RESOLUTION_OUTCOME_LABELS: Record<ResolutionOutcome, { th: string; en: string }> = {

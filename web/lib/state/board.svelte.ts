@@ -79,6 +79,11 @@ export class BoardState {
     return this.#snapshot.resolutions.find((r) => r.projectId === projectId);
   }
 
+  /** The standing resolution on an agenda item, if any. */
+  resolutionForAgendaItem(agendaItemId: string): ResolutionView | undefined {
+    return this.#snapshot.resolutions.find((r) => r.agendaItemId === agendaItemId);
+  }
+
   setConnection(state: ConnectionState): void {
     this.#connection = state;
   }
