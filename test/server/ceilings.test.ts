@@ -1,17 +1,14 @@
 // Ceilings through the real server: real Socket.io clients with real sessions, a real Postgres behind them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../server/shared/contract.ts';
+import { io } from 'socket.io-client';
 import type { BoardSnapshot } from '../../server/shared/board.ts';
 import type { CeilingsUpdate } from '../../server/shared/events/ceilings.ts';
 import type { Role } from '../../server/shared/roles.ts';
 import { applyCeilingsUpdate } from '../../server/domain/ceilings.ts';
 import { computeTotals } from '../../server/domain/totals.ts';
 import { bahtFromDb } from '../../server/db/client.ts';
-import { MAX_SOCKET_MESSAGE_BYTES } from '../../server/shared/contract.ts';
-import { startTestBoard, type TestBoard } from '../support/board.ts';
-
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+import { MAX_SOCKET_MESSAGE_BYTES, type ClientToServerEvents } from '../../server/shared/contract.ts';
+import { startTestBoard, type ClientSocket, type TestBoard } from '../support/board.ts';
 
 describe('ceilings over Socket.io', () => {
   let board: TestBoard;

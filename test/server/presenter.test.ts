@@ -1,15 +1,11 @@
 // The presenter's focus over real Socket.io clients: who may move it, that everyone gets it with the meeting's
 // sequence, that late joiners and reconnecting clients land on it, and the agenda, handover and attendance.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../server/shared/contract.ts';
 import type { BoardSnapshot } from '../../server/shared/board.ts';
 import { SCREEN_DISPLAY_NAME, type MeetingFocus, type PresenceEntry } from '../../server/shared/events/presenter.ts';
 import { sessionCookieName } from '../../server/shared/session-cookie.ts';
 import type { Role } from '../../server/shared/roles.ts';
-import { startTestBoard, type TestBoard } from '../support/board.ts';
-
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+import { startTestBoard, type ClientSocket, type TestBoard } from '../support/board.ts';
 
 describe('the presenter-driven meeting', () => {
   let board: TestBoard;

@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createPostgresPersistence } from '../../server/yjs/postgres-persistence.ts';
@@ -15,14 +14,11 @@ import { bahtFromDb } from '../../server/db/client.ts';
 import { formatMillionBaht } from '../../server/domain/money.ts';
 import { plainMillionBaht } from '../../server/export/frame-documents.ts';
 import { readCsv } from '../../server/import/read-table.ts';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../server/shared/contract.ts';
 import type { ResolutionChanged } from '../../server/shared/events/resolution.ts';
 import { isBoardError } from '../../server/shared/errors.ts';
 import { sessionCookieName } from '../../server/shared/session-cookie.ts';
-import { startTestBoard, type TestBoard } from '../support/board.ts';
+import { startTestBoard, type ClientSocket, type TestBoard } from '../support/board.ts';
 import { resolveRemainingWithinFrame } from '../support/resolutions.ts';
-
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 describe('resolutions and the agreed frame', () => {
   let board: TestBoard;

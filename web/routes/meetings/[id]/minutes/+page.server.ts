@@ -1,11 +1,11 @@
 import type { PageServerLoad } from './$types';
 import { can } from '$domain/permissions.ts';
-import { sessionCookieName } from '$shared/session-cookie.ts';
+import { identify } from '$lib/server/identify.ts';
 import { refuse } from '$lib/server/refusal.ts';
 
 export const load: PageServerLoad = async ({ params, locals, cookies }) => {
+  const identity = await identify(locals, cookies, params.id);
   try {
-    const identity = await locals.services.sessions.identify(cookies.get(sessionCookieName(params.id)), params.id);
     const { meeting } = await locals.services.loadBoard(params.id);
     return {
       meeting: { id: meeting.id, titleTh: meeting.titleTh, number: meeting.number, yearBE: meeting.yearBE },

@@ -4,6 +4,7 @@ import type { PageServerLoad } from './$types';
 import { BoardError } from '$shared/errors.ts';
 import { SCREEN_DISPLAY_NAME } from '$shared/events/presenter.ts';
 import { sessionCookieName } from '$shared/session-cookie.ts';
+import { identify } from '$lib/server/identify.ts';
 import { refuse } from '$lib/server/refusal.ts';
 import { setSessionCookie } from '$lib/server/session-cookie.ts';
 
@@ -29,8 +30,8 @@ export const load: PageServerLoad = async ({ params, locals, cookies, url }) => 
     }
     redirect(303, url.pathname);
   }
+  const identity = await identify(locals, cookies, params.id);
   try {
-    const identity = await sessions.identify(cookies.get(sessionCookieName(params.id)), params.id);
     const joinUrl = `${locals.services.publicUrl(url.origin)}/j/${locals.services.joinCode(params.id)}`;
     return {
       board: await locals.services.loadBoard(params.id),
