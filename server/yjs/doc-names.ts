@@ -4,6 +4,7 @@
  * A name is the room a y-websocket client asks for, so it arrives from the network and is parsed strictly:
  *   meeting/<meetingId>/annotations
  *   meeting/<meetingId>/minutes
+ *   meeting/<meetingId>/screen                 which shared notes are on the room's screen
  *   meeting/<meetingId>/private/<participantId>
  * Pure: no I/O, so the same rules can be imported by the web app to decide which editors to show.
  */
@@ -11,7 +12,7 @@ import type { Identity } from '../auth/identity.ts';
 import { can, type Action } from '../domain/permissions.ts';
 import { isRole } from '../shared/roles.ts';
 
-export type DocKind = 'annotations' | 'minutes' | 'private';
+export type DocKind = 'annotations' | 'minutes' | 'screen' | 'private';
 export type DocAccess = 'write' | 'read' | 'deny';
 
 export interface ParsedDocName {
@@ -36,6 +37,7 @@ const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 const WRITE_ACTION: Readonly<Record<DocKind, Action>> = {
   annotations: 'annotation:write',
   minutes: 'minutes:write',
+  screen: 'annotation:promote',
   private: 'annotation:write',
 };
 
@@ -43,7 +45,7 @@ export function parseDocName(name: string): ParsedDocName | null {
   const parts = name.split('/');
   if (parts[0] !== 'meeting' || !ID_PATTERN.test(parts[1] ?? '')) return null;
   const meetingId = parts[1]!;
-  if (parts.length === 3 && (parts[2] === 'annotations' || parts[2] === 'minutes')) {
+  if (parts.length === 3 && (parts[2] === 'annotations' || parts[2] === 'minutes' || parts[2] === 'screen')) {
     return { meetingId, kind: parts[2] };
   }
   if (parts.length === 4 && parts[2] === 'private' && ID_PATTERN.test(parts[3]!)) {

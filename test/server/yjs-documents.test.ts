@@ -33,6 +33,19 @@ describe('shared documents on the real server', () => {
   }
   const synced = (provider: WebsocketProvider) =>
     new Promise<void>((resolve) => (provider.synced ? resolve() : provider.once('sync', () => resolve())));
+  /**
+   * Resolves once the server handled everything this client sent before: messages on one socket are handled in
+   * order, and the answer to a sync step 1 is what y-websocket marks as synced.
+   */
+  async function roundTrip(provider: WebsocketProvider): Promise<void> {
+    const step1 = encoding.createEncoder();
+    encoding.writeVarUint(step1, 0);
+    syncProtocol.writeSyncStep1(step1, provider.doc);
+    provider.synced = false;
+    const answered = new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+    provider.ws!.send(encoding.toUint8Array(step1));
+    await answered;
+  }
   async function tokenFor(role: Role, name?: string) {
     return (await board.join(role, name)).sessionToken;
   }
@@ -76,12 +89,26 @@ describe('shared documents on the real server', () => {
     const member = open(await tokenFor('member', 'ผู้เขียน'), name);
     await Promise.all([synced(observer.provider), synced(member.provider)]);
     observer.doc.getText('observer').insert(0, 'ไม่ควรถูกบันทึก');
-    // A later write from the member that the observer receives: by then the server has handled the observer's.
+    await roundTrip(observer.provider);
     member.doc.getText('member').insert(0, 'ลำดับ');
     await expect.poll(() => observer.doc.getText('member').toString(), { timeout: 10_000 }).toBe('ลำดับ');
     await expect.poll(async () => (await stored(name)).getText('member').toString(), { timeout: 10_000 }).toBe('ลำดับ');
     expect(member.doc.getText('observer').toString()).toBe('');
     expect((await stored(name)).getText('observer').toString()).toBe('');
+  });
+
+  it('lets only a promoter put a note on the screen, whatever a member writes to the screen document', async () => {
+    const name = docName('screen');
+    const member = open(await tokenFor('member', 'สมาชิกผู้แอบแก้'), name);
+    const presenter = open(await tokenFor('presenter', 'ผู้นำเสนอ'), name);
+    await Promise.all([synced(member.provider), synced(presenter.provider)]);
+    member.doc.getMap('promoted').set('note-by-member', { by: 'x', byName: 'x', at: 1 });
+    await roundTrip(member.provider);
+    presenter.doc.getMap('promoted').set('note-by-presenter', { by: 'y', byName: 'y', at: 2 });
+    await expect.poll(() => member.doc.getMap('promoted').has('note-by-presenter'), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => (await stored(name)).getMap('promoted').has('note-by-presenter'), { timeout: 10_000 }).toBe(true);
+    expect(presenter.doc.getMap('promoted').has('note-by-member')).toBe(false);
+    expect((await stored(name)).getMap('promoted').has('note-by-member')).toBe(false);
   });
 
   it("refuses another meeting's documents and another member's private notes", async () => {

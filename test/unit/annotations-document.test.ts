@@ -6,10 +6,9 @@ import {
   notesFor,
   notesMap,
   openNoteCounts,
-  promotedNotes,
-  setPromoted,
   setResolved,
 } from '../../web/lib/annotations/document.ts';
+import { promotedNotes, promotionsMap, setPromoted } from '../../web/lib/annotations/screen-document.ts';
 
 const alice = { id: 'p-alice', name: 'อลิส' };
 const bob = { id: 'p-bob', name: 'บ๊อบ' };
@@ -33,7 +32,6 @@ describe('the annotation document', () => {
       createdAt: 1000,
       text: 'ขอข้อมูลเพิ่ม',
       resolved: false,
-      promoted: null,
       replies: [{ authorName: 'บ๊อบ', text: 'รับทราบ', createdAt: 3000 }],
     });
     expect(notesFor(doc, 'agenda', 'item-4')).toHaveLength(1);
@@ -53,17 +51,30 @@ describe('the annotation document', () => {
     for (const doc of [a, b]) expect(notesFor(doc, 'project', 'p')[0]).toMatchObject({ resolved: true, replies: [{ text: 'ตอบ' }] });
   });
 
-  it('lists promoted notes of a project in the order they were promoted, and takes them off', () => {
+  it('lists the notes the screen document names for a project, in the order they were promoted, and takes them off', () => {
     const doc = new Y.Doc();
+    const screen = new Y.Doc();
     const one = addNote(doc, { target: 'project', targetId: 'p', author: alice, text: 'หนึ่ง', now: 1 });
     const two = addNote(doc, { target: 'project', targetId: 'p', author: bob, text: 'สอง', now: 2 });
-    addNote(doc, { target: 'project', targetId: 'other', author: bob, text: 'อื่น', now: 3 });
-    setPromoted(doc, two, bob, 10);
-    setPromoted(doc, one, bob, 20);
-    expect(promotedNotes(doc, 'p').map((n) => n.text)).toEqual(['สอง', 'หนึ่ง']);
-    expect(promotedNotes(doc, 'p')[0]!.promoted).toEqual({ by: 'p-bob', byName: 'บ๊อบ', at: 10 });
-    setPromoted(doc, two, null);
-    expect(promotedNotes(doc, 'p').map((n) => n.text)).toEqual(['หนึ่ง']);
+    const elsewhere = addNote(doc, { target: 'project', targetId: 'other', author: bob, text: 'อื่น', now: 3 });
+    setPromoted(screen, two, bob, 10);
+    setPromoted(screen, one, bob, 20);
+    setPromoted(screen, elsewhere, bob, 30);
+    expect(promotedNotes(doc, screen, 'p').map((n) => n.text)).toEqual(['สอง', 'หนึ่ง']);
+    expect(promotedNotes(doc, screen, 'p')[0]!.promoted).toEqual({ by: 'p-bob', byName: 'บ๊อบ', at: 10 });
+    setPromoted(screen, two, null);
+    expect(promotedNotes(doc, screen, 'p').map((n) => n.text)).toEqual(['หนึ่ง']);
+  });
+
+  it('ignores promotions of notes the annotations document does not hold, and malformed entries', () => {
+    const doc = new Y.Doc();
+    const screen = new Y.Doc();
+    const mine = new Y.Doc();
+    const privateNote = addNote(mine, { target: 'project', targetId: 'p', author: alice, text: 'ส่วนตัว' });
+    setPromoted(screen, privateNote, bob);
+    const shared = addNote(doc, { target: 'project', targetId: 'p', author: alice, text: 'ร่วม' });
+    promotionsMap(screen).set(shared, { by: 42 });
+    expect(promotedNotes(doc, screen, 'p')).toEqual([]);
   });
 
   it('skips entries another client wrote in a shape it does not know', () => {

@@ -12,8 +12,8 @@ const who = (role: Role, participantId = 'p1', meetingId = 'm1'): Identity => ({
 });
 
 describe('parseDocName', () => {
-  it('parses the three kinds and round-trips through formatDocName', () => {
-    const names = ['meeting/m1/annotations', 'meeting/m1/minutes', 'meeting/m1/private/p_9-x'];
+  it('parses every kind and round-trips through formatDocName', () => {
+    const names = ['meeting/m1/annotations', 'meeting/m1/minutes', 'meeting/m1/screen', 'meeting/m1/private/p_9-x'];
     for (const name of names) {
       const parsed = parseDocName(name);
       expect(parsed).not.toBeNull();
@@ -71,6 +71,17 @@ describe('docAccess', () => {
       ['presenter', 'read'],
       ['member', 'read'],
       ['secretary', 'write'],
+      ['observer', 'read'],
+    ]);
+  });
+
+  it('screen: only the roles that may put a note on the screen write, the rest read', () => {
+    const screen = parseDocName('meeting/m1/screen')!;
+    expect(ROLES.map((role) => [role, docAccess(who(role), screen)])).toEqual([
+      ['chair', 'write'],
+      ['presenter', 'write'],
+      ['member', 'read'],
+      ['secretary', 'read'],
       ['observer', 'read'],
     ]);
   });

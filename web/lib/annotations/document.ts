@@ -14,12 +14,11 @@
  *       createdAt: number,                                epoch milliseconds
  *       text: string,
  *       resolved: boolean,
- *       promoted: { by: string, byName: string, at: number } | absent   shown on the room's screen (shared notes only)
  *       replies: Y.Array<Y.Map { id, authorId, authorName, createdAt, text }>
  *     }
  *
- * A note's fields are set once except `resolved`, `promoted` and `replies`, so two people resolving and
- * replying at once merge field by field. Every reader tolerates missing or mistyped fields: the document
+ * A note's fields are set once except `resolved` and `replies`, so two people resolving and replying at once
+ * merge field by field. Whether a note is on the room's screen is kept apart, in `screen-document.ts`. Every reader tolerates missing or mistyped fields: the document
  * arrives from other clients.
  */
 import * as Y from 'yjs';
@@ -41,12 +40,6 @@ export interface Reply {
   text: string;
 }
 
-export interface Promotion {
-  by: string;
-  byName: string;
-  at: number;
-}
-
 export interface Note {
   id: string;
   target: NoteTarget;
@@ -56,7 +49,6 @@ export interface Note {
   createdAt: number;
   text: string;
   resolved: boolean;
-  promoted: Promotion | null;
   replies: Reply[];
 }
 
@@ -67,13 +59,6 @@ export function notesMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
 /** Every readable note about one project or agenda item, oldest first. */
 export function notesFor(doc: Y.Doc, target: NoteTarget, targetId: string): Note[] {
   return allNotes(doc).filter((note) => note.target === target && note.targetId === targetId);
-}
-
-/** Notes the presenter put on the screen for a project, in the order they were promoted. */
-export function promotedNotes(doc: Y.Doc, projectId: string): Note[] {
-  return notesFor(doc, 'project', projectId)
-    .filter((note) => note.promoted !== null)
-    .sort((a, b) => a.promoted!.at - b.promoted!.at);
 }
 
 /** How many open (unresolved) notes each project or agenda item has, keyed `<target>:<targetId>`. */
@@ -134,14 +119,6 @@ export function setResolved(doc: Y.Doc, noteId: string, resolved: boolean): void
   notesMap(doc).get(noteId)?.set('resolved', resolved);
 }
 
-/** Puts a shared note on the screen, or takes it off with `by = null`. Callers check `annotation:promote`. */
-export function setPromoted(doc: Y.Doc, noteId: string, by: Author | null, now = Date.now()): void {
-  const note = notesMap(doc).get(noteId);
-  if (!note) return;
-  if (by === null) note.delete('promoted');
-  else note.set('promoted', { by: by.id, byName: by.name, at: now } satisfies Promotion);
-}
-
 function readNote(value: unknown): Note | null {
   if (!(value instanceof Y.Map)) return null;
   const id = value.get('id');
@@ -158,7 +135,6 @@ function readNote(value: unknown): Note | null {
     createdAt: num(value.get('createdAt')),
     text: str(value.get('text')),
     resolved: value.get('resolved') === true,
-    promoted: readPromotion(value.get('promoted')),
     replies: replies instanceof Y.Array ? replies.toArray().flatMap((r) => readReply(r) ?? []) : [],
   };
 }
@@ -174,12 +150,6 @@ function readReply(value: unknown): Reply | null {
     createdAt: num(value.get('createdAt')),
     text: str(value.get('text')),
   };
-}
-
-function readPromotion(value: unknown): Promotion | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { by, byName, at } = value as Record<string, unknown>;
-  return typeof by === 'string' && typeof at === 'number' ? { by, byName: str(byName), at } : null;
 }
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');

@@ -1,23 +1,16 @@
-// The meeting's annotations in the browser: the shared document and my private one, read through the layout module.
+// The meeting's annotations in the browser: the shared document, my private one, and the screen document that says
+// which shared notes are on the room's screen, read through the layout modules.
 import type * as Y from 'yjs';
-import {
-  addNote,
-  addReply,
-  countKey,
-  notesFor,
-  openNoteCounts,
-  setPromoted,
-  setResolved,
-  type Author,
-  type Note,
-  type NoteTarget,
-} from '$lib/annotations/document.ts';
+import { addNote, addReply, countKey, notesFor, openNoteCounts, setResolved, type Author, type Note, type NoteTarget } from '$lib/annotations/document.ts';
+import { promotions, setPromoted, type Promotion } from '$lib/annotations/screen-document.ts';
 import { openYjsDoc, type OpenDoc } from '$lib/realtime/yjs-doc.ts';
 
 export type NoteScope = 'shared' | 'private';
 
 export interface ScopedNote extends Note {
   scope: NoteScope;
+  /** Only a shared note can be on the screen. */
+  promoted: Promotion | null;
 }
 
 export class AnnotationsState {
@@ -26,6 +19,8 @@ export class AnnotationsState {
   #synced = $state(false);
   readonly #shared: OpenDoc;
   readonly #private: OpenDoc;
+  /** Written only by roles with `annotation:promote`; the server drops anyone else's updates. */
+  readonly #screen: OpenDoc;
   readonly #author: Author;
   readonly #detach: (() => void)[] = [];
   /** Lazy, so it first runs after the constructor has opened the documents. */
@@ -40,7 +35,8 @@ export class AnnotationsState {
     this.#author = options.author;
     this.#shared = openYjsDoc(`meeting/${options.meetingId}/annotations`);
     this.#private = openYjsDoc(`meeting/${options.meetingId}/private/${options.author.id}`);
-    for (const { doc, provider } of [this.#shared, this.#private]) {
+    this.#screen = openYjsDoc(`meeting/${options.meetingId}/screen`);
+    for (const { doc, provider } of [this.#shared, this.#private, this.#screen]) {
       const bump = () => this.#version++;
       doc.on('update', bump);
       const onSync = (synced: boolean) => (this.#synced = synced);
@@ -60,9 +56,10 @@ export class AnnotationsState {
 
   notes(target: NoteTarget, targetId: string): ScopedNote[] {
     void this.#version;
+    const promoted = promotions(this.#screen.doc);
     return [
-      ...notesFor(this.#shared.doc, target, targetId).map((note) => ({ ...note, scope: 'shared' as const })),
-      ...notesFor(this.#private.doc, target, targetId).map((note) => ({ ...note, scope: 'private' as const })),
+      ...notesFor(this.#shared.doc, target, targetId).map((note) => ({ ...note, scope: 'shared' as const, promoted: promoted.get(note.id) ?? null })),
+      ...notesFor(this.#private.doc, target, targetId).map((note) => ({ ...note, scope: 'private' as const, promoted: null })),
     ].sort((a, b) => a.createdAt - b.createdAt);
   }
 
@@ -79,13 +76,14 @@ export class AnnotationsState {
   }
 
   setPromoted(note: ScopedNote, promoted: boolean): void {
-    if (note.scope === 'shared') setPromoted(this.#shared.doc, note.id, promoted ? this.#author : null);
+    if (note.scope === 'shared') setPromoted(this.#screen.doc, note.id, promoted ? this.#author : null);
   }
 
   close(): void {
     for (const detach of this.#detach) detach();
     this.#shared.close();
     this.#private.close();
+    this.#screen.close();
   }
 
   #doc(scope: NoteScope): Y.Doc {

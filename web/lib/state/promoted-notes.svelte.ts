@@ -1,25 +1,31 @@
-// The shared notes the presenter put on the room's screen, read live from the meeting's annotations document.
-import { promotedNotes, type Note } from '$lib/annotations/document.ts';
+// The shared notes the presenter put on the room's screen: the screen document names them, the meeting's
+// annotations document holds their text; both are read live.
+import type { Note } from '$lib/annotations/document.ts';
+import { promotedNotes, type Promotion } from '$lib/annotations/screen-document.ts';
 import { openYjsDoc, type OpenDoc } from '$lib/realtime/yjs-doc.ts';
 
 export class PromotedNotesState {
-  /** Bumped on every change of the document, so `for()` recomputes where it is read. */
+  /** Bumped on every change of either document, so `for()` recomputes where it is read. */
   #version = $state(0);
-  readonly #shared: OpenDoc;
+  readonly #annotations: OpenDoc;
+  readonly #screen: OpenDoc;
   readonly #bump = () => this.#version++;
 
   constructor(meetingId: string) {
-    this.#shared = openYjsDoc(`meeting/${meetingId}/annotations`);
-    this.#shared.doc.on('update', this.#bump);
+    this.#annotations = openYjsDoc(`meeting/${meetingId}/annotations`);
+    this.#screen = openYjsDoc(`meeting/${meetingId}/screen`);
+    for (const { doc } of [this.#annotations, this.#screen]) doc.on('update', this.#bump);
   }
 
-  for(projectId: string): Note[] {
+  for(projectId: string): Array<Note & { promoted: Promotion }> {
     void this.#version;
-    return promotedNotes(this.#shared.doc, projectId);
+    return promotedNotes(this.#annotations.doc, this.#screen.doc, projectId);
   }
 
   close(): void {
-    this.#shared.doc.off('update', this.#bump);
-    this.#shared.close();
+    for (const open of [this.#annotations, this.#screen]) {
+      open.doc.off('update', this.#bump);
+      open.close();
+    }
   }
 }

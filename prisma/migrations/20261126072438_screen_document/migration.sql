@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "YDocKind" ADD VALUE 'screen';
