@@ -12,6 +12,7 @@ import type { Identity } from './auth/identity.ts';
 import { loadBoard, listMeetings } from './db/board-repository.ts';
 import { createDatabaseClient, type Database } from './db/client.ts';
 import { createFocusWrites } from './db/focus-writes.ts';
+import { createPgPool } from './db/pg-pool.ts';
 import { openDatabase } from './db/database-url.ts';
 import { applyMigrations } from './db/schema-engine.ts';
 import { createExpressApp } from './http/express-app.ts';
@@ -30,7 +31,7 @@ import { createSocketServer, meetingRoom, type BoardServer } from './realtime/so
 import { seedSampleMeeting } from './seed/seed-sample.ts';
 import { parseDocName } from './yjs/doc-names.ts';
 import { createYjsEndpoint } from './yjs/endpoint.ts';
-import { createPostgresPersistence } from './yjs/postgres-persistence.ts';
+import { createPostgresPersistence, type PostgresPersistence } from './yjs/postgres-persistence.ts';
 import { minutesTemplateUpdate } from './yjs/minutes-template.ts';
 import { loadMinutesTemplateData } from './db/minutes-repository.ts';
 
@@ -45,6 +46,8 @@ export interface RunningBoard {
   sessions: Sessions;
   io: BoardServer;
   frames: FrameService;
+  /** The shared Yjs documents as Postgres holds them. */
+  documents: PostgresPersistence;
   close(): Promise<void>;
 }
 
@@ -66,6 +69,8 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     if (applied.length) log(`Database migrated: ${applied.join(', ')}`);
     const db = createDatabaseClient(database.url);
     cleanups.push(() => db.$disconnect());
+    const pool = createPgPool(database.url, { max: 4, log });
+    cleanups.push(() => pool.end());
     const sampleMeetingId = options.seedSample === false ? '' : (await seedSampleMeeting(db)).meetingId;
 
     const secret = await loadSessionSecret(config.sessionSecret, config.dataDir);
@@ -76,7 +81,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     await ensureWebBuild(log);
     const frames = createFrameService(db);
     const yjsLog = (event: string, detail: Record<string, unknown>) => log(`yjs ${event} ${JSON.stringify(detail)}`);
-    const yjsPersistence = createPostgresPersistence(db, { log: yjsLog });
+    const yjsPersistence = createPostgresPersistence(pool, { log: yjsLog });
     const pdf = createPdfPrinter();
     cleanups.push(() => pdf.close());
     const services: AppServices = {
@@ -108,8 +113,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
 
     const presence = createPresenceTracker(db, (meetingId, list) => io.to(meetingRoom(meetingId)).emit('presence:changed', { presence: list }));
     cleanups.push(async () => presence.close());
-    const focusWrites = createFocusWrites(database.url);
-    cleanups.push(() => focusWrites.close());
+    const focusWrites = createFocusWrites(pool);
     const io: BoardServer = createSocketServer(httpServer, {
       sessions,
       features: [
@@ -153,6 +157,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       sessions,
       io,
       frames,
+      documents: yjsPersistence,
       close: closeAll,
     };
   } catch (error) {

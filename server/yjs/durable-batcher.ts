@@ -1,16 +1,17 @@
 /**
- * Collects items for a short window, writes each batch with one call, and only then releases them.
+ * Group commit: writes items in batches, and releases each batch only once its write resolved.
  *
  * This is how the endpoint keeps its durability rule: an update leaves the server (to other clients) only
- * after the write holding it resolved. Batches are written strictly one after another, so what is stored
- * and what is released keep the order in which items were pushed.
+ * after the write holding it resolved. An item pushed while no write is running is written on the next turn of
+ * the event loop, together with whatever else arrived in that turn; items pushed while a write runs go together
+ * in the next write, which starts as soon as that one resolves. A quiet document thus pays one write per update
+ * and no fixed window, and a busy one batches exactly as much as the store is slow. Batches are written strictly
+ * one after another, so what is stored and what is released keep the order in which items were pushed.
  *
  * After a failed write the batcher stops for good: later batches are not written (they may depend on the
  * lost one) and nothing more is released. The owner decides how to recover.
  */
 export interface DurableBatcherOptions<T> {
-  /** How long the first item of a batch waits for company before the batch is written. */
-  delayMs: number;
   write(items: T[]): Promise<void>;
   /** Called with each batch, in order, once its write resolved. */
   onDurable(items: T[]): void;
@@ -24,14 +25,19 @@ interface Batch<T> {
   items: T[];
   callbacks: Array<() => void>;
   settled: boolean;
+  /** Settles with the batch's write; `flush` waits on it. */
+  durable: Promise<void>;
+  resolve(): void;
+  reject(error: unknown): void;
 }
 
 export class DurableBatcher<T> {
+  /** The batch collecting items, not yet being written. */
   private open: Batch<T> | null = null;
   /** The newest batch that is not yet durable (collecting or being written). */
   private tail: Batch<T> | null = null;
-  private chain: Promise<void> = Promise.resolve();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private writing = false;
+  private scheduled: ReturnType<typeof setImmediate> | undefined;
   private pending = 0;
   private failure: { error: unknown } | null = null;
   private disposed = false;
@@ -49,12 +55,12 @@ export class DurableBatcher<T> {
   push(item: T): void {
     if (this.failure !== null || this.disposed) return;
     if (this.open === null) {
-      this.open = { items: [], callbacks: [], settled: false };
+      this.open = newBatch<T>();
       this.tail = this.open;
-      this.timer = setTimeout(() => this.seal(), this.options.delayMs);
     }
     this.open.items.push(item);
     this.pending++;
+    if (!this.writing) this.scheduled ??= setImmediate(() => this.writeOpen());
   }
 
   /**
@@ -67,49 +73,57 @@ export class DurableBatcher<T> {
     else this.guard(fn);
   }
 
-  /** Writes the open batch now and resolves when everything pushed so far is durable; rejects after a failure. */
+  /** Writes what is collected without waiting for the next turn, and resolves when everything pushed so far is durable; rejects after a failure. */
   async flush(): Promise<void> {
-    this.seal();
-    await this.chain;
     if (this.failure !== null) throw this.failure.error;
+    const tail = this.tail;
+    if (tail === null || tail.settled) return;
+    this.writeOpen();
+    await tail.durable;
   }
 
-  /** Stops timers and drops what is not yet written; for a document that is being thrown away. */
+  /** Drops what is not yet written; for a document that is being thrown away. */
   dispose(): void {
     this.disposed = true;
-    clearTimeout(this.timer);
+    clearImmediate(this.scheduled);
+    this.scheduled = undefined;
+    this.open?.reject(new Error('discarded before it was written'));
     this.open = null;
   }
 
-  private seal(): void {
-    clearTimeout(this.timer);
+  private writeOpen(): void {
+    clearImmediate(this.scheduled);
+    this.scheduled = undefined;
     const batch = this.open;
-    if (batch === null) return;
+    if (batch === null || this.writing || this.failure !== null || this.disposed) return;
     this.open = null;
-    this.chain = this.chain.then(() => this.writeBatch(batch));
+    this.writing = true;
+    this.options.write(batch.items).then(
+      () => this.settle(batch),
+      (error: unknown) => this.fail(batch, error),
+    );
   }
 
-  private async writeBatch(batch: Batch<T>): Promise<void> {
-    if (this.failure !== null || this.disposed) return;
-    try {
-      await this.options.write(batch.items);
-    } catch (error) {
-      this.fail(error);
-      return;
-    }
+  private settle(batch: Batch<T>): void {
+    this.writing = false;
     batch.settled = true;
     this.pending -= batch.items.length;
+    batch.resolve();
     if (this.disposed) return;
     this.guard(() => this.options.onDurable(batch.items));
     for (const fn of batch.callbacks) this.guard(fn);
+    // What arrived during this write has waited long enough: it goes now, not on the next turn.
+    this.writeOpen();
   }
 
-  private fail(error: unknown): void {
-    if (this.failure !== null) return;
+  private fail(batch: Batch<T>, error: unknown): void {
+    this.writing = false;
     this.failure = { error };
-    clearTimeout(this.timer);
+    batch.reject(error);
+    this.open?.reject(error);
     this.open = null;
     this.pending = 0;
+    if (this.disposed) return;
     this.guard(() => this.options.onFailure(error));
   }
 
@@ -120,4 +134,16 @@ export class DurableBatcher<T> {
       this.options.onCallbackError(error);
     }
   }
+}
+
+function newBatch<T>(): Batch<T> {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const durable = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // Nobody may be waiting when a write fails; the failure is reported through `onFailure` instead.
+  durable.catch(() => {});
+  return { items: [], callbacks: [], settled: false, durable, resolve, reject };
 }

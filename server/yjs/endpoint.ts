@@ -31,8 +31,6 @@ export interface YjsEndpointOptions {
   maxMessageBytes?: number;
   /** How long a document with no connections stays in memory. Default 30 s. */
   idleUnloadMs?: number;
-  /** Batch window for persistence appends. Default 10 ms (bench:yjs: p50 70 ms against 149 ms at 50 ms), at most 100 ms, since it delays what others see. */
-  flushDelayMs?: number;
   /** Per-connection message rate. Default 200/s with bursts of 400. */
   rateLimit?: RateLimit;
   /** Keep-alive ping period; a connection that misses one pong is dropped. Default 30 s. */
@@ -60,10 +58,8 @@ export interface YjsEndpoint {
 const DEFAULTS = {
   maxMessageBytes: 1024 * 1024,
   idleUnloadMs: 30_000,
-  flushDelayMs: 10,
   pingIntervalMs: 30_000,
 } as const;
-const MAX_FLUSH_DELAY_MS = 100;
 /** How long `close()` waits for clients to answer the close handshake before cutting their sockets. */
 const CLOSE_GRACE_MS = 1_000;
 
@@ -79,13 +75,9 @@ class UpgradeRejection extends Error {
 export function createYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
   const prefix = normalisePrefix(options.pathPrefix);
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULTS.maxMessageBytes;
-  const flushDelayMs = options.flushDelayMs ?? DEFAULTS.flushDelayMs;
   const idleUnloadMs = options.idleUnloadMs ?? DEFAULTS.idleUnloadMs;
   const pingIntervalMs = options.pingIntervalMs ?? DEFAULTS.pingIntervalMs;
   const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
-  if (!(flushDelayMs >= 0 && flushDelayMs <= MAX_FLUSH_DELAY_MS)) {
-    throw new RangeError(`flushDelayMs must be between 0 and ${MAX_FLUSH_DELAY_MS}`);
-  }
   if (!(maxMessageBytes > 0) || !(idleUnloadMs >= 0) || !(pingIntervalMs > 0)) {
     throw new RangeError('maxMessageBytes and pingIntervalMs must be positive, idleUnloadMs not negative');
   }
@@ -96,7 +88,6 @@ export function createYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
   const registry = new DocRegistry({
     persistence: options.persistence,
     initialContent: options.initialContent,
-    flushDelayMs,
     idleUnloadMs,
     log,
   });

@@ -1,6 +1,7 @@
 // Yjs documents in Postgres: an append-only log of updates, folded now and then into a snapshot so loading stays quick.
+// Plain SQL on the pg pool rather than Prisma: appends sit between an edit and everyone else seeing it.
+import type pg from 'pg';
 import * as Y from 'yjs';
-import type { Database } from '../db/client.ts';
 import type { YPersistence } from './persistence.ts';
 import { parseDocName } from './doc-names.ts';
 import { errorDetail, safeLog, type YjsLog } from './types.ts';
@@ -23,7 +24,7 @@ export interface PostgresPersistence extends YPersistence {
   settled(): Promise<void>;
 }
 
-export function createPostgresPersistence(db: Database, options: PostgresPersistenceOptions = {}): PostgresPersistence {
+export function createPostgresPersistence(pool: pg.Pool, options: PostgresPersistenceOptions = {}): PostgresPersistence {
   const compactAfterUpdates = options.compactAfterUpdates ?? 500;
   const compactAfterBytes = options.compactAfterBytes ?? 1024 * 1024;
   // Counted here rather than queried: every document is loaded through this process before anyone appends to it.
@@ -31,24 +32,37 @@ export function createPostgresPersistence(db: Database, options: PostgresPersist
   const log = safeLog(options.log);
 
   async function compact(docName: string): Promise<void> {
-    await db.$transaction(
-      async (tx) => {
-        // Locks the document row: appends and other compactions of this document wait until this one commits.
-        const [doc] = await tx.$queryRaw<{ snapshot: Uint8Array | null; snapshotUpTo: bigint }[]>`
-          SELECT "snapshot", "snapshotUpTo" FROM "YDocument" WHERE "name" = ${docName} FOR UPDATE`;
-        if (!doc) return;
-        const updates = await tx.yUpdate.findMany({ where: { docName, id: { gt: doc.snapshotUpTo } }, orderBy: { id: 'asc' } });
-        if (updates.length === 0) return;
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      // Locks the document row: appends and other compactions of this document wait until this one commits.
+      const { rows: docs } = await client.query<{ snapshot: Buffer | null; snapshotUpTo: string }>(
+        'SELECT "snapshot", "snapshotUpTo" FROM "YDocument" WHERE "name" = $1 FOR UPDATE',
+        [docName],
+      );
+      const doc = docs[0];
+      const { rows: updates } = doc
+        ? await client.query<{ id: string; update: Buffer }>(
+            'SELECT "id", "update" FROM "YUpdate" WHERE "docName" = $1 AND "id" > $2 ORDER BY "id"',
+            [docName, doc.snapshotUpTo],
+          )
+        : { rows: [] };
+      if (doc && updates.length > 0) {
         const lastId = updates.at(-1)!.id;
-        await tx.yDocument.update({
-          where: { name: docName },
-          data: { snapshot: fold(doc.snapshot, updates.map((u) => u.update)), snapshotUpTo: lastId },
-        });
-        await tx.yUpdate.deleteMany({ where: { docName, id: { lte: lastId } } });
-      },
-      // Prisma's default of 5 s is too short for a long log on a busy machine; a timed-out compaction only retries.
-      { timeout: 60_000, maxWait: 10_000 },
-    );
+        await client.query('UPDATE "YDocument" SET "snapshot" = $2, "snapshotUpTo" = $3, "updatedAt" = now() WHERE "name" = $1', [
+          docName,
+          Buffer.from(fold(doc.snapshot, updates.map((u) => u.update))),
+          lastId,
+        ]);
+        await client.query('DELETE FROM "YUpdate" WHERE "docName" = $1 AND "id" <= $2', [docName, lastId]);
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   /** Per document, the compaction running now, so that appends never wait for one and two never overlap. */
@@ -66,41 +80,39 @@ export function createPostgresPersistence(db: Database, options: PostgresPersist
 
   return {
     async load(docName) {
-      // One snapshot of both tables: a compaction committing between the two reads would otherwise move updates
-      // out of the log after we read the old snapshot.
-      const { doc, updates } = await db.$transaction(
-        async (tx) => {
-          const doc = await tx.yDocument.findUnique({ where: { name: docName } });
-          const updates = doc
-            ? await tx.yUpdate.findMany({ where: { docName, id: { gt: doc.snapshotUpTo } }, orderBy: { id: 'asc' }, select: { update: true } })
-            : [];
-          return { doc, updates };
-        },
-        { isolationLevel: 'RepeatableRead', timeout: 60_000 },
+      // One statement, so one snapshot of both tables: a compaction committing between two reads would otherwise
+      // move updates out of the log after we read the old snapshot.
+      const { rows } = await pool.query<{ snapshot: boolean; data: Buffer | null }>(
+        `SELECT TRUE AS "snapshot", d."snapshot" AS "data", 0::bigint AS "id" FROM "YDocument" d WHERE d."name" = $1
+         UNION ALL
+         SELECT FALSE, u."update", u."id" FROM "YUpdate" u JOIN "YDocument" d ON d."name" = u."docName"
+         WHERE u."docName" = $1 AND u."id" > d."snapshotUpTo"
+         ORDER BY "snapshot" DESC, "id"`,
+        [docName],
       );
-      if (!doc) {
-        logSize.set(docName, { updates: 0, bytes: 0 });
-        return [];
-      }
-      const parts = updates.map((u) => new Uint8Array(u.update));
+      const parts = rows.filter((row) => !row.snapshot).map((row) => new Uint8Array(row.data!));
       logSize.set(docName, { updates: parts.length, bytes: parts.reduce((sum, part) => sum + part.byteLength, 0) });
-      return doc.snapshot ? [new Uint8Array(doc.snapshot), ...parts] : parts;
+      const snapshot = rows.find((row) => row.snapshot)?.data;
+      return snapshot ? [new Uint8Array(snapshot), ...parts] : parts;
     },
 
     async append(docName, updates) {
       if (updates.length === 0) return;
       const parsed = parseDocName(docName);
       if (!parsed) throw new Error(`Not a document name: ${docName}`);
-      // The first statement creates or row-locks the document until commit, so a compaction (which takes the same
-      // lock) never runs between this batch taking its ids and committing: otherwise it could fold past ids that
-      // are not yet visible to it and the load would skip them. Two processes may then share one document.
-      await db.$transaction([
-        db.$executeRaw`
-          INSERT INTO "YDocument" ("name", "meetingId", "kind", "updatedAt")
-          VALUES (${docName}, ${parsed.meetingId}, ${parsed.kind}::"YDocKind", now())
-          ON CONFLICT ("name") DO UPDATE SET "updatedAt" = now()`,
-        db.yUpdate.createMany({ data: updates.map((update) => ({ docName, update: Buffer.from(update) })) }),
-      ]);
+      // One statement. Its first part creates or row-locks the document, and the log rows are drawn from that part's
+      // result, so their ids are taken under the lock that is held until commit: a compaction (which takes the same
+      // lock) never runs between this batch taking its ids and committing, which could fold past ids not yet visible
+      // to it and make the load skip them. Two processes may then share one document.
+      await pool.query(
+        `WITH doc AS (
+           INSERT INTO "YDocument" ("name", "meetingId", "kind", "updatedAt") VALUES ($1, $2, $3::"YDocKind", now())
+           ON CONFLICT ("name") DO UPDATE SET "updatedAt" = now()
+           RETURNING "name")
+         INSERT INTO "YUpdate" ("docName", "update")
+         SELECT doc."name", u."update" FROM doc, unnest($4::bytea[]) WITH ORDINALITY AS u("update", "n") ORDER BY u."n"`,
+        [docName, parsed.meetingId, parsed.kind, updates.map((update) => Buffer.from(update.buffer, update.byteOffset, update.byteLength))],
+      );
       const before = logSize.get(docName) ?? { updates: 0, bytes: 0 };
       const size = {
         updates: before.updates + updates.length,

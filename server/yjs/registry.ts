@@ -13,7 +13,6 @@ import { errorDetail, type YjsLog } from './types.ts';
 
 export interface DocRegistryOptions {
   persistence: YPersistence;
-  flushDelayMs: number;
   idleUnloadMs: number;
   log: YjsLog;
   /**
@@ -145,7 +144,6 @@ export class DocRegistry {
     }
     const doc = new SharedDoc(name, {
       persistence: this.options.persistence,
-      flushDelayMs: this.options.flushDelayMs,
       log: this.options.log,
       onPersistFailure: (failed) => this.evict(failed),
     });

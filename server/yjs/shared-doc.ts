@@ -38,7 +38,6 @@ const RESTORE_ORIGIN = Symbol('restore');
 
 export interface SharedDocOptions {
   persistence: YPersistence;
-  flushDelayMs: number;
   log: YjsLog;
   /** Called once when an append failed; the document is unusable afterwards and should be dropped. */
   onPersistFailure(doc: SharedDoc, error: unknown): void;
@@ -77,7 +76,6 @@ export class SharedDoc extends Y.Doc {
     this.name = name;
     this.log = options.log;
     this.batcher = new DurableBatcher<PendingUpdate>({
-      delayMs: options.flushDelayMs,
       write: (items) => options.persistence.append(name, items.map((item) => item.update)),
       onDurable: (items) => this.broadcastDurable(items),
       onFailure: (error) => this.persistFailed(error),

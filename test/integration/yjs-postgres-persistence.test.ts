@@ -1,7 +1,9 @@
 // The Yjs log in a real PostgreSQL: append, load, and compaction by count and by size in one transaction.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import type pg from 'pg';
 import { createDatabaseClient, type Database } from '../../server/db/client.ts';
+import { createPgPool } from '../../server/db/pg-pool.ts';
 import { SAMPLE_MEETING_ID } from '../../server/seed/seed-sample.ts';
 import { createPostgresPersistence } from '../../server/yjs/postgres-persistence.ts';
 import { testDatabase } from '../support/board.ts';
@@ -10,12 +12,15 @@ import type { TestDatabase } from '../support/database.ts';
 describe('Yjs persistence in PostgreSQL', () => {
   let database: TestDatabase;
   let db: Database;
+  let pool: pg.Pool;
 
   beforeAll(async () => {
     database = await testDatabase();
     db = createDatabaseClient(database.url);
+    pool = createPgPool(database.url, { max: 4 });
   });
   afterAll(async () => {
+    await pool.end();
     await db.$disconnect();
     await database.drop();
   });
@@ -28,7 +33,7 @@ describe('Yjs persistence in PostgreSQL', () => {
     for (let i = 0; i < count; i++) doc.getText('t').insert(i, text);
     return updates;
   }
-  async function reload(name: string, persistence = createPostgresPersistence(db)) {
+  async function reload(name: string, persistence = createPostgresPersistence(pool)) {
     const doc = new Y.Doc();
     for (const update of await persistence.load(name)) Y.applyUpdate(doc, update);
     return doc.getText('t').toString();
@@ -38,7 +43,7 @@ describe('Yjs persistence in PostgreSQL', () => {
 
   it('folds the log into the snapshot once it holds the update count, and loads the same document', async () => {
     const name = `meeting/${SAMPLE_MEETING_ID}/private/count-test`;
-    const persistence = createPostgresPersistence(db, { compactAfterUpdates: 10, compactAfterBytes: 1e9 });
+    const persistence = createPostgresPersistence(pool, { compactAfterUpdates: 10, compactAfterBytes: 1e9 });
     await persistence.load(name);
     const updates = typing(25);
     for (let i = 0; i < updates.length; i += 3) {
@@ -53,7 +58,7 @@ describe('Yjs persistence in PostgreSQL', () => {
 
   it('folds by size too, whatever the count', async () => {
     const name = `meeting/${SAMPLE_MEETING_ID}/private/size-test`;
-    const persistence = createPostgresPersistence(db, { compactAfterUpdates: 1e9, compactAfterBytes: 2_000 });
+    const persistence = createPostgresPersistence(pool, { compactAfterUpdates: 1e9, compactAfterBytes: 2_000 });
     await persistence.load(name);
     const updates = typing(6, 'ข'.repeat(300));
     for (const update of updates) await persistence.append(name, [update]);
@@ -65,8 +70,8 @@ describe('Yjs persistence in PostgreSQL', () => {
 
   it('loses nothing when another writer appends while compactions run', async () => {
     const name = `meeting/${SAMPLE_MEETING_ID}/private/race-test`;
-    const compacting = createPostgresPersistence(db, { compactAfterUpdates: 5 });
-    const other = createPostgresPersistence(db, { compactAfterUpdates: 1e9 });
+    const compacting = createPostgresPersistence(pool, { compactAfterUpdates: 5 });
+    const other = createPostgresPersistence(pool, { compactAfterUpdates: 1e9 });
     await Promise.all([compacting.load(name), other.load(name)]);
     const updates = typing(40);
     await Promise.all([

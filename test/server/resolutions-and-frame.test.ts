@@ -8,7 +8,6 @@ import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createPostgresPersistence } from '../../server/yjs/postgres-persistence.ts';
 import type { Identity } from '../../server/auth/identity.ts';
 import { bahtFromDb } from '../../server/db/client.ts';
 import { formatMillionBaht } from '../../server/domain/money.ts';
@@ -308,7 +307,7 @@ describe('the minutes as PDF', () => {
     text.insert(0, 'ที่ประชุม');
     text.insert(text.length, 'มีมติอนุมัติ', { bold: {} });
     text.insert(text.length, 'กรอบวงเงินตามที่เสนอ');
-    await createPostgresPersistence(board.db).append(`meeting/${board.meetingId}/minutes`, [Y.encodeStateAsUpdate(doc)]);
+    await board.documents.append(`meeting/${board.meetingId}/minutes`, [Y.encodeStateAsUpdate(doc)]);
 
     const response = await fetch(`${board.url}/meetings/${board.meetingId}/export/minutes.pdf`, {
       headers: { cookie: `${sessionCookieName(board.meetingId)}=${sessionToken}` },

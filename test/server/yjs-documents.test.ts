@@ -6,7 +6,6 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
-import { createPostgresPersistence } from '../../server/yjs/postgres-persistence.ts';
 import { MINUTES_FRAGMENT } from '../../server/yjs/minutes-template.ts';
 import type { Role } from '../../server/shared/roles.ts';
 import { startTestBoard, type TestBoard } from '../support/board.ts';
@@ -52,7 +51,7 @@ describe('shared documents on the real server', () => {
   /** The document as Postgres has it, read through the persistence the server uses. */
   async function stored(name: string): Promise<Y.Doc> {
     const doc = new Y.Doc();
-    for (const update of await createPostgresPersistence(board.db).load(name)) Y.applyUpdate(doc, update);
+    for (const update of await board.documents.load(name)) Y.applyUpdate(doc, update);
     return doc;
   }
   /** The HTTP status a raw WebSocket handshake for a document gets (101 when accepted). */

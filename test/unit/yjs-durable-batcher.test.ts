@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DurableBatcher } from '../../server/yjs/durable-batcher.ts';
 
 interface Deferred {
@@ -16,12 +16,11 @@ function deferred(): Deferred {
   return { promise, resolve, reject };
 }
 
-function setup(delayMs = 50) {
+function setup() {
   const writes: Array<{ items: string[]; done: Deferred }> = [];
   const events: string[] = [];
   const failures: unknown[] = [];
   const batcher = new DurableBatcher<string>({
-    delayMs,
     write: (items) => {
       const done = deferred();
       writes.push({ items: [...items], done });
@@ -35,104 +34,114 @@ function setup(delayMs = 50) {
   return { batcher, writes, events, failures };
 }
 
-/** The write of a sealed batch starts on a later microtask (it is chained after the previous one). */
+/** One turn of the event loop: long enough for a scheduled write to start and a resolved one to be handled. */
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-afterEach(() => {
-  vi.useRealTimers();
-});
-
 describe('DurableBatcher', () => {
-  it('writes everything pushed within the window as one batch', async () => {
-    vi.useFakeTimers();
-    const { batcher, writes, events } = setup(50);
+  it('writes what arrives in one turn as one batch, and what arrives during a write as the next, in order', async () => {
+    const { batcher, writes, events } = setup();
     batcher.push('a');
-    await vi.advanceTimersByTimeAsync(30);
     batcher.push('b');
     expect(writes).toHaveLength(0);
-    await vi.advanceTimersByTimeAsync(20);
+    await settle();
     expect(writes.map((w) => w.items)).toEqual([['a', 'b']]);
-    expect(batcher.pendingCount).toBe(2);
+    batcher.push('c');
+    await settle();
+    batcher.push('d');
+    await settle();
+    expect(writes).toHaveLength(1); // 'c' and 'd' wait for the write in flight
+    expect(batcher.pendingCount).toBe(4);
     writes[0]!.done.resolve();
-    await vi.advanceTimersByTimeAsync(0);
-    expect(events).toEqual(['write:a,b', 'durable:a,b']);
+    await settle();
+    expect(writes.map((w) => w.items)).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(batcher.pendingCount).toBe(2);
+    writes[1]!.done.resolve();
+    await settle();
+    expect(events).toEqual(['write:a,b', 'durable:a,b', 'write:c,d', 'durable:c,d']);
     expect(batcher.pendingCount).toBe(0);
   });
 
-  it('starts a batch’s write only after the previous one is durable, and releases in order', async () => {
-    vi.useFakeTimers();
-    const { batcher, writes, events } = setup(10);
-    batcher.push('a');
-    await vi.advanceTimersByTimeAsync(10);
-    batcher.push('b');
-    await vi.advanceTimersByTimeAsync(10);
-    expect(writes).toHaveLength(1); // 'b' is sealed but waits for 'a'
-    writes[0]!.done.resolve();
-    await vi.advanceTimersByTimeAsync(0);
-    expect(writes).toHaveLength(2);
-    writes[1]!.done.resolve();
-    await vi.advanceTimersByTimeAsync(0);
-    expect(events).toEqual(['write:a', 'durable:a', 'write:b', 'durable:b']);
-  });
-
   it('afterDurable waits for everything pushed before it, and runs at once when nothing is pending', async () => {
-    vi.useFakeTimers();
-    const { batcher, writes, events } = setup(10);
+    const { batcher, writes, events } = setup();
     batcher.afterDurable(() => events.push('idle-callback'));
     batcher.push('a');
     batcher.afterDurable(() => events.push('after-a'));
-    await vi.advanceTimersByTimeAsync(10);
+    await settle();
     batcher.afterDurable(() => events.push('after-a-in-flight'));
+    batcher.push('b');
+    batcher.afterDurable(() => events.push('after-b'));
     writes[0]!.done.resolve();
-    await vi.advanceTimersByTimeAsync(0);
-    expect(events).toEqual(['idle-callback', 'write:a', 'durable:a', 'after-a', 'after-a-in-flight']);
+    await settle();
+    writes[1]!.done.resolve();
+    await settle();
+    expect(events).toEqual(['idle-callback', 'write:a', 'durable:a', 'after-a', 'after-a-in-flight', 'write:b', 'durable:b', 'after-b']);
   });
 
-  it('flush writes at once and resolves when durable', async () => {
-    const { batcher, writes } = setup(100);
+  it('flush writes without waiting for the next turn and resolves when everything is durable', async () => {
+    const { batcher, writes } = setup();
     batcher.push('a');
     const flushed = batcher.flush();
-    await settle();
     expect(writes.map((w) => w.items)).toEqual([['a']]);
+    batcher.push('b');
+    const both = batcher.flush();
     writes[0]!.done.resolve();
     await expect(flushed).resolves.toBeUndefined();
+    await settle();
+    writes[1]!.done.resolve();
+    await expect(both).resolves.toBeUndefined();
+    expect(writes.map((w) => w.items)).toEqual([['a'], ['b']]);
+    await expect(batcher.flush()).resolves.toBeUndefined();
   });
 
   it('stops for good after a failed write: nothing later is written or released', async () => {
-    vi.useFakeTimers();
-    const { batcher, writes, events, failures } = setup(10);
+    const { batcher, writes, events, failures } = setup();
     batcher.push('a');
     batcher.afterDurable(() => events.push('after-a'));
-    await vi.advanceTimersByTimeAsync(10);
+    await settle();
     batcher.push('b');
-    await vi.advanceTimersByTimeAsync(10);
+    const flushed = batcher.flush();
     writes[0]!.done.reject(new Error('disk full'));
-    await vi.advanceTimersByTimeAsync(50);
+    await expect(flushed).rejects.toThrow('disk full');
+    await settle();
     expect(failures).toHaveLength(1);
     expect(batcher.failed).toBe(true);
     expect(writes).toHaveLength(1);
     expect(events).toEqual(['write:a']);
     batcher.push('c');
     batcher.afterDurable(() => events.push('never'));
+    await settle();
     await expect(batcher.flush()).rejects.toThrow('disk full');
     expect(events).toEqual(['write:a']);
   });
 
   it('a throwing callback does not stall later batches', async () => {
-    const { batcher, writes, events } = setup(0);
+    const { batcher, writes, events } = setup();
     batcher.push('a');
     batcher.afterDurable(() => {
       throw new Error('boom');
     });
-    const first = batcher.flush();
+    batcher.push('b');
     await settle();
     writes[0]!.done.resolve();
-    await first;
-    batcher.push('b');
-    const second = batcher.flush();
+    await settle();
+    batcher.push('c');
     await settle();
     writes[1]!.done.resolve();
-    await second;
-    expect(events).toEqual(['write:a', 'durable:a', 'callback-error:Error: boom', 'write:b', 'durable:b']);
+    await settle();
+    expect(events).toEqual(['write:a,b', 'durable:a,b', 'callback-error:Error: boom', 'write:c', 'durable:c']);
+  });
+
+  it('dispose drops what is not yet written, and a flush waiting for it rejects', async () => {
+    const { batcher, writes, events } = setup();
+    batcher.push('a');
+    const flushed = batcher.flush();
+    batcher.push('b');
+    const waiting = batcher.flush();
+    batcher.dispose();
+    await expect(waiting).rejects.toThrow('discarded');
+    writes[0]!.done.resolve();
+    await expect(flushed).resolves.toBeUndefined();
+    await settle();
+    expect(events).toEqual(['write:a']);
   });
 });

@@ -30,7 +30,7 @@ afterEach(async () => {
 
 function makeRegistry(persistence: YPersistence, idleUnloadMs = 10) {
   const logs: string[] = [];
-  const registry = new DocRegistry({ persistence, flushDelayMs: 5, idleUnloadMs, log: (event) => logs.push(event) });
+  const registry = new DocRegistry({ persistence, idleUnloadMs, log: (event) => logs.push(event) });
   registries.push(registry);
   return { registry, logs };
 }

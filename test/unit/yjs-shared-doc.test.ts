@@ -75,7 +75,6 @@ function makeDoc(persistence: YPersistence = new GatedPersistence()) {
   const logs: string[] = [];
   const doc = new SharedDoc('meeting/m1/annotations', {
     persistence,
-    flushDelayMs: 0,
     log: (event) => logs.push(event),
     onPersistFailure: (_doc, error) => failures.push(error),
   });
