@@ -1,8 +1,9 @@
 /**
  * npm run bench:yjs: 100 y-websocket clients on one minutes document, 10 typing (5 updates/s each), 90 reading.
  * Measures the time from an update leaving its writer to it reaching the last reader (p50/p99), the server's CPU
- * and RSS, and Postgres writes/s; then the same clients against the reference server (@y/websocket-server: no auth,
- * no database) as the baseline; then the time to load a document of 100,000 characters of edits.
+ * and RSS, and Postgres writes/s; and the same for the same clients against the reference server (@y/websocket-server:
+ * no auth, no database) as the baseline, the two taking turns for three rounds; then the time to load a document of
+ * 100,000 characters of edits.
  *
  * Both servers run as child processes on loopback; the clients share this process, so on a small machine their
  * own CPU is part of every figure (and equally so for both servers). Needs a PostgreSQL server: BENCH_DATABASE_URL,
@@ -19,6 +20,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { createSessions } from '../server/auth/sessions.ts';
 import { createDatabaseClient } from '../server/db/client.ts';
+import { createPgPool } from '../server/db/pg-pool.ts';
 import { PROJECT_ROOT } from '../server/config.ts';
 import { freePort } from '../server/net/free-port.ts';
 import { SAMPLE_MEETING_ID } from '../server/seed/seed-sample.ts';
@@ -30,6 +32,7 @@ const UPDATES_PER_SECOND = 5;
 const WARMUP_MS = 2_000;
 const MEASURE_MS = 10_000;
 const DRAIN_MS = 3_000;
+const ROUNDS = 3;
 const LOAD_CHARACTERS = 100_000;
 const CLOCK_TICKS_PER_SECOND = 100;
 
@@ -69,11 +72,22 @@ async function main() {
     children.push(board);
     const db = createDatabaseClient(databaseUrl);
     const sessions = createSessions(db, secret);
-    const tokens: string[] = [];
-    for (let i = 0; i < CLIENTS; i++) {
-      const invite = sessions.createInvite({ meetingId: SAMPLE_MEETING_ID, role: i < WRITERS ? 'secretary' : 'member' });
-      tokens.push((await sessions.redeemInvite(invite, `bench ${i}`)).sessionToken);
-    }
+    const sample = await db.meeting.findUniqueOrThrow({ where: { id: SAMPLE_MEETING_ID } });
+    /**
+     * A meeting of its own for each round, with its own minutes document: the readers' cost of taking in an edit grows
+     * with the text, so rounds on one ever-growing document would each be slower than the last, whichever server.
+     */
+    const roundMeeting = async (round: number) => {
+      const meeting = await db.meeting.create({
+        data: { ...sample, id: `bench-round-${round}`, number: sample.number + round, focus: sample.focus ?? undefined },
+      });
+      const tokens: string[] = [];
+      for (let i = 0; i < CLIENTS; i++) {
+        const invite = sessions.createInvite({ meetingId: meeting.id, role: i < WRITERS ? 'secretary' : 'member' });
+        tokens.push((await sessions.redeemInvite(invite, `bench ${i}`)).sessionToken);
+      }
+      return { docName: `meeting/${meeting.id}/minutes`, tokens };
+    };
     const stats = async () => {
       const [row] = (
         await admin.query<{ xact_commit: string; written: string }>(
@@ -85,17 +99,6 @@ async function main() {
       return { commits: Number(row!.xact_commit), written: Number(row!.written), updateRows: Number(maxId._max.id ?? 0) };
     };
 
-    console.log(`Committee Board: ${CLIENTS} clients, ${WRITERS} writing ${UPDATES_PER_SECOND}/s for ${MEASURE_MS / 1000} s`);
-    const ours = await run({
-      server: 'committee-board (auth, read-only checks, Postgres before broadcast)',
-      url: `ws://127.0.0.1:${boardPort}/yjs`,
-      docName: `meeting/${SAMPLE_MEETING_ID}/minutes`,
-      pid: board.pid!,
-      tokens,
-      postgres: stats,
-    });
-    console.log(JSON.stringify(ours, null, 2));
-
     const refPort = await freePort();
     const reference = await startChild(
       [process.execPath, 'node_modules/@y/websocket-server/src/server.js'],
@@ -103,21 +106,49 @@ async function main() {
       'running at',
     );
     children.push(reference);
-    console.log('Reference @y/websocket-server 0.1.1, same clients');
-    const baseline = await run({
-      server: '@y/websocket-server 0.1.1 (no auth, no database)',
-      url: `ws://127.0.0.1:${refPort}`,
-      docName: `meeting/${SAMPLE_MEETING_ID}/minutes`,
-      pid: reference.pid!,
-      tokens: [],
-    });
-    console.log(JSON.stringify(baseline, null, 2));
+
+    // The machine is shared and a single run swings by tens of milliseconds either way, so the two servers take
+    // turns, round after round, and the comparison is between medians over the rounds.
+    const ours: RunResult[] = [];
+    const baseline: RunResult[] = [];
+    let tokens: string[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const meeting = await roundMeeting(round);
+      tokens = meeting.tokens;
+      console.log(`Round ${round}/${ROUNDS}: Committee Board, ${CLIENTS} clients, ${WRITERS} writing ${UPDATES_PER_SECOND}/s for ${MEASURE_MS / 1000} s`);
+      ours.push(
+        await run({
+          server: 'committee-board (auth, read-only checks, Postgres before broadcast)',
+          url: `ws://127.0.0.1:${boardPort}/yjs`,
+          docName: meeting.docName,
+          pid: board.pid!,
+          tokens,
+          postgres: stats,
+        }),
+      );
+      console.log(JSON.stringify(ours.at(-1)!.latencyToLastReaderMs));
+      console.log(`Round ${round}/${ROUNDS}: reference @y/websocket-server 0.1.1, same clients`);
+      baseline.push(
+        await run({
+          server: '@y/websocket-server 0.1.1 (no auth, no database)',
+          url: `ws://127.0.0.1:${refPort}`,
+          docName: meeting.docName,
+          pid: reference.pid!,
+          tokens: [],
+        }),
+      );
+      console.log(JSON.stringify(baseline.at(-1)!.latencyToLastReaderMs));
+    }
     await stopChild(reference);
+    const summary = { ours: medians(ours), reference: medians(baseline) };
+    console.log(JSON.stringify(summary, null, 2));
 
     console.log(`Loading a document of ${LOAD_CHARACTERS.toLocaleString('en')} characters of edits`);
-    const owner = await sessions.identify(tokens[0]!, SAMPLE_MEETING_ID);
-    const load = await measureLoad(db, `meeting/${SAMPLE_MEETING_ID}/private/${owner.participantId}`, `ws://127.0.0.1:${boardPort}/yjs`, tokens[0]!);
+    const owner = await sessions.identify(tokens[0]!, `bench-round-${ROUNDS}`);
+    const pool = createPgPool(databaseUrl, { max: 2 });
+    const load = await measureLoad(pool, `meeting/${owner.meetingId}/private/${owner.participantId}`, `ws://127.0.0.1:${boardPort}/yjs`, tokens[0]!);
     console.log(JSON.stringify(load, null, 2));
+    await pool.end();
     await db.$disconnect();
 
     const result = {
@@ -125,7 +156,9 @@ async function main() {
       at: new Date().toISOString(),
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, loadAverage1m: loadavg()[0], node: process.version },
       note: 'Clients run in the benchmark process on the same machine; the machine is shared, so figures vary between runs.',
-      runs: [ours, baseline],
+      rounds: ROUNDS,
+      medianOverRounds: summary,
+      runs: [...ours, ...baseline],
       load,
     };
     const dir = path.join(PROJECT_ROOT, 'bench', 'results');
@@ -240,13 +273,13 @@ async function run(options: {
   };
 }
 
-async function measureLoad(db: ReturnType<typeof createDatabaseClient>, docName: string, url: string, token: string) {
+async function measureLoad(pool: pg.Pool, docName: string, url: string, token: string) {
   const source = new Y.Doc();
   const updates: Uint8Array[] = [];
   source.on('update', (update: Uint8Array) => updates.push(update));
   const text = source.getText('t');
   for (let i = 0; i < LOAD_CHARACTERS; i++) text.insert(i === 0 ? 0 : (i * 7919) % (i + 1), 'กขคงจ'[i % 5]!);
-  const store = createPostgresPersistence(db, { compactAfterUpdates: Number.MAX_SAFE_INTEGER, compactAfterBytes: Number.MAX_SAFE_INTEGER });
+  const store = createPostgresPersistence(pool, { compactAfterUpdates: Number.MAX_SAFE_INTEGER, compactAfterBytes: Number.MAX_SAFE_INTEGER });
   await store.load(docName);
   for (let i = 0; i < updates.length; i += 1000) await store.append(docName, updates.slice(i, i + 1000));
   console.log(`  stored ${updates.length} updates`);
@@ -254,7 +287,7 @@ async function measureLoad(db: ReturnType<typeof createDatabaseClient>, docName:
   const timeLoad = async () => {
     const started = performance.now();
     const doc = new Y.Doc();
-    const stored = await createPostgresPersistence(db).load(docName);
+    const stored = await createPostgresPersistence(pool).load(docName);
     doc.transact(() => stored.forEach((u) => Y.applyUpdate(doc, u)));
     const ms = performance.now() - started;
     if (doc.getText('t').length !== LOAD_CHARACTERS) throw new Error('the loaded document is not the stored one');
@@ -270,10 +303,12 @@ async function measureLoad(db: ReturnType<typeof createDatabaseClient>, docName:
   const serverColdOpenMs = round(performance.now() - started);
   const ok = provider.doc.getText('t').length === LOAD_CHARACTERS;
   provider.destroy();
+  // The provider's awareness checks for timeouts every 3 s until its document goes: the bench would never exit.
+  provider.doc.destroy();
   if (!ok) throw new Error('the server served a different document');
 
   // Compacted: one snapshot row.
-  const compacting = createPostgresPersistence(db, { compactAfterUpdates: 1 });
+  const compacting = createPostgresPersistence(pool, { compactAfterUpdates: 1 });
   await compacting.load(docName);
   const extra = new Y.Doc();
   await compacting.append(docName, [Y.encodeStateAsUpdate(extra)]);
@@ -282,20 +317,34 @@ async function measureLoad(db: ReturnType<typeof createDatabaseClient>, docName:
   return { characters: LOAD_CHARACTERS, updates: updates.length, fromLogMs, serverColdOpenMs, fromSnapshotMs };
 }
 
+/** Children that `stopChild` is stopping: any other exit is a crash, and the figures would be meaningless. */
+const stopping = new WeakSet<ChildProcess>();
+
 function startChild(command: string[], env: Record<string, string>, ready: string): Promise<ChildProcess> {
   const child = spawn(command[0]!, command.slice(1), { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
+      keep(chunk);
       if (output.includes(ready)) resolve(child);
     });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`${command.join(' ')} exited (${code}):\n${output}`)));
+    child.stderr!.on('data', keep);
+    child.once('exit', (code, signal) => {
+      const error = new Error(`${command.join(' ')} exited (${code ?? signal}):\n${output}`);
+      reject(error);
+      if (!stopping.has(child)) {
+        console.error(error.message);
+        process.exit(1);
+      }
+    });
   });
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
+  stopping.add(child);
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
@@ -312,6 +361,24 @@ async function cpuTicks(pid: number): Promise<number> {
 async function rssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   return round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);
+}
+
+/** Per figure, the median over the rounds. */
+function medians(runs: RunResult[]) {
+  const median = (pick: (run: RunResult) => number) => {
+    const values = runs.map(pick).sort((a, b) => a - b);
+    return values[Math.floor(values.length / 2)]!;
+  };
+  return {
+    latencyToLastReaderMs: {
+      p50: median((r) => r.latencyToLastReaderMs.p50),
+      p90: median((r) => r.latencyToLastReaderMs.p90),
+      p99: median((r) => r.latencyToLastReaderMs.p99),
+    },
+    serverCpuPercentOfOneCore: median((r) => r.serverCpuPercentOfOneCore),
+    serverRssMb: median((r) => r.serverRssMb),
+    deliveriesMissing: runs.reduce((sum, r) => sum + r.deliveriesMissing, 0),
+  };
 }
 
 function pct(sorted: number[], p: number): number {
