@@ -1,4 +1,5 @@
-// Members annotate a project live, private notes stay private, and two secretaries write the minutes at once.
+// Members annotate a project live, private notes stay private, two secretaries write the minutes at once, and what is
+// typed offline survives a reload.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeInBrowser } from '../support/browser.ts';
@@ -74,4 +75,60 @@ describeInBrowser('annotations and minutes in Chromium', () => {
     expect(await member.getByTestId('minutes-status').textContent()).toContain('อ่านได้อย่างเดียว');
     expect(await editor(member).getAttribute('contenteditable')).toBe('false');
   }, 90_000);
+
+  it('keeps what a secretary typed without a connection through a reload, and merges it once the server is back', async () => {
+    const [writer, other] = await Promise.all([room.joinAs('secretary', 'เลขานุการ ออฟไลน์'), room.joinAs('secretary', 'เลขานุการ ออนไลน์')]);
+    const minutesUrl = `${room.board.url}/meetings/${room.board.meetingId}/minutes`;
+    await Promise.all([writer.goto(minutesUrl), other.goto(minutesUrl)]);
+    const editor = (page: Page) => page.locator('.minutes-document');
+    await expect.poll(() => editor(writer).textContent(), { timeout: 15_000 }).toContain('ครั้งที่ 1/2566');
+    await expect.poll(() => storedUpdates(writer), { timeout: 10_000 }).toBeGreaterThan(0);
+
+    // The server is unreachable from here on: the page opens from this browser's copy and the typing stays on it.
+    const context = writer.context();
+    await writer.close();
+    let serverReachable = false;
+    await context.routeWebSocket(/\/yjs\//, (socket) => (serverReachable ? socket.connectToServer() : socket.close()));
+    const offline = await context.newPage();
+    await offline.goto(minutesUrl);
+    await expect.poll(() => offline.getByTestId('minutes-status').textContent(), { timeout: 10_000 }).toContain('ออฟไลน์');
+    await expect.poll(() => editor(offline).textContent(), { timeout: 10_000 }).toContain('ครั้งที่ 1/2566');
+    const before = await storedUpdates(offline);
+    await editor(offline).locator('h1').click();
+    await offline.keyboard.press('End');
+    await offline.keyboard.type(' พิมพ์ขณะออฟไลน์');
+    await expect.poll(() => storedUpdates(offline)).toBeGreaterThan(before);
+    await offline.close();
+    expect(await editor(other).textContent()).not.toContain('พิมพ์ขณะออฟไลน์');
+
+    // Back online, the page opens again: the offline text is there and reaches the other secretary, once.
+    serverReachable = true;
+    const back = await context.newPage();
+    await back.goto(minutesUrl);
+    await expect.poll(() => editor(back).textContent(), { timeout: 10_000 }).toContain('พิมพ์ขณะออฟไลน์');
+    await expect.poll(() => editor(other).textContent(), { timeout: 10_000 }).toContain('พิมพ์ขณะออฟไลน์');
+    expect(await editor(other).getByText('ผู้ไม่มาประชุม').count()).toBe(1);
+  }, 90_000);
 });
+
+/** How many Yjs updates this browser keeps offline for the minutes (y-indexeddb's 'updates' store). */
+function storedUpdates(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    let total = 0;
+    for (const { name } of await indexedDB.databases()) {
+      if (!name?.endsWith('/minutes')) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      total += await new Promise<number>((resolve, reject) => {
+        const request = db.transaction('updates').objectStore('updates').count();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      db.close();
+    }
+    return total;
+  });
+}

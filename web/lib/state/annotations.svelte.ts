@@ -33,9 +33,10 @@ export class AnnotationsState {
 
   constructor(options: { meetingId: string; author: Author }) {
     this.#author = options.author;
-    this.#shared = openYjsDoc(`meeting/${options.meetingId}/annotations`);
-    this.#private = openYjsDoc(`meeting/${options.meetingId}/private/${options.author.id}`);
-    this.#screen = openYjsDoc(`meeting/${options.meetingId}/screen`);
+    const offline = { offlineCopyFor: options.author.id };
+    this.#shared = openYjsDoc(`meeting/${options.meetingId}/annotations`, offline);
+    this.#private = openYjsDoc(`meeting/${options.meetingId}/private/${options.author.id}`, offline);
+    this.#screen = openYjsDoc(`meeting/${options.meetingId}/screen`, offline);
     for (const { doc, provider } of [this.#shared, this.#private, this.#screen]) {
       const bump = () => this.#version++;
       doc.on('update', bump);

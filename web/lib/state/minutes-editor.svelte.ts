@@ -26,7 +26,7 @@ export class MinutesEditorState {
   readonly #editor: Editor;
 
   constructor(options: { element: HTMLElement; meetingId: string; user: { id: string; name: string }; editable: boolean }) {
-    this.#open = openYjsDoc(`meeting/${options.meetingId}/minutes`);
+    this.#open = openYjsDoc(`meeting/${options.meetingId}/minutes`, { offlineCopyFor: options.user.id });
     const { doc, provider } = this.#open;
     const color = CARET_COLOURS[hash(options.user.id) % CARET_COLOURS.length]!;
     this.#editor = new Editor({
@@ -44,6 +44,11 @@ export class MinutesEditorState {
     if (!options.editable) provider.awareness.setLocalStateField('user', null);
     provider.on('status', ({ status }: { status: string }) => {
       this.#connection = status === 'connected' ? 'live' : status === 'connecting' && this.#connection === 'connecting' ? 'connecting' : 'offline';
+    });
+    // A page opened while the server is unreachable never gets a 'disconnected' status, only closed attempts; the
+    // person should still learn at once that what they type is kept on this device.
+    provider.on('connection-close', () => {
+      if (this.#connection === 'connecting') this.#connection = 'offline';
     });
     const readEditors = () => {
       const editors: Editing[] = [];
