@@ -8,7 +8,7 @@
  */
 import type { RawData, WebSocket } from 'ws';
 import type { Identity } from '../auth/identity.ts';
-import { CloseCode, ProtocolError, decodeClientMessage } from './protocol.ts';
+import { CloseCode, ProtocolError, decodeClientMessage, encodePermissionDenied } from './protocol.ts';
 import { TokenBucket, type RateLimit } from './rate-limit.ts';
 import type { SharedDoc } from './shared-doc.ts';
 import { errorDetail, type DocConnection, type YjsLog } from './types.ts';
@@ -138,13 +138,14 @@ export class YConnection implements DocConnection {
   }
 
   /**
-   * y-websocket has no message for "you are read-only", and sending anything it does not expect would break
-   * the client, so the signal is a single log line per connection. Empty step-2 replies are not edits and
-   * are dropped without noise.
+   * Tells the client once, with the protocol's permission-denied message (y-websocket shows the reason on the
+   * console and keeps the connection, so the person keeps reading), and logs it once. Empty step-2 replies are
+   * not edits and are dropped without noise.
    */
   private dropReadOnlyUpdate(update: Uint8Array): void {
     if (this.toldReadOnly || update.length <= EMPTY_UPDATE_LENGTH) return;
     this.toldReadOnly = true;
+    this.send(encodePermissionDenied(`read-only: ${this.identity.role} may not change ${this.doc.name}; the edit was dropped`));
     this.log('yjs.readonly.update-dropped', this.describe());
   }
 

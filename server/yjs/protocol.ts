@@ -6,7 +6,8 @@
  *                step2 (1, data = update) or update (2, data = update)
  *   1 awareness  `[1, awarenessUpdate: varUint8Array]`
  *   3 query      `[3]` "send me every awareness state"
- * (2 is `auth`, which only a server sends; from a client it is as unknown as any other number.)
+ * (2 is `auth`, which only a server sends: "permission denied" to a read-only client; from a client it is as unknown
+ * as any other number.)
  *
  * Unlike `readSyncMessage` in y-protocols, decoding is separate from applying: the caller first learns what a
  * message is, then decides (a read-only connection's update is dropped before it ever touches the document).
@@ -17,6 +18,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import * as authProtocol from 'y-protocols/auth';
 
 export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
 export const SyncType = { step1: 0, step2: 1, update: 2 } as const;
@@ -158,6 +160,14 @@ export function encodeAwarenessStates(
   clients: number[] = Array.from(awareness.getStates().keys()),
 ): Uint8Array {
   return encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+}
+
+/** y-protocols' "permission denied" auth message; y-websocket reports its reason on the console and stays connected. */
+export function encodePermissionDenied(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.auth);
+  authProtocol.writePermissionDenied(encoder, reason);
+  return encoding.toUint8Array(encoder);
 }
 
 function encodeSync(syncType: number, data: Uint8Array): Uint8Array {

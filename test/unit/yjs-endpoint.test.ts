@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
@@ -250,9 +250,14 @@ describe('Yjs endpoint with the y-websocket provider', () => {
     writer.text.insert(0, 'from the writer');
     await waitFor(() => observer.text.toString() === 'from the writer', 'observer to receive');
 
+    // y-websocket reports the server's permission-denied message on the console.
+    const warnings: string[] = [];
+    const warn = vi.spyOn(console, 'warn').mockImplementation((message: string) => void warnings.push(message));
     observer.text.insert(0, 'OBSERVER ');
     observer.text.insert(0, 'AGAIN ');
     await waitFor(() => server.events.some((e) => e.event === 'yjs.readonly.update-dropped'), 'drop to be logged');
+    await waitFor(() => warnings.some((w) => w.includes('read-only: observer may not change meeting/m1/annotations')), 'observer to be told');
+    warn.mockRestore();
     // A later writer edit reaching the observer shows the server has dealt with the observer's messages.
     writer.text.insert(writer.text.length, '!');
     await waitFor(() => observer.text.toString().endsWith('!'), 'marker');
