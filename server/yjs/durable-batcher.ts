@@ -73,7 +73,10 @@ export class DurableBatcher<T> {
     else this.guard(fn);
   }
 
-  /** Writes what is collected without waiting for the next turn, and resolves when everything pushed so far is durable; rejects after a failure. */
+  /**
+   * Writes what is collected without waiting for the next turn, and resolves when everything pushed so far is
+   * durable; rejects after a failure.
+   */
   async flush(): Promise<void> {
     if (this.failure !== null) throw this.failure.error;
     const tail = this.tail;
