@@ -31,38 +31,33 @@ export function createPostgresPersistence(pool: pg.Pool, options: PostgresPersis
   const logSize = new Map<string, LogSize>();
   const log = safeLog(options.log);
 
-  async function compact(docName: string): Promise<void> {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      // Locks the document row: appends and other compactions of this document wait until this one commits.
-      const { rows: docs } = await client.query<{ snapshot: Buffer | null; snapshotUpTo: string }>(
-        'SELECT "snapshot", "snapshotUpTo" FROM "YDocument" WHERE "name" = $1 FOR UPDATE',
-        [docName],
-      );
-      const doc = docs[0];
-      const { rows: updates } = doc
-        ? await client.query<{ id: string; update: Buffer }>(
-            'SELECT "id", "update" FROM "YUpdate" WHERE "docName" = $1 AND "id" > $2 ORDER BY "id"',
-            [docName, doc.snapshotUpTo],
-          )
-        : { rows: [] };
-      if (doc && updates.length > 0) {
-        const lastId = updates.at(-1)!.id;
-        await client.query('UPDATE "YDocument" SET "snapshot" = $2, "snapshotUpTo" = $3, "updatedAt" = now() WHERE "name" = $1', [
-          docName,
-          Buffer.from(fold(doc.snapshot, updates.map((u) => u.update))),
-          lastId,
-        ]);
-        await client.query('DELETE FROM "YUpdate" WHERE "docName" = $1 AND "id" <= $2', [docName, lastId]);
-      }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+  /**
+   * Folds the log into the snapshot and returns the size of what it folded. The fold runs outside any lock: only the
+   * final statement touches the document row, so appends wait for one short statement rather than the whole fold.
+   */
+  async function compact(docName: string): Promise<LogSize> {
+    // One statement, so one snapshot of both tables. Every log row it misses belongs to an append that has not
+    // committed, and such an append holds the document row (see `append`), so its ids are above every id read here.
+    const { rows } = await pool.query<{ snapshot: Buffer | null; snapshotUpTo: string; id: string | null; update: Buffer | null }>(
+      `SELECT d."snapshot", d."snapshotUpTo", u."id", u."update" FROM "YDocument" d
+       LEFT JOIN "YUpdate" u ON u."docName" = d."name" AND u."id" > d."snapshotUpTo"
+       WHERE d."name" = $1 ORDER BY u."id"`,
+      [docName],
+    );
+    const updates = rows.flatMap((row) => (row.update === null ? [] : [row.update]));
+    if (updates.length === 0) return { updates: 0, bytes: 0 };
+    const { snapshot, snapshotUpTo } = rows[0]!;
+    const lastId = rows.at(-1)!.id!;
+    // Only if no other compaction moved the snapshot meanwhile: then exactly the rows folded here are deleted.
+    await pool.query(
+      `WITH doc AS (
+         UPDATE "YDocument" SET "snapshot" = $2, "snapshotUpTo" = $3, "updatedAt" = now()
+         WHERE "name" = $1 AND "snapshotUpTo" = $4
+         RETURNING "name")
+       DELETE FROM "YUpdate" u USING doc WHERE u."docName" = doc."name" AND u."id" <= $3`,
+      [docName, Buffer.from(fold(snapshot, updates)), lastId, snapshotUpTo],
+    );
+    return { updates: updates.length, bytes: updates.reduce((sum, update) => sum + update.byteLength, 0) };
   }
 
   /** Per document, the compaction running now, so that appends never wait for one and two never overlap. */
@@ -70,8 +65,9 @@ export function createPostgresPersistence(pool: pg.Pool, options: PostgresPersis
   function compactInBackground(docName: string): void {
     if (compacting.has(docName)) return;
     const running = compact(docName)
-      .then(() => {
-        logSize.set(docName, { updates: 0, bytes: 0 });
+      .then((folded) => {
+        const size = logSize.get(docName) ?? { updates: 0, bytes: 0 };
+        logSize.set(docName, { updates: Math.max(0, size.updates - folded.updates), bytes: Math.max(0, size.bytes - folded.bytes) });
       })
       .catch((error: unknown) => log('yjs.compaction.failed', { docName, error: errorDetail(error) }))
       .finally(() => compacting.delete(docName));
@@ -101,9 +97,9 @@ export function createPostgresPersistence(pool: pg.Pool, options: PostgresPersis
       const parsed = parseDocName(docName);
       if (!parsed) throw new Error(`Not a document name: ${docName}`);
       // One statement. Its first part creates or row-locks the document, and the log rows are drawn from that part's
-      // result, so their ids are taken under the lock that is held until commit: a compaction (which takes the same
-      // lock) never runs between this batch taking its ids and committing, which could fold past ids not yet visible
-      // to it and make the load skip them. Two processes may then share one document.
+      // result, so their ids are taken under the lock that is held until commit: an append that has not committed
+      // always has ids above every committed one of its document, and a compaction never folds past a row it cannot
+      // see yet (which the load would then skip). Two processes may then share one document.
       await pool.query(
         `WITH doc AS (
            INSERT INTO "YDocument" ("name", "meetingId", "kind", "updatedAt") VALUES ($1, $2, $3::"YDocKind", now())

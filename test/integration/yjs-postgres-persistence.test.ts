@@ -85,4 +85,23 @@ describe('Yjs persistence in PostgreSQL', () => {
     ]);
     expect(await reload(name)).toBe('ก'.repeat(40));
   });
+
+  it('loses nothing when two processes compact the same document while both append', async () => {
+    const name = `meeting/${SAMPLE_MEETING_ID}/private/double-compaction-test`;
+    const first = createPostgresPersistence(pool, { compactAfterUpdates: 3 });
+    const second = createPostgresPersistence(pool, { compactAfterUpdates: 4 });
+    await Promise.all([first.load(name), second.load(name)]);
+    const updates = typing(60);
+    await Promise.all([
+      (async () => {
+        for (let i = 0; i < 30; i++) await first.append(name, [updates[i]!]);
+      })(),
+      (async () => {
+        for (let i = 30; i < 60; i++) await second.append(name, [updates[i]!]);
+      })(),
+    ]);
+    await Promise.all([first.settled(), second.settled()]);
+    expect(await snapshot(name)).not.toBeNull();
+    expect(await reload(name)).toBe('ก'.repeat(60));
+  });
 });
