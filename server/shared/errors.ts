@@ -54,6 +54,12 @@ export const ERROR_MESSAGES = {
   frame_not_recorded: { th: 'ยังไม่มีการบันทึกกรอบวงเงินที่ตกลง', en: 'No agreed frame has been recorded yet' },
   import_invalid: { th: 'ไฟล์มีรายการที่ไม่ถูกต้อง ไม่ได้นำเข้าข้อมูลใด ๆ', en: 'The file has bad rows: nothing was imported' },
   import_locked: { th: 'นำเข้าได้เฉพาะก่อนมีการปรับวงเงิน ข้อเสนอ มติ หรือบันทึกกรอบวงเงิน', en: 'Import is possible only before any ceiling change, proposal, resolution or frame record' },
+  invalid_percent: { th: 'ร้อยละต้องอยู่ระหว่าง -100 ถึง +100 ทศนิยมไม่เกิน 2 ตำแหน่ง', en: 'A percentage must be between -100 and +100, with at most 2 decimals' },
+  selection_empty: { th: 'กรุณาเลือกอย่างน้อยหนึ่งโครงการ', en: 'Select at least one project' },
+  target_unreachable: {
+    th: 'ปรับโครงการที่เลือกให้ได้ยอดนี้ไม่ได้ (วงเงินติดลบหรือเกินวงเงินที่ขอ) กรุณาเลือกโครงการเพิ่มหรือเปลี่ยนยอด',
+    en: 'The selected projects cannot reach that amount (it would go below zero or above their requests): select more projects or change the amount',
+  },
   internal: { th: 'ระบบขัดข้อง กรุณาลองใหม่', en: 'Something went wrong on the server: try again' },
 } as const satisfies Record<string, { th: string; en: string }>;
 
