@@ -5,6 +5,7 @@ import { readConfig } from '../server/config.ts';
 import { createDatabaseClient } from '../server/db/client.ts';
 import { openDatabase } from '../server/db/database-url.ts';
 import { inviteUrl } from '../server/invite-links.ts';
+import { createOriginPolicy } from '../server/net/origins.ts';
 import { ROLES, isRole } from '../server/shared/roles.ts';
 
 const [meetingId, role, ...nameParts] = process.argv.slice(2);
@@ -23,8 +24,8 @@ try {
   } else {
     const sessions = createSessions(db, await loadSessionSecret(config.sessionSecret, config.dataDir));
     const name = nameParts.join(' ').trim() || undefined;
-    const baseUrl = config.publicUrl ?? `http://localhost:${config.port}`;
-    console.log(inviteUrl(baseUrl, sessions.createInvite({ meetingId, role, name })));
+    const links = createOriginPolicy(() => ({ publicUrl: config.publicUrl, host: config.host, port: config.port }));
+    console.log(inviteUrl(links.linkBase(), sessions.createInvite({ meetingId, role, name })));
   }
 } finally {
   await db.$disconnect();

@@ -12,8 +12,11 @@ export interface AppServices {
   listMeetings(): Promise<MeetingSummary[]>;
   /** The agreed frame: drafts, preparation, confirmation, records and their verification. */
   frames: FrameService;
-  /** The address to put in links people open from other devices. */
-  publicUrl(requestOrigin: string): string;
+  /**
+   * The address to put in links people open from other devices: PUBLIC_URL, or the address the board listens on,
+   * never the request's Host header (which whoever sends the request chooses).
+   */
+  linkBase(): string;
   /** Today's short code to join a meeting as a member, shown on the room's screen. */
   joinCode(meetingId: string): string;
   /** The member invite token a join code leads to, or null when the code is wrong or too old. */

@@ -33,6 +33,7 @@ import { parseDocName } from './yjs/doc-names.ts';
 import { createYjsEndpoint } from './yjs/endpoint.ts';
 import { createPostgresPersistence, type PostgresPersistence } from './yjs/postgres-persistence.ts';
 import { minutesTemplateUpdate } from './yjs/minutes-template.ts';
+import { createOriginPolicy, type OriginPolicy } from './net/origins.ts';
 import { loadMinutesTemplateData } from './db/minutes-repository.ts';
 
 export const YJS_PATH = '/yjs';
@@ -48,6 +49,8 @@ export interface RunningBoard {
   frames: FrameService;
   /** The shared Yjs documents as Postgres holds them. */
   documents: PostgresPersistence;
+  /** The origins that may act for the board, and the address its links carry. */
+  origins: OriginPolicy;
   close(): Promise<void>;
 }
 
@@ -82,6 +85,11 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     const frames = createFrameService(db);
     const yjsLog = (event: string, detail: Record<string, unknown>) => log(`yjs ${event} ${JSON.stringify(detail)}`);
     const yjsPersistence = createPostgresPersistence(pool, { log: yjsLog });
+    const origins = createOriginPolicy(() => ({
+      publicUrl: config.publicUrl,
+      host: config.host,
+      port: (httpServer.address() as AddressInfo | null)?.port ?? config.port,
+    }));
     const pdf = createPdfPrinter();
     cleanups.push(() => pdf.close());
     const services: AppServices = {
@@ -89,7 +97,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       sessions,
       loadBoard: board,
       listMeetings: () => listMeetings(db),
-      publicUrl: (requestOrigin) => config.publicUrl ?? requestOrigin,
+      linkBase: () => origins.linkBase(),
       joinCode: (meetingId) => joinCodes.codeFor(meetingId),
       redeemJoinCode: (code) => joinCodes.redeem(code),
     };
@@ -108,6 +116,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
         }),
       ],
       publicProtocol: config.publicUrl?.startsWith('https:') ? 'https' : 'http',
+      origins,
     });
     const httpServer = createServer(app);
 
@@ -123,11 +132,13 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
         resolutionHandlers({ db }),
       ],
       currentSeq: async (meetingId) => (await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { seq: true } })).seq,
+      allowOrigin: origins.allows,
     });
     const yjs = createYjsEndpoint({
       pathPrefix: YJS_PATH,
       persistence: yjsPersistence,
       initialContent: (docName) => initialDocContent(db, docName),
+      allowOrigin: origins.allows,
       authenticate: (req) => authenticateYjs(sessions, req),
       log: yjsLog,
     });
@@ -158,6 +169,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       io,
       frames,
       documents: yjsPersistence,
+      origins,
       close: closeAll,
     };
   } catch (error) {

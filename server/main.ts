@@ -12,7 +12,7 @@ console.log(`\nCommittee Board is ready at ${board.url} (started in ${((Date.now
 if (board.sampleMeetingId) {
   console.log(`Sample meeting: ${board.url}/meetings/${board.sampleMeetingId}`);
   console.log('Invite links (open one in a browser to join in that role):');
-  for (const line of roleInviteLines(board.sessions, board.url, board.sampleMeetingId)) console.log(line);
+  for (const line of roleInviteLines(board.sessions, board.origins.linkBase(), board.sampleMeetingId)) console.log(line);
 }
 console.log('\nPress Ctrl-C to stop.');
 

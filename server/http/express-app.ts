@@ -4,6 +4,8 @@ import { attachServices, type AppServices } from '../app-services.ts';
 import type { Database } from '../db/client.ts';
 import { healthHandler } from './health.ts';
 import { PROTOCOL_HEADER } from './web-build.ts';
+import { originGuard } from './request-guards.ts';
+import type { OriginPolicy } from '../net/origins.ts';
 
 export interface ExpressAppDeps {
   db: Database;
@@ -13,12 +15,15 @@ export interface ExpressAppDeps {
   routers?: RequestHandler[];
   /** 'https' when a TLS-terminating proxy stands in front (PUBLIC_URL says so); the board itself speaks http. */
   publicProtocol: 'http' | 'https';
+  /** Which pages may send state-changing requests. */
+  origins: OriginPolicy;
 }
 
 export function createExpressApp(deps: ExpressAppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', healthHandler(deps.db));
+  app.use(originGuard(deps.origins));
   app.use((req, _res, next) => {
     attachServices(req, deps.services);
     req.headers[PROTOCOL_HEADER] = deps.publicProtocol;

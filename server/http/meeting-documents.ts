@@ -17,8 +17,19 @@ import * as Y from 'yjs';
 import { BoardError, isBoardError, wireError, type ErrorCode } from '../shared/errors.ts';
 import { sessionCookieName } from '../shared/session-cookie.ts';
 import { readCookie } from './cookies.ts';
+import { acceptOnly } from './request-guards.ts';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/**
+ * What the import reads: CSV (Windows labels it application/vnd.ms-excel), XLSX, or bytes of no stated kind. Never
+ * text/plain or a form, which a page on another origin could post without a preflight.
+ */
+export const IMPORT_MEDIA_TYPES = [
+  'text/csv',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/octet-stream',
+] as const;
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   forbidden: 403,
@@ -135,7 +146,7 @@ export function meetingDocumentsRouter(deps: MeetingDocumentsDeps): express.Rout
     }),
   );
 
-  const upload = express.raw({ type: () => true, limit: MAX_IMPORT_BYTES });
+  const upload = [acceptOnly(IMPORT_MEDIA_TYPES), express.raw({ type: [...IMPORT_MEDIA_TYPES], limit: MAX_IMPORT_BYTES })];
   const fileName = (req: Request) => String(req.query.name ?? 'upload.csv').slice(0, 200);
   router.post(
     '/meetings/:id/import/preview',

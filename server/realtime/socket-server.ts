@@ -24,10 +24,25 @@ export function meetingRoom(meetingId: string): string {
 
 export function createSocketServer(
   httpServer: HttpServer,
-  deps: { sessions: Sessions; features: FeatureHandlers[]; currentSeq(meetingId: string): Promise<number> },
+  deps: {
+    sessions: Sessions;
+    features: FeatureHandlers[];
+    currentSeq(meetingId: string): Promise<number>;
+    /** Whether a handshake's Origin header is one of the board's own pages (see net/origins.ts). */
+    allowOrigin(origin: string | string[] | undefined): boolean;
+  },
 ): BoardServer {
-  // destroyUpgrade off: the Yjs endpoint answers its own upgrades on this server, after an authentication that may take a while.
-  const io: BoardServer = new Server(httpServer, { maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES, serveClient: false, destroyUpgrade: false });
+  const io: BoardServer = new Server(httpServer, {
+    maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
+    serveClient: false,
+    // The Yjs endpoint answers its own upgrades on this server, after an authentication that may take a while.
+    destroyUpgrade: false,
+    // Before any session exists: a page on another origin, holding a member's cookie, gets a bare 403.
+    allowRequest: (req, callback) => {
+      const allowed = deps.allowOrigin(req.headers.origin);
+      callback(allowed ? null : 'origin not allowed', allowed);
+    },
+  });
 
   io.use(async (socket, next) => {
     try {

@@ -13,6 +13,11 @@ export const ERROR_MESSAGES = {
   invalid_payload: { th: 'ข้อมูลที่ส่งมาไม่ถูกต้อง', en: 'The request was malformed' },
   payload_too_large: { th: 'ข้อมูลที่ส่งมามีขนาดใหญ่เกินไป', en: 'The request is too large' },
   rate_limited: { th: 'ส่งคำขอถี่เกินไป กรุณารอสักครู่', en: 'Too many requests: wait a moment' },
+  origin_forbidden: {
+    th: 'คำขอนี้มาจากหน้าเว็บที่ไม่ใช่ของกระดานประชุม จึงถูกปฏิเสธ กรุณาเปิดกระดานจากที่อยู่ที่ได้รับ',
+    en: 'This request came from a page that is not the board\'s, so it was refused: open the board at its own address',
+  },
+  unsupported_media_type: { th: 'ประเภทข้อมูลที่ส่งมาไม่ถูกต้องสำหรับรายการนี้', en: 'This request does not accept that content type' },
   invalid_name: { th: 'กรุณากรอกชื่อ 1–120 ตัวอักษร', en: 'Enter a name of 1 to 120 characters' },
   project_not_found: { th: 'ไม่พบโครงการนี้ในแผนของการประชุมนี้', en: 'No such project in this meeting\'s plan' },
   project_resolved: {

@@ -22,6 +22,8 @@ import { errorDetail, safeLog, type YjsLog } from './types.ts';
 export interface YjsEndpointOptions {
   /** e.g. '/yjs'; a client connects to `<pathPrefix>/<docName>`. */
   pathPrefix: string;
+  /** Whether the handshake's Origin header is one of the board's own pages; refused with 403 before authenticating. */
+  allowOrigin(origin: string | string[] | undefined): boolean;
   /** Resolves who is connecting; `null` means unknown. A throw is treated as a server error (500). */
   authenticate(req: IncomingMessage): Promise<Identity | null>;
   persistence: YPersistence;
@@ -131,6 +133,7 @@ export function createYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
     handedOver: () => void,
   ): Promise<void> {
     if (closing) throw new UpgradeRejection(503, 'server shutting down');
+    if (!options.allowOrigin(req.headers.origin)) throw new UpgradeRejection(403, 'origin not allowed');
     let authenticated: Identity | null;
     try {
       authenticated = await options.authenticate(req);

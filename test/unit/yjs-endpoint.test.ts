@@ -99,6 +99,7 @@ async function startServer(
   const events: LogEvent[] = [];
   const endpoint = createYjsEndpoint({
     pathPrefix: '/yjs',
+    allowOrigin: (origin) => origin === undefined,
     ...options,
     persistence,
     authenticate: async (req) => {

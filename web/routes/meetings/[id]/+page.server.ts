@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ params, locals, cookies }) => {
 };
 
 export const actions: Actions = {
-  invite: async ({ params, locals, cookies, request, url }) => {
+  invite: async ({ params, locals, cookies, request }) => {
     const identity = await identify(locals, cookies, params.id);
     if (!can(identity.role, 'invite:create')) return fail(403, { inviteError: ERROR_MESSAGES.forbidden.th });
     const form = await request.formData();
@@ -31,10 +31,10 @@ export const actions: Actions = {
     const name = String(form.get('name') ?? '').trim().slice(0, 120);
     if (!isRole(role)) return fail(400, { inviteError: ERROR_MESSAGES.invalid_payload.th });
     const token = locals.services.sessions.createInvite({ meetingId: params.id, role, name: name || undefined });
-    return { inviteUrl: `${locals.services.publicUrl(url.origin)}/join/${token}`, inviteRole: role };
+    return { inviteUrl: `${locals.services.linkBase()}/join/${token}`, inviteRole: role };
   },
   /** A link for the room's screen: an observer invite it redeems by itself, good for one meeting day. */
-  screenLink: async ({ params, locals, cookies, url }) => {
+  screenLink: async ({ params, locals, cookies }) => {
     const identity = await identify(locals, cookies, params.id);
     if (!can(identity.role, 'focus:move')) return fail(403, { screenError: ERROR_MESSAGES.forbidden.th });
     const token = locals.services.sessions.createInvite({
@@ -43,6 +43,6 @@ export const actions: Actions = {
       name: SCREEN_DISPLAY_NAME,
       ttlMs: SCREEN_LINK_TTL_MS,
     });
-    return { screenUrl: `${locals.services.publicUrl(url.origin)}/meetings/${params.id}/screen?invite=${token}` };
+    return { screenUrl: `${locals.services.linkBase()}/meetings/${params.id}/screen?invite=${token}` };
   },
 };

@@ -32,7 +32,7 @@ export const load: PageServerLoad = async ({ params, locals, cookies, url }) => 
   }
   const identity = await identify(locals, cookies, params.id);
   try {
-    const joinUrl = `${locals.services.publicUrl(url.origin)}/j/${locals.services.joinCode(params.id)}`;
+    const joinUrl = `${locals.services.linkBase()}/j/${locals.services.joinCode(params.id)}`;
     return {
       board: await locals.services.loadBoard(params.id),
       session: { participantId: identity.participantId, role: identity.role },
