@@ -2,9 +2,9 @@
 // board's Socket.io, Yjs or state-changing HTTP endpoints; links never take the request's Host.
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { io } from 'socket.io-client';
 import { startTestBoard, type TestBoard } from '../support/board.ts';
+import { handshakeStatus } from '../support/yjs.ts';
 import { sessionCookieName } from '../../server/shared/session-cookie.ts';
 
 describe('origin checks', () => {
@@ -29,15 +29,8 @@ describe('origin checks', () => {
     }).finally(() => socket.close());
   }
 
-  /** The HTTP status of a Yjs WebSocket handshake with these headers (101 when accepted). */
-  function yjsHandshake(headers: Record<string, string>): Promise<number> {
-    const socket = new WebSocket(`${board.url.replace('http', 'ws')}/yjs/meeting/${board.meetingId}/annotations`, { headers });
-    socket.on('error', () => {});
-    return new Promise<number>((resolve) => {
-      socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-      socket.once('open', () => resolve(101));
-    }).finally(() => socket.terminate());
-  }
+  const yjsHandshake = (headers: Record<string, string>) =>
+    handshakeStatus(`${board.url.replace('http', 'ws')}/yjs/meeting/${board.meetingId}/annotations`, headers);
 
   it('refuses a Socket.io handshake from a foreign origin that carries the chair\'s cookie', async () => {
     expect(await socketConnects({ cookie: chairCookie, origin: foreign() })).toBe(false);

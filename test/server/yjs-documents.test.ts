@@ -9,6 +9,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { MINUTES_FRAGMENT } from '../../server/yjs/minutes-template.ts';
 import type { Role } from '../../server/shared/roles.ts';
 import { startTestBoard, type TestBoard } from '../support/board.ts';
+import { handshakeStatus } from '../support/yjs.ts';
 
 describe('shared documents on the real server', () => {
   let board: TestBoard;
@@ -54,15 +55,7 @@ describe('shared documents on the real server', () => {
     for (const update of await board.documents.load(name)) Y.applyUpdate(doc, update);
     return doc;
   }
-  /** The HTTP status a raw WebSocket handshake for a document gets (101 when accepted). */
-  function handshakeStatus(name: string, token: string): Promise<number> {
-    const socket = new WebSocket(`${wsUrl()}/${name}?token=${token}`);
-    socket.on('error', () => {});
-    return new Promise<number>((resolve) => {
-      socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-      socket.once('open', () => resolve(101));
-    }).finally(() => socket.terminate());
-  }
+  const documentHandshake = (name: string, token: string) => handshakeStatus(`${wsUrl()}/${name}?token=${token}`);
 
   it('converges after concurrent edits, and after one client edited offline', async () => {
     const name = docName('annotations');
@@ -124,10 +117,10 @@ describe('shared documents on the real server', () => {
     });
     const alice = await board.join('member', 'อลิส');
     const bob = await board.join('member', 'บ๊อบ');
-    expect(await handshakeStatus(`meeting/${other.id}/annotations`, alice.sessionToken)).toBe(401);
-    expect(await handshakeStatus(`meeting/${other.id}/private/${alice.identity.participantId}`, alice.sessionToken)).toBe(401);
-    expect(await handshakeStatus(`meeting/${board.meetingId}/private/${bob.identity.participantId}`, alice.sessionToken)).toBe(403);
-    expect(await handshakeStatus(`meeting/${board.meetingId}/private/${alice.identity.participantId}`, alice.sessionToken)).toBe(101);
+    expect(await documentHandshake(`meeting/${other.id}/annotations`, alice.sessionToken)).toBe(401);
+    expect(await documentHandshake(`meeting/${other.id}/private/${alice.identity.participantId}`, alice.sessionToken)).toBe(401);
+    expect(await documentHandshake(`meeting/${board.meetingId}/private/${bob.identity.participantId}`, alice.sessionToken)).toBe(403);
+    expect(await documentHandshake(`meeting/${board.meetingId}/private/${alice.identity.participantId}`, alice.sessionToken)).toBe(101);
   });
 
   it('writes the minutes skeleton exactly once when many open a new document at the same moment', async () => {
