@@ -5,8 +5,13 @@ import { bahtFromDb } from './client.ts';
 import { nextMeetingSeq } from './meeting-seq.ts';
 import type { Identity } from '../auth/identity.ts';
 import { can } from '../domain/permissions.ts';
-import { validateImport, type ImportProblem, type ImportedProject, type ImportReference } from '../domain/project-import.ts';
-import { readTable } from '../import/read-table.ts';
+import { analyseSheet, suggestedMapping } from '../domain/import/analyse.ts';
+import { FIELD_LABELS } from '../domain/import/fields.ts';
+import { mappingGaps } from '../domain/import/mapping.ts';
+import type { ImportProblem } from '../domain/import/reasons.ts';
+import { MAX_IMPORT_ROWS, readProjects, type ImportedProject, type ImportReference } from '../domain/import/read-projects.ts';
+import { matchKey } from '../domain/import/text.ts';
+import { readSpreadsheet } from '../import/read-table.ts';
 import { BoardError } from '../shared/errors.ts';
 
 export interface ImportPreview {
@@ -19,13 +24,16 @@ export interface ImportPreview {
 }
 
 async function reference(db: Database, planId: string): Promise<ImportReference> {
-  const [plan, approaches, agencies] = await Promise.all([
+  const [plan, goals, approaches, agencies] = await Promise.all([
     db.plan.findUniqueOrThrow({ where: { id: planId } }),
-    db.approach.findMany({ where: { goal: { planId } }, include: { goal: true } }),
-    db.agency.findMany({ select: { code: true, nameTh: true } }),
+    db.goal.findMany({ where: { planId }, orderBy: { number: 'asc' } }),
+    db.approach.findMany({ where: { goal: { planId } }, include: { goal: true }, orderBy: [{ goal: { number: 'asc' } }, { position: 'asc' }] }),
+    db.agency.findMany({ select: { code: true, nameTh: true, abbreviationTh: true } }),
   ]);
   return {
+    fiscalYearBE: plan.fiscalYearBE,
     frameBaht: bahtFromDb(plan.frameBaht),
+    goals: goals.map((g) => ({ number: g.number, stream: g.stream, nameTh: g.nameTh })),
     approaches: approaches.map((a) => ({ code: a.code, goalNumber: a.goal.number, nameTh: a.nameTh })),
     agencies,
   };
@@ -40,16 +48,16 @@ async function planOf(db: Database, who: Identity): Promise<string> {
 
 export async function previewImport(db: Database, who: Identity, fileName: string, bytes: Uint8Array): Promise<ImportPreview> {
   const planId = await planOf(db, who);
-  const table = await readTable(fileName, bytes);
-  const { projects, problems } = validateImport(table, await reference(db, planId));
-  return {
-    fileName,
-    encoding: table.encoding ?? null,
-    rowCount: table.rows.length,
-    projects,
-    problems,
-    totalRequestedBaht: projects.reduce((sum, p) => sum + p.requestedBaht, 0),
-  };
+  const file = await readSpreadsheet(bytes);
+  const facts = await reference(db, planId);
+  const analysis = analyseSheet(file.sheets, facts);
+  if (!analysis) throw new BoardError('import_no_header');
+  if (analysis.table.body.length > MAX_IMPORT_ROWS) throw new BoardError('import_too_many_rows', { limit: MAX_IMPORT_ROWS, rows: analysis.table.body.length });
+  const mapping = suggestedMapping(analysis);
+  const gaps = mappingGaps(mapping.columns, { approachFromHeadings: analysis.approachFromHeadings });
+  if (gaps.missing.length) throw new BoardError('import_mapping_incomplete', { fields: gaps.missing.map((field) => FIELD_LABELS[field]) });
+  const { projects, problems, totalRequestedBaht } = readProjects(analysis.table, mapping, facts, file.sheets[mapping.sheet]!.problems);
+  return { fileName, encoding: file.encoding, rowCount: analysis.table.body.length, projects, problems, totalRequestedBaht };
 }
 
 /** Validates again (the preview is not trusted) and writes every project in one transaction; returns the new seq. */
@@ -67,14 +75,21 @@ export async function commitImport(db: Database, who: Identity, fileName: string
         (await tx.frameRecord.count({ where: { planId } }));
       if (decided > 0) throw new BoardError('import_locked');
 
-      const known = new Map((await tx.agency.findMany({ select: { id: true, code: true, nameTh: true } })).flatMap((a) => [[`name:${a.nameTh}`, a.id], [`code:${a.code}`, a.id]]));
-      const newAgencies = [...new Set(preview.projects.filter((p) => !agencyId(known, p)).map((p) => p.agencyNameTh))];
+      const known = new Map(
+        (await tx.agency.findMany({ select: { id: true, code: true, nameTh: true, abbreviationTh: true } })).flatMap((a) => [
+          [`name:${matchKey(a.nameTh)}`, a.id],
+          ...(a.abbreviationTh ? [[`name:${matchKey(a.abbreviationTh)}`, a.id] as const] : []),
+          [`code:${a.code}`, a.id],
+        ]),
+      );
+      const ministries = new Map(preview.projects.map((p) => [p.agencyNameTh, p.ministryTh]));
+      const newAgencies = [...new Set(preview.projects.flatMap((p) => [...(agencyId(known, p) ? [] : [p.agencyNameTh]), ...p.partners.filter((name) => !known.has(`name:${matchKey(name)}`))]))];
       if (newAgencies.length) {
         const created = await tx.agency.createManyAndReturn({
-          data: newAgencies.map((nameTh, i) => ({ code: `IMP-${Date.now().toString(36)}-${i}`, nameTh, nameEn: '', abbreviationTh: '', ministryTh: '' })),
+          data: newAgencies.map((nameTh, i) => ({ code: `IMP-${Date.now().toString(36)}-${i}`, nameTh, nameEn: '', abbreviationTh: '', ministryTh: ministries.get(nameTh) ?? '' })),
           select: { id: true, nameTh: true },
         });
-        for (const agency of created) known.set(`name:${agency.nameTh}`, agency.id);
+        for (const agency of created) known.set(`name:${matchKey(agency.nameTh)}`, agency.id);
       }
       const approaches = new Map((await tx.approach.findMany({ where: { goal: { planId } } })).map((a) => [a.code, a.id]));
       await tx.project.deleteMany({ where: { planId } });
@@ -85,14 +100,18 @@ export async function commitImport(db: Database, who: Identity, fileName: string
           position,
           nameTh: p.nameTh,
           nameEn: p.nameEn,
+          summaryTh: p.summaryTh,
           agencyId: agencyId(known, p)!,
           approachId: approaches.get(p.approachCode)!,
           integrationType: p.integrationType,
           requestedBaht: BigInt(p.requestedBaht),
           ceilingBaht: BigInt(p.requestedBaht),
         })),
-        select: { id: true, requestedBaht: true },
+        select: { id: true, code: true, requestedBaht: true },
       });
+      const byCode = new Map(preview.projects.map((p) => [p.code, p]));
+      const partners = projects.flatMap((project) => byCode.get(project.code)!.partners.map((name) => ({ projectId: project.id, agencyId: known.get(`name:${matchKey(name)}`)! })));
+      if (partners.length) await tx.projectPartner.createMany({ data: partners, skipDuplicates: true });
       const seq = await nextMeetingSeq(tx, who.meetingId);
       await tx.ceilingChange.createMany({
         data: projects.map((p) => ({
@@ -116,5 +135,5 @@ export async function commitImport(db: Database, who: Identity, fileName: string
 }
 
 function agencyId(known: Map<string, string>, project: ImportedProject): string | undefined {
-  return (project.agencyCode ? known.get(`code:${project.agencyCode}`) : undefined) ?? known.get(`name:${project.agencyNameTh}`);
+  return (project.agencyCode ? known.get(`code:${project.agencyCode}`) : undefined) ?? known.get(`name:${matchKey(project.agencyNameTh)}`);
 }

@@ -65,6 +65,23 @@ export const ERROR_MESSAGES = {
     th: 'ปรับโครงการที่เลือกให้ได้ยอดนี้ไม่ได้ (วงเงินติดลบหรือเกินวงเงินที่ขอ) กรุณาเลือกโครงการเพิ่มหรือเปลี่ยนยอด',
     en: 'The selected projects cannot reach that amount (it would go below zero or above their requests): select more projects or change the amount',
   },
+  import_empty: { th: 'ไฟล์ว่างเปล่า ไม่มีข้อมูลให้นำเข้า', en: 'The file is empty: there is nothing to import' },
+  import_not_spreadsheet: { th: 'ไฟล์นี้ไม่ใช่ตาราง CSV หรือ Excel (.xlsx) ที่อ่านได้', en: 'This file is not a CSV or Excel (.xlsx) table that can be read' },
+  import_legacy_xls: {
+    th: 'ไฟล์ Excel รุ่นเก่า (.xls) อ่านไม่ได้ กรุณาบันทึกเป็น .xlsx หรือ CSV UTF-8 แล้วนำเข้าใหม่',
+    en: 'Old Excel files (.xls) cannot be read: save it as .xlsx or CSV UTF-8 and import that',
+  },
+  import_encoding: {
+    th: 'อ่านตัวอักษรไทยในไฟล์ไม่ได้ (รหัสอักขระไม่ถูกต้อง) กรุณาบันทึกเป็น CSV UTF-8 หรือ .xlsx',
+    en: 'The Thai text in this file cannot be read (wrong encoding): save it as CSV UTF-8 or .xlsx',
+  },
+  import_no_header: { th: 'ไม่พบแถวหัวตาราง (ชื่อคอลัมน์) ในไฟล์', en: 'No header row (column names) was found in the file' },
+  import_too_many_rows: { th: 'จำนวนแถวในไฟล์เกินกว่าที่นำเข้าได้ในครั้งเดียว', en: 'The file has more rows than one import takes' },
+  import_mapping_incomplete: { th: 'ยังไม่ได้เลือกคอลัมน์ที่จำเป็น', en: 'A required column is not mapped' },
+  import_mapping_duplicate: { th: 'เลือกข้อมูลเดียวกันให้มากกว่าหนึ่งคอลัมน์', en: 'The same field is mapped to more than one column' },
+  import_mapping_invalid: { th: 'การจับคู่คอลัมน์ไม่ตรงกับไฟล์นี้', en: 'The column mapping does not fit this file' },
+  import_upload_not_found: { th: 'ไม่พบไฟล์ที่อัปโหลด (อาจหมดอายุแล้ว) กรุณาเลือกไฟล์ใหม่', en: 'The uploaded file is gone (it may have expired): choose the file again' },
+  unsupported_media_type: { th: 'ส่งข้อมูลผิดประเภท', en: 'This kind of content is not accepted here' },
   internal: { th: 'ระบบขัดข้อง กรุณาลองใหม่', en: 'Something went wrong on the server: try again' },
 } as const satisfies Record<string, { th: string; en: string }>;
 
