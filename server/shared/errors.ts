@@ -81,7 +81,6 @@ export const ERROR_MESSAGES = {
   import_mapping_duplicate: { th: 'เลือกข้อมูลเดียวกันให้มากกว่าหนึ่งคอลัมน์', en: 'The same field is mapped to more than one column' },
   import_mapping_invalid: { th: 'การจับคู่คอลัมน์ไม่ตรงกับไฟล์นี้', en: 'The column mapping does not fit this file' },
   import_upload_not_found: { th: 'ไม่พบไฟล์ที่อัปโหลด (อาจหมดอายุแล้ว) กรุณาเลือกไฟล์ใหม่', en: 'The uploaded file is gone (it may have expired): choose the file again' },
-  unsupported_media_type: { th: 'ส่งข้อมูลผิดประเภท', en: 'This kind of content is not accepted here' },
   internal: { th: 'ระบบขัดข้อง กรุณาลองใหม่', en: 'Something went wrong on the server: try again' },
 } as const satisfies Record<string, { th: string; en: string }>;
 
