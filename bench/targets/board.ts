@@ -1,0 +1,78 @@
+// The board under test: the real server (startBoard: migrations, sample seed, Express, Socket.io, Yjs) on a database
+// of its own, in a process of its own. The harness asks it for participants and meetings over IPC.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startBoard } from '../../server/board-server.ts';
+import { bahtFromDb } from '../../server/db/client.ts';
+import type { Role } from '../../server/shared/roles.ts';
+import { createDatabase } from '../../test/support/database.ts';
+import { serveTarget } from '../harness/target.ts';
+
+export interface BoardInfo {
+  url: string;
+  databaseUrl: string;
+  yjsUrl: string;
+  sampleMeetingId: string;
+}
+
+export interface BenchProject {
+  id: string;
+  requestedBaht: number;
+  ceilingBaht: number;
+  version: number;
+}
+
+/** How many invites are redeemed at once: each is a participant row. */
+const JOIN_CONCURRENCY = 10;
+
+const serverUrl = process.env.BENCH_DATABASE_SERVER;
+if (!serverUrl) throw new Error('BENCH_DATABASE_SERVER is not set');
+// Cloned from the run's template (migrated and seeded once), so the board starts without migrating or seeding.
+const database = await createDatabase(serverUrl, { prefix: 'cb_bench', template: process.env.BENCH_DATABASE_TEMPLATE });
+const dataDir = await mkdtemp(path.join(tmpdir(), 'cb-bench-'));
+const board = await startBoard(
+  { port: 0, host: '127.0.0.1', databaseUrl: database.url, sessionSecret: randomBytes(32).toString('hex'), dataDir, publicUrl: undefined },
+  { log: () => {} },
+);
+let meetings = 0;
+
+serveTarget<BoardInfo>(
+  { url: board.url, databaseUrl: database.url, yjsUrl: `${board.url.replace(/^http/, 'ws')}/yjs`, sampleMeetingId: board.sampleMeetingId },
+  {
+    /** `count` participants of `role` who joined through invites, as people do; their session tokens. */
+    async participants({ meetingId, role, count }: { meetingId: string; role: Role; count: number }) {
+      const tokens: string[] = [];
+      for (let i = 0; i < count; i += JOIN_CONCURRENCY) {
+        const batch = Array.from({ length: Math.min(JOIN_CONCURRENCY, count - i) }, async (_, j) => {
+          const name = `${role} ${i + j + 1} (bench)`;
+          const invite = board.sessions.createInvite({ meetingId, role, name });
+          return (await board.sessions.redeemInvite(invite, name)).sessionToken;
+        });
+        tokens.push(...(await Promise.all(batch)));
+      }
+      return tokens;
+    },
+    /** A new meeting on the sample plan: a workload's own participants, and fresh documents for a round. */
+    async meeting() {
+      const sample = await board.db.meeting.findUniqueOrThrow({ where: { id: board.sampleMeetingId } });
+      meetings += 1;
+      const meeting = await board.db.meeting.create({
+        data: { ...sample, id: `bench-${meetings}-${randomBytes(3).toString('hex')}`, number: sample.number + 100 + meetings, seq: 0, focus: sample.focus ?? undefined },
+      });
+      return meeting.id;
+    },
+    identify: ({ token, meetingId }: { token: string; meetingId: string }) => board.sessions.identify(token, meetingId),
+    async projects({ meetingId }: { meetingId: string }): Promise<BenchProject[]> {
+      const { planId } = await board.db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { planId: true } });
+      const rows = await board.db.project.findMany({ where: { planId }, orderBy: { position: 'asc' } });
+      return rows.map((p) => ({ id: p.id, requestedBaht: bahtFromDb(p.requestedBaht), ceilingBaht: bahtFromDb(p.ceilingBaht), version: p.version }));
+    },
+  },
+  async () => {
+    await board.close();
+    await database.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  },
+);
