@@ -108,11 +108,14 @@ function toXml(block: Block): Y.XmlElement {
   const element = new Y.XmlElement(block.type);
   // y-prosemirror keeps attribute values as they are typed in ProseMirror: the heading level is a number.
   if (block.type === 'heading') element.setAttribute('level', block.level as unknown as string);
-  if (block.text.length > 0) {
-    const text = new Y.XmlText();
-    // One delta: the text is not in a document yet, so positional inserts would not see each other's length.
-    text.applyDelta(block.text.map((part) => (typeof part === 'string' ? { insert: part } : { insert: part.bold, attributes: { bold: {} } })));
-    element.insert(0, [text]);
-  }
+  // Every text block gets its Y.XmlText, also an empty one. Without it, two editors typing into the empty paragraph at
+  // once each create a Y.XmlText of their own inside it; the binding (y-prosemirror) then folds one sibling into the
+  // other in two separate transactions, and an edit made between them is applied twice: a duplicated character.
+  // With the text already there, both type into one Y.Text, whose concurrent inserts merge exactly. The binding keeps
+  // a paragraph's Y.XmlText when it is emptied, so this holds for the life of the document.
+  const text = new Y.XmlText();
+  // One delta: the text is not in a document yet, so positional inserts would not see each other's length.
+  text.applyDelta(block.text.map((part) => (typeof part === 'string' ? { insert: part } : { insert: part.bold, attributes: { bold: {} } })));
+  element.insert(0, [text]);
   return element;
 }

@@ -69,4 +69,20 @@ describe('the minutes skeleton', () => {
     const heading = doc.getXmlFragment(MINUTES_FRAGMENT).get(0) as Y.XmlElement;
     expect(heading.getAttribute('level')).toBe(1);
   });
+
+  it('gives every text block its Y.XmlText, also the empty paragraphs people type into', () => {
+    // Two editors typing into a paragraph without one would each create a Y.XmlText, and the binding's merge of the
+    // two duplicates a character (test/browser/minutes-concurrent-typing.test.ts).
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, minutesTemplateUpdate(data));
+    const textBlocks: Y.XmlElement[] = [];
+    const walk = (node: Y.XmlElement | Y.XmlText | Y.XmlHook) => {
+      if (!(node instanceof Y.XmlElement)) return;
+      if (node.nodeName === 'paragraph' || node.nodeName === 'heading') textBlocks.push(node);
+      else for (const child of node.toArray()) walk(child);
+    };
+    for (const child of doc.getXmlFragment(MINUTES_FRAGMENT).toArray()) walk(child);
+    expect(textBlocks.filter((block) => block.length === 1 && block.get(0) instanceof Y.XmlText)).toHaveLength(textBlocks.length);
+    expect(textBlocks.some((block) => (block.get(0) as Y.XmlText).length === 0)).toBe(true);
+  });
 });
