@@ -9,18 +9,25 @@ import { createSessions, type Sessions } from './auth/sessions.ts';
 import { createJoinCodes } from './auth/join-codes.ts';
 import { sessionCookieName } from './shared/session-cookie.ts';
 import type { Identity } from './auth/identity.ts';
+import { isBoardError } from './shared/errors.ts';
 import { loadBoard, listMeetings } from './db/board-repository.ts';
 import { createDatabaseClient, type Database } from './db/client.ts';
 import { createFocusWrites } from './db/focus-writes.ts';
 import { createPgPool } from './db/pg-pool.ts';
 import { openDatabase } from './db/database-url.ts';
 import { applyMigrations } from './db/schema-engine.ts';
+import { withBootLock } from './db/boot-lock.ts';
 import { createExpressApp } from './http/express-app.ts';
+import { newInstanceId, type BoardHealth } from './health/board-health.ts';
+import { databaseProbe } from './health/database-probe.ts';
+import { PartMonitor } from './health/part-monitor.ts';
+import { createCommandGate } from './realtime/command-gate.ts';
+import { closeSocketServer } from './realtime/socket-shutdown.ts';
 import { meetingDocumentsRouter } from './http/meeting-documents.ts';
 import { createFrameService, type FrameService } from './db/frame-repository.ts';
 import { createPdfPrinter } from './pdf/print-pdf.ts';
 import { readCookie } from './http/cookies.ts';
-import { ensureWebBuild, loadPagesHandler } from './http/web-build.ts';
+import { ensureWebBuild, loadPagesHandler, webBuildIsCurrent } from './http/web-build.ts';
 import { meetingHandlers } from './realtime/meeting.handlers.ts';
 import { ceilingsHandlers } from './realtime/ceilings.handlers.ts';
 import { createCeilingRepository } from './db/ceiling-repository.ts';
@@ -37,6 +44,8 @@ import { createOriginPolicy, type OriginPolicy } from './net/origins.ts';
 import { loadMinutesTemplateData } from './db/minutes-repository.ts';
 
 export const YJS_PATH = '/yjs';
+/** How long shutdown waits for commands in flight; with the rest it stays well inside the 10 s an orchestrator gives. */
+const COMMAND_DRAIN_MS = 4_000;
 
 export interface RunningBoard {
   url: string;
@@ -51,6 +60,11 @@ export interface RunningBoard {
   documents: PostgresPersistence;
   /** The origins that may act for the board, and the address its links carry. */
   origins: OriginPolicy;
+  health: BoardHealth;
+  /**
+   * Shuts down gracefully: refuses new clients and commands, answers the commands in flight, stores every pending Yjs
+   * update, sends clients off to reconnect (elsewhere, behind a load balancer), and stops the database last.
+   */
   close(): Promise<void>;
 }
 
@@ -63,25 +77,46 @@ export interface StartOptions {
 export async function startBoard(config: Config, options: StartOptions = {}): Promise<RunningBoard> {
   const log = options.log ?? console.log;
   const database = await openDatabase(config.databaseUrl, config.dataDir);
+  // Run in reverse order of registration; the database, registered first, stops last.
   const cleanups: (() => Promise<void>)[] = [() => database.stop()];
   const closeAll = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => log(`while stopping: ${error}`));
+    cleanups.length = 0;
   };
   try {
-    const applied = await applyMigrations(database.url);
-    if (applied.length) log(`Database migrated: ${applied.join(', ')}`);
     const db = createDatabaseClient(database.url);
     cleanups.push(() => db.$disconnect());
+    // Instances booting together migrate and seed once: the first does it, the others wait and find it done.
+    const sampleMeetingId = await withBootLock(
+      database.url,
+      async () => {
+        const applied = await applyMigrations(database.url);
+        if (applied.length) log(`Database migrated: ${applied.join(', ')}`);
+        return options.seedSample === false ? '' : (await seedSampleMeeting(db)).meetingId;
+      },
+      log,
+    );
     const pool = createPgPool(database.url, { max: 4, log });
     cleanups.push(() => pool.end());
-    const sampleMeetingId = options.seedSample === false ? '' : (await seedSampleMeeting(db)).meetingId;
+    const probe = databaseProbe(database.url);
+    const health: BoardHealth = {
+      instanceId: newInstanceId(),
+      database: new PartMonitor(probe, { onChange: (part) => log(`database ${part.status}${part.problem ? ` (${part.problem})` : ''}`) }),
+      redis: null,
+      draining: false,
+    };
+    cleanups.push(async () => {
+      health.database.stop();
+      await probe.close();
+    });
 
     const secret = await loadSessionSecret(config.sessionSecret, config.dataDir);
     const sessions = createSessions(db, secret);
     const board = (meetingId: string) => loadBoard(db, meetingId);
     const joinCodes = createJoinCodes(db, sessions, secret);
 
-    await ensureWebBuild(log);
+    await ensureWebBuild('missing', log);
+    if (!webBuildIsCurrent()) log('The web app was built from older sources: `npm run build` rebuilds it.');
     const frames = createFrameService(db);
     const yjsLog = (event: string, detail: Record<string, unknown>) => log(`yjs ${event} ${JSON.stringify(detail)}`);
     const yjsPersistence = createPostgresPersistence(pool, { log: yjsLog });
@@ -102,7 +137,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       redeemJoinCode: (code) => joinCodes.redeem(code),
     };
     const app = createExpressApp({
-      db,
+      health,
       services,
       pages: await loadPagesHandler(),
       routers: [
@@ -123,8 +158,11 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     const presence = createPresenceTracker(db, (meetingId, list) => io.to(meetingRoom(meetingId)).emit('presence:changed', { presence: list }));
     cleanups.push(async () => presence.close());
     const focusWrites = createFocusWrites(pool);
+    const gate = createCommandGate(health);
     const io: BoardServer = createSocketServer(httpServer, {
       sessions,
+      health,
+      gate,
       features: [
         meetingHandlers({ loadBoard: board }),
         ceilingsHandlers({ ceilings: createCeilingRepository(db) }),
@@ -153,9 +191,14 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       httpServer.listen(config.port, config.host, resolve);
     });
     cleanups.push(async () => {
-      await yjs.close();
+      // Stop accepting first: the load balancer sees the port close and /healthz say "draining" on open connections.
+      health.draining = true;
+      httpServer.close();
+      httpServer.closeIdleConnections();
+      const [commands] = await Promise.all([gate.drain(COMMAND_DRAIN_MS), yjs.close()]);
+      if (commands.cut > 0) log(`${commands.cut} command(s) still running at shutdown were refused`);
       await yjsPersistence.settled();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await closeSocketServer(io);
     });
     const { port } = httpServer.address() as AddressInfo;
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -170,6 +213,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       frames,
       documents: yjsPersistence,
       origins,
+      health,
       close: closeAll,
     };
   } catch (error) {
@@ -194,7 +238,9 @@ async function authenticateYjs(sessions: Sessions, req: IncomingMessage): Promis
   const token = url.searchParams.get('token') ?? readCookie(req.headers.cookie, sessionCookieName(parsed.meetingId));
   try {
     return await sessions.identify(token ?? undefined, parsed.meetingId);
-  } catch {
-    return null;
+  } catch (error) {
+    // A bad or revoked session is a refusal; anything else (the database is away) is for the endpoint to report.
+    if (isBoardError(error)) return null;
+    throw error;
   }
 }

@@ -1,10 +1,23 @@
 // npm start: the board, on DATABASE_URL or an embedded PostgreSQL, with invite links for the sample meeting.
-import { readConfig } from './config.ts';
+import { ConfigError, readConfig, type Config } from './config.ts';
 import { startBoard } from './board-server.ts';
 import { roleInviteLines } from './invite-links.ts';
 
+/** Orchestrators wait about 10 s after SIGTERM before they SIGKILL; the board is done before that. */
+const SHUTDOWN_DEADLINE_MS = 9_000;
+
 const startedAt = Date.now();
-const config = readConfig();
+let config: Config;
+try {
+  config = readConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`Cannot start: ${error.message}`);
+  process.exit(1);
+}
+// A failure nobody awaited (a database that went away under a background task) is logged; it must not end a meeting.
+process.on('unhandledRejection', (reason) => console.error('unhandled rejection (the board keeps running):', reason));
+
 if (!config.databaseUrl) console.log(`No DATABASE_URL: starting an embedded PostgreSQL in ${config.dataDir}`);
 const board = await startBoard(config);
 
@@ -20,9 +33,15 @@ let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`\n${signal}: stopping the board and its database…`);
+  console.log(`\n${signal}: stopping: finishing commands in flight, storing pending edits, then the database…`);
+  const deadline = setTimeout(() => {
+    console.error(`Not stopped after ${SHUTDOWN_DEADLINE_MS / 1000} s: exiting anyway`);
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS);
+  deadline.unref();
+  const began = Date.now();
   await board.close();
+  console.log(`Stopped in ${Date.now() - began} ms`);
   process.exit(0);
 }
-process.on('SIGINT', () => void stop('SIGINT'));
-process.on('SIGTERM', () => void stop('SIGTERM'));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));

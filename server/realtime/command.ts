@@ -2,11 +2,14 @@
 // never escape into Socket.io's event loop.
 import { z } from 'zod';
 import type { Ack, AckCallback } from '../shared/contract.ts';
-import { isBoardError, wireError } from '../shared/errors.ts';
+import { wireError } from '../shared/errors.ts';
+import { refusalFor } from '../db/unavailable.ts';
+import { commandSignal } from './command-gate.ts';
 
 export function command<Schema extends z.ZodType, Result>(
   schema: Schema,
-  run: (payload: z.infer<Schema>) => Promise<Result>,
+  /** `signal` is aborted once the sender already has its answer: a run still waiting for its turn must not write. */
+  run: (payload: z.infer<Schema>, context: { signal: AbortSignal }) => Promise<Result>,
   onUnexpected: (error: unknown) => void = (error) => console.error('command failed', error),
 ) {
   return async (payload: unknown, ack: unknown): Promise<void> => {
@@ -17,14 +20,10 @@ export function command<Schema extends z.ZodType, Result>(
       result = { error: wireError('invalid_payload', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))) };
     } else {
       try {
-        result = { data: await run(parsed.data) };
+        result = { data: await run(parsed.data, { signal: commandSignal(ack) }) };
       } catch (error) {
-        if (isBoardError(error)) {
-          result = { error: wireError(error.code, error.details) };
-        } else {
-          onUnexpected(error);
-          result = { error: wireError('internal') };
-        }
+        result = { error: refusalFor(error) };
+        if (result.error.code === 'internal') onUnexpected(error);
       }
     }
     reply(result);

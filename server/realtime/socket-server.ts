@@ -11,7 +11,10 @@ import {
   type ServerToClientEvents,
   type SocketData,
 } from '../shared/contract.ts';
-import { isBoardError, wireError } from '../shared/errors.ts';
+import { BoardError } from '../shared/errors.ts';
+import { refusalFor } from '../db/unavailable.ts';
+import type { BoardHealth } from '../health/board-health.ts';
+import type { CommandGate } from './command-gate.ts';
 
 export type BoardServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type BoardSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -30,6 +33,8 @@ export function createSocketServer(
     currentSeq(meetingId: string): Promise<number>;
     /** Whether a handshake's Origin header is one of the board's own pages (see net/origins.ts). */
     allowOrigin(origin: string | string[] | undefined): boolean;
+    health: BoardHealth;
+    gate: CommandGate;
   },
 ): BoardServer {
   const io: BoardServer = new Server(httpServer, {
@@ -46,13 +51,14 @@ export function createSocketServer(
 
   io.use(async (socket, next) => {
     try {
+      if (deps.health.draining) throw new BoardError('server_restarting');
       const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
       const meetingId = typeof auth.meetingId === 'string' ? auth.meetingId : '';
       const token = typeof auth.token === 'string' ? auth.token : readCookie(socket.handshake.headers.cookie, sessionCookieName(meetingId));
       socket.data.identity = await deps.sessions.identify(token, meetingId);
       next();
     } catch (error) {
-      const refusal = wireError(isBoardError(error) ? error.code : 'internal');
+      const refusal = refusalFor(error);
       // Socket.io hands `data` to the client's connect_error, so it can say why in Thai.
       next(Object.assign(new Error(refusal.messageEn), { data: refusal }));
     }
@@ -60,15 +66,22 @@ export function createSocketServer(
 
   io.on('connection', async (socket) => {
     const { identity } = socket.data;
+    deps.gate.attach(socket);
     await socket.join(meetingRoom(identity.meetingId));
     for (const register of deps.features) register(socket, io);
-    socket.emit('session:ready', {
-      participantId: identity.participantId,
-      displayName: identity.displayName,
-      role: identity.role,
-      meetingId: identity.meetingId,
-      seq: await deps.currentSeq(identity.meetingId),
-    });
+    try {
+      socket.emit('session:ready', {
+        participantId: identity.participantId,
+        displayName: identity.displayName,
+        role: identity.role,
+        meetingId: identity.meetingId,
+        seq: await deps.currentSeq(identity.meetingId),
+      });
+    } catch {
+      // The database went away between the handshake and here: closing the transport (not the socket) makes the
+      // client reconnect by itself, and the handshake then says why if it is still away.
+      socket.conn.close();
+    }
   });
 
   return io;

@@ -6,6 +6,7 @@ import type { CeilingsClientEvents, CeilingsServerEvents } from './events/ceilin
 import type { PresenterClientEvents, PresenterServerEvents } from './events/presenter.ts';
 import type { ResolutionClientEvents, ResolutionServerEvents } from './events/resolution.ts';
 import type { ProjectImportServerEvents } from './events/project-import.ts';
+import type { ClusterServerEvents } from './events/cluster.ts';
 
 export type { Ack, AckCallback } from './ack.ts';
 
@@ -24,7 +25,8 @@ export type ServerToClientEvents = MeetingServerEvents &
   CeilingsServerEvents &
   PresenterServerEvents &
   ResolutionServerEvents &
-  ProjectImportServerEvents;
+  ProjectImportServerEvents &
+  ClusterServerEvents;
 
 export interface SocketData {
   identity: Identity;

@@ -82,6 +82,14 @@ export const ERROR_MESSAGES = {
   import_mapping_invalid: { th: 'การจับคู่คอลัมน์ไม่ตรงกับไฟล์นี้', en: 'The column mapping does not fit this file' },
   import_upload_not_found: { th: 'ไม่พบไฟล์ที่อัปโหลด (อาจหมดอายุแล้ว) กรุณาเลือกไฟล์ใหม่', en: 'The uploaded file is gone (it may have expired): choose the file again' },
   internal: { th: 'ระบบขัดข้อง กรุณาลองใหม่', en: 'Something went wrong on the server: try again' },
+  database_unavailable: {
+    th: 'ชั่วคราว: ฐานข้อมูลไม่ตอบสนอง กรุณาลองใหม่อีกครั้งในอีกสักครู่',
+    en: 'Temporary: the database is not answering: try again in a moment',
+  },
+  server_restarting: {
+    th: 'ชั่วคราว: เครื่องให้บริการกำลังเริ่มใหม่ ระบบกำลังเชื่อมต่อใหม่ กรุณาลองอีกครั้ง',
+    en: 'Temporary: this server is restarting and the board is reconnecting: try again',
+  },
 } as const satisfies Record<string, { th: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -24,7 +24,7 @@ export interface YjsEndpointOptions {
   pathPrefix: string;
   /** Whether the handshake's Origin header is one of the board's own pages; refused with 403 before authenticating. */
   allowOrigin(origin: string | string[] | undefined): boolean;
-  /** Resolves who is connecting; `null` means unknown. A throw is treated as a server error (500). */
+  /** Resolves who is connecting; `null` means unknown. A throw means it could not be decided now (503). */
   authenticate(req: IncomingMessage): Promise<Identity | null>;
   persistence: YPersistence;
   /** See `DocRegistryOptions.initialContent`. */
@@ -138,8 +138,10 @@ export function createYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
     try {
       authenticated = await options.authenticate(req);
     } catch (error) {
+      // Not a refusal of this client but a failure to decide (the database is away): 503, so the client retries,
+      // never 401, which would tell it that its session is bad.
       log('yjs.auth.error', { error: errorDetail(error) });
-      throw new UpgradeRejection(500, 'authentication failed');
+      throw new UpgradeRejection(503, 'temporarily unavailable');
     }
     const identity = authenticated;
     if (identity === null) throw new UpgradeRejection(401, 'authentication required');

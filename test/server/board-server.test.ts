@@ -35,10 +35,10 @@ describe('the board server', () => {
     return { cookie: `${sessionCookieName(board.meetingId)}=${sessionToken}`, sessionToken, identity };
   }
 
-  it('reports database reachability at /healthz', async () => {
+  it('reports database reachability at /healthz, and Redis as off on a single instance', async () => {
     const response = await fetch(`${board.url}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', database: { reachable: true } });
+    expect(await response.json()).toMatchObject({ status: 'ok', database: { status: 'up' }, redis: { status: 'off' } });
   });
 
   it('lists the sample meeting at /', async () => {

@@ -19,7 +19,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  await ensureWebBuild();
+  await ensureWebBuild('stale');
   let serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   const cleanups: (() => Promise<void>)[] = [];
   if (!serverUrl) {

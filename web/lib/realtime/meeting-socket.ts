@@ -4,6 +4,10 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '$shared/contract.ts';
 import type { BoardSnapshot } from '$shared/board.ts';
 import type { BoardState, SequencedOutcome } from '$lib/state/board.svelte.ts';
+import type { ErrorCode, WireError } from '$shared/errors.ts';
+
+/** Handshake refusals that say "try again shortly", not "you may not". */
+const TEMPORARY_REFUSALS = new Set<ErrorCode>(['database_unavailable', 'server_restarting', 'internal']);
 
 export type MeetingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -34,7 +38,14 @@ export function connectMeeting(board: BoardState): MeetingConnection {
 
   socket.on('connect', () => void resync());
   socket.on('disconnect', () => board.setConnection('offline'));
-  socket.on('connect_error', () => board.setConnection('offline'));
+  // This instance is going away: the transport closes next and Socket.io reconnects (behind a load balancer, elsewhere).
+  socket.on('server:restarting', () => board.setConnection('connecting'));
+  socket.on('connect_error', (error) => {
+    board.setConnection('offline');
+    // A refusal in the handshake stops Socket.io's own retries; one that says "not now" is retried, others are final.
+    const code = (error as Error & { data?: WireError }).data?.code;
+    if (!socket.active && code && TEMPORARY_REFUSALS.has(code)) setTimeout(() => socket.connect(), 1_000 + Math.random() * 1_000);
+  });
 
   function apply(seq: number, change: (snapshot: BoardSnapshot) => void): SequencedOutcome {
     const outcome = board.applySequenced(seq, change);
