@@ -6,7 +6,8 @@ import { sleep } from '../harness/clock.ts';
 import type { BenchContext, Workload } from '../harness/context.ts';
 import type { ReceiverSpec } from '../harness/receiver-spec.ts';
 import { sliceSpec, type ReceiverGroup } from '../harness/receivers.ts';
-import { interleave, latencyRatio } from '../harness/rounds.ts';
+import { interleave, latencyRatio, type Contender } from '../harness/rounds.ts';
+import { cpuPercent } from '../harness/machine.ts';
 import { round2 } from '../harness/stats.ts';
 import type { Target, TargetMemory } from '../harness/target.ts';
 import type { BoardInfo } from '../targets/board.ts';
@@ -28,7 +29,7 @@ export const crowd: Workload = {
 
     const steps = [0, Math.round(size.clients / 5), size.clients];
     const settleMs = context.tiny ? 200 : 3_000;
-    const idleSpec = async (contender: { prepare(round: number): Promise<{ receivers: ReceiverSpec; sender: { close(): void } }> }) => {
+    const idleSpec = async (contender: Contender) => {
       const { receivers, sender } = await contender.prepare(0);
       sender.close();
       // Idle: nothing is timed.
@@ -56,6 +57,18 @@ export const crowd: Workload = {
       ),
       size,
     );
+    context.log('  awareness: every client with a default y-websocket awareness state, renewed every 15 s');
+    const awarenessWindowMs = context.tiny ? 500 : 16_000;
+    const withAwareness = async (contender: Contender) => {
+      const spec = await idleSpec(contender);
+      if (spec.kind !== 'yjs') throw new Error(`${contender.name} has no Yjs receivers`);
+      return { ...spec, awareness: true };
+    };
+    const awareness = {
+      board: await awarenessStorm(context, board, await withAwareness(yjsOnBoard), settleMs, awarenessWindowMs),
+      yjsReference: await awarenessStorm(context, reference, await withAwareness(referenceYjs(reference, yjsLoad)), settleMs, awarenessWindowMs),
+    };
+
     return {
       parameters: { ...size, memorySteps: steps },
       memory: {
@@ -64,6 +77,10 @@ export const crowd: Workload = {
         socketIoPerConnectionBeyondRelay: beyond(socketIo.board, socketIo.socketIoRelay),
         yjs,
         yjsPerConnectionBeyondReference: beyond(yjs.board, yjs.yjsReference),
+      },
+      awareness: {
+        note: `${size.clients} clients that each keep an awareness state (a third-party client's default), over ${awarenessWindowMs / 1000} s after they connected: what each receives per second`,
+        ...awareness,
       },
       figures,
       ratio: {
@@ -74,6 +91,27 @@ export const crowd: Workload = {
     };
   },
 };
+
+/** Awareness traffic in the steady state: every client keeps a state and renews it, as y-websocket does by default. */
+async function awarenessStorm(context: BenchContext, target: Target<unknown>, spec: ReceiverSpec, settleMs: number, windowMs: number) {
+  const group = await context.receivers.open(spec);
+  try {
+    await sleep(settleMs);
+    await group.reset();
+    const before = await target.usage();
+    await sleep(windowMs);
+    const { traffic } = await group.collect();
+    const after = await target.usage();
+    const perReceiverPerSecond = (n: number) => round2(n / group.size / (windowMs / 1000));
+    return {
+      awarenessMessagesPerReceiverPerSecond: perReceiverPerSecond(traffic.awarenessMessages),
+      awarenessBytesPerReceiverPerSecond: perReceiverPerSecond(traffic.awarenessBytes),
+      serverCpuPercentOfOneCore: cpuPercent(before, after, windowMs),
+    };
+  } finally {
+    await group.close();
+  }
+}
 
 interface MemoryCurve {
   points: ({ clients: number } & TargetMemory)[];

@@ -10,6 +10,7 @@ import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Identity } from '../auth/identity.ts';
+import type { AwarenessBroadcastOptions } from './awareness-broadcast.ts';
 import { YConnection } from './connection.ts';
 import { docAccess, parseDocName } from './doc-names.ts';
 import type { YPersistence } from './persistence.ts';
@@ -37,6 +38,8 @@ export interface YjsEndpointOptions {
   rateLimit?: RateLimit;
   /** Keep-alive ping period; a connection that misses one pong is dropped. Default 30 s. */
   pingIntervalMs?: number;
+  /** How each document's awareness broadcasts are coalesced (at most 10 a second by default). */
+  awareness?: AwarenessBroadcastOptions;
   log?: YjsLog;
 }
 
@@ -90,6 +93,7 @@ export function createYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
   const registry = new DocRegistry({
     persistence: options.persistence,
     initialContent: options.initialContent,
+    awareness: options.awareness,
     idleUnloadMs,
     log,
   });

@@ -7,6 +7,7 @@
  * persistence and then destroys; an `acquire` that arrives meanwhile waits for it and loads afresh, so it
  * can never get a document that is about to be destroyed.
  */
+import type { AwarenessBroadcastOptions } from './awareness-broadcast.ts';
 import { SharedDoc } from './shared-doc.ts';
 import type { YPersistence } from './persistence.ts';
 import { errorDetail, type YjsLog } from './types.ts';
@@ -21,6 +22,8 @@ export interface DocRegistryOptions {
    * written exactly once however many clients open a new document at the same moment.
    */
   initialContent?: (name: string) => Promise<Uint8Array | null>;
+  /** See `SharedDocOptions.awareness`. */
+  awareness?: AwarenessBroadcastOptions;
 }
 
 type Entry =
@@ -146,6 +149,7 @@ export class DocRegistry {
       persistence: this.options.persistence,
       log: this.options.log,
       onPersistFailure: (failed) => this.evict(failed),
+      awareness: this.options.awareness,
     });
     try {
       // A document that cannot be restored whole is not served: writes on top of a partial copy would be

@@ -11,6 +11,7 @@
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import { AwarenessBroadcast, type AwarenessBroadcastOptions } from './awareness-broadcast.ts';
 import { DurableBatcher } from './durable-batcher.ts';
 import type { YPersistence } from './persistence.ts';
 import {
@@ -41,6 +42,8 @@ export interface SharedDocOptions {
   log: YjsLog;
   /** Called once when an append failed; the document is unusable afterwards and should be dropped. */
   onPersistFailure(doc: SharedDoc, error: unknown): void;
+  /** How awareness changes are coalesced before they go out (see `AwarenessBroadcast`). */
+  awareness?: AwarenessBroadcastOptions;
 }
 
 interface PendingUpdate {
@@ -69,6 +72,7 @@ export class SharedDoc extends Y.Doc {
    */
   private readonly awarenessParticipants = new Map<number, string>();
   private readonly batcher: DurableBatcher<PendingUpdate>;
+  private readonly awarenessBroadcast: AwarenessBroadcast;
   private readonly log: YjsLog;
 
   constructor(name: string, private readonly options: SharedDocOptions) {
@@ -84,6 +88,16 @@ export class SharedDoc extends Y.Doc {
     this.awareness = new awarenessProtocol.Awareness(this);
     // The server is not a participant; a local state would show up as a ghost user in every client.
     this.awareness.setLocalState(null);
+    // Including the connection the change came from, like the reference server: y-websocket reconnects after 30 s
+    // without any message, and the echo of its own 15-second awareness renewal is what keeps a lone client's
+    // connection from looking dead.
+    this.awarenessBroadcast = new AwarenessBroadcast(
+      this.awareness,
+      (message) => {
+        for (const conn of this.conns.keys()) conn.send(message);
+      },
+      options.awareness,
+    );
     this.awareness.on('update', this.onAwarenessUpdate);
     this.on('update', this.onDocUpdate);
   }
@@ -211,6 +225,7 @@ export class SharedDoc extends Y.Doc {
     // Eviction and an unload that was already flushing can both reach here.
     if (this.isDestroyed) return;
     this.batcher.dispose();
+    this.awarenessBroadcast.dispose();
     this.conns.clear();
     this.awarenessOwners.clear();
     this.awarenessParticipants.clear();
@@ -241,15 +256,8 @@ export class SharedDoc extends Y.Doc {
     }
   }
 
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
-  ): void => {
-    const message = encodeAwarenessStates(this.awareness, added.concat(updated, removed));
-    // Including the connection the change came from, like the reference server: y-websocket reconnects
-    // after 30 s without any message, and the echo of its own 15-second awareness renewal is what keeps a
-    // lone client's connection from looking dead.
-    for (const conn of this.conns.keys()) conn.send(message);
+  private readonly onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }): void => {
+    this.awarenessBroadcast.changed([...added, ...updated, ...removed]);
   };
 
   private persistFailed(error: unknown): void {

@@ -2,6 +2,10 @@
 // typed offline survives a reload.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
+import { WebsocketProvider } from 'y-websocket';
 import { describeInBrowser } from '../support/browser.ts';
 import { useRoom } from '../support/room.ts';
 
@@ -74,6 +78,27 @@ describeInBrowser('annotations and minutes in Chromium', () => {
 
     expect(await member.getByTestId('minutes-status').textContent()).toContain('อ่านได้อย่างเดียว');
     expect(await editor(member).getAttribute('contenteditable')).toBe('false');
+
+    // The member reads without a state in the document's awareness (with a thousand readers, each one's renewals
+    // would go to every other): a client of the minutes sees the two secretaries' states and no one else's.
+    const { sessionToken } = await room.board.join('observer', 'ผู้สังเกตการณ์ (ตรวจ awareness)');
+    const doc = new Y.Doc();
+    const awareness = new Awareness(doc);
+    awareness.setLocalState(null);
+    const provider = new WebsocketProvider(`${room.board.url.replace('http', 'ws')}/yjs`, `meeting/${room.board.meetingId}/minutes`, doc, {
+      WebSocketPolyfill: WebSocket as never,
+      params: { token: sessionToken },
+      disableBc: true,
+      awareness,
+    });
+    try {
+      await new Promise<void>((resolve) => (provider.synced ? resolve() : provider.once('sync', () => resolve())));
+      const names = () => [...awareness.getStates().values()].map((state) => (state as { user?: { name?: string } }).user?.name).sort();
+      await expect.poll(names, { timeout: 10_000 }).toEqual(['เลขานุการ สอง', 'เลขานุการ หนึ่ง']);
+    } finally {
+      provider.destroy();
+      doc.destroy();
+    }
   }, 90_000);
 
   it('keeps what a secretary typed without a connection through a reload, and merges it once the server is back', async () => {

@@ -12,6 +12,7 @@ import {
   encodeSyncUpdate,
   type AwarenessEntry,
 } from '../../server/yjs/protocol.ts';
+import { AWARENESS_DEFAULTS } from '../../server/yjs/awareness-broadcast.ts';
 import { SharedDoc } from '../../server/yjs/shared-doc.ts';
 import type { DocConnection } from '../../server/yjs/types.ts';
 
@@ -245,7 +246,7 @@ describe('SharedDoc', () => {
       expect(states(doc)).toEqual({ 1: { u: 'a' } });
     });
 
-    it('removes a connection’s states when it leaves, and tells the others', () => {
+    it('removes a connection’s states when it leaves, and tells the others', async () => {
       const { doc } = makeDoc();
       const a = new FakeConn('pa');
       const b = new FakeConn('pb');
@@ -255,6 +256,8 @@ describe('SharedDoc', () => {
       b.clear();
       doc.removeConnection(a);
       expect(states(doc)).toEqual({});
+      // The removal came within the awareness interval of the arrival, so it goes out with the next broadcast.
+      await new Promise((resolve) => setTimeout(resolve, AWARENESS_DEFAULTS.minIntervalMs + 20));
       expect(b.kinds()).toEqual(['awareness']);
       const sent = decodeClientMessage(b.sent[0]!);
       expect(sent.kind === 'awareness' && decodeAwarenessUpdate(sent.update)).toEqual([entry(1, 1, null)]);

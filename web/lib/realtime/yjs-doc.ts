@@ -4,6 +4,7 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
+import { Awareness } from 'y-protocols/awareness';
 
 export interface OpenDoc {
   doc: Y.Doc;
@@ -19,6 +20,12 @@ export interface OpenDocOptions {
    * notes, and a copy made against another database (a participant id is never reused) is never merged into this one.
    */
   offlineCopyFor?: string;
+  /**
+   * Whether this client shows itself in the document's awareness (a caret, "who is editing"). Off by default: a
+   * reader with an awareness state renews it every 15 s to every other client, which in a meeting of a thousand
+   * readers is a thousand times a thousand messages for nothing anyone sees.
+   */
+  presence?: boolean;
 }
 
 export function openYjsDoc(docName: string, options: OpenDocOptions = {}): OpenDoc {
@@ -27,7 +34,9 @@ export function openYjsDoc(docName: string, options: OpenDocOptions = {}): OpenD
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   // No BroadcastChannel: two tabs of one browser are two participants in tests and on shared laptops, and the
   // server is the only place that decides who may see a private document.
-  const provider = new WebsocketProvider(`${scheme}://${location.host}/yjs`, docName, doc, { disableBc: true });
+  const awareness = new Awareness(doc);
+  if (!options.presence) awareness.setLocalState(null);
+  const provider = new WebsocketProvider(`${scheme}://${location.host}/yjs`, docName, doc, { disableBc: true, awareness });
   return {
     doc,
     provider,

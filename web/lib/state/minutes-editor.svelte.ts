@@ -26,7 +26,8 @@ export class MinutesEditorState {
   readonly #editor: Editor;
 
   constructor(options: { element: HTMLElement; meetingId: string; user: { id: string; name: string }; editable: boolean }) {
-    this.#open = openYjsDoc(`meeting/${options.meetingId}/minutes`, { offlineCopyFor: options.user.id });
+    // Only those who may write show themselves: readers are present on the board, not in the document.
+    this.#open = openYjsDoc(`meeting/${options.meetingId}/minutes`, { offlineCopyFor: options.user.id, presence: options.editable });
     const { doc, provider } = this.#open;
     const color = CARET_COLOURS[hash(options.user.id) % CARET_COLOURS.length]!;
     this.#editor = new Editor({
@@ -40,8 +41,6 @@ export class MinutesEditorState {
       ],
       editorProps: { attributes: { 'aria-label': 'รายงานการประชุม', class: 'minutes-document' } },
     });
-    // Readers are present but not "editing": only writers put a caret in the document.
-    if (!options.editable) provider.awareness.setLocalStateField('user', null);
     provider.on('status', ({ status }: { status: string }) => {
       this.#connection = status === 'connected' ? 'live' : status === 'connecting' && this.#connection === 'connecting' ? 'connecting' : 'offline';
     });
