@@ -5,8 +5,11 @@ import type { IncomingMessage } from 'node:http';
 import type { Sessions } from './auth/sessions.ts';
 import type { BoardSnapshot, MeetingSummary } from './shared/board.ts';
 import type { FrameService } from './db/frame-repository.ts';
+import type { RunCommand } from './commands/registry.ts';
 
 export interface AppServices {
+  /** Runs a sequenced command through the pipeline (server/commands/), exactly as Socket.io does. */
+  runCommand: RunCommand;
   sessions: Sessions;
   loadBoard(meetingId: string): Promise<BoardSnapshot>;
   listMeetings(): Promise<MeetingSummary[]>;

@@ -1,18 +1,14 @@
 // The whole board in one process on one port: Postgres (given or embedded), migrations, the sample meeting, the HTTP
 // pages and API, Socket.io and the Yjs endpoint.
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.ts';
 import type { AppServices } from './app-services.ts';
 import { loadSessionSecret } from './auth/secret.ts';
 import { createSessions, type Sessions } from './auth/sessions.ts';
 import { createJoinCodes } from './auth/join-codes.ts';
-import { sessionCookieName } from './shared/session-cookie.ts';
-import type { Identity } from './auth/identity.ts';
-import { isBoardError } from './shared/errors.ts';
 import { loadBoard, listMeetings } from './db/board-repository.ts';
 import { createDatabaseClient, type Database } from './db/client.ts';
-import { createFocusWrites } from './db/focus-writes.ts';
 import { createPgPool } from './db/pg-pool.ts';
 import { openDatabase } from './db/database-url.ts';
 import { applyMigrations } from './db/schema-engine.ts';
@@ -26,22 +22,24 @@ import { closeSocketServer } from './realtime/socket-shutdown.ts';
 import { meetingDocumentsRouter } from './http/meeting-documents.ts';
 import { createFrameService, type FrameService } from './db/frame-repository.ts';
 import { createPdfPrinter } from './pdf/print-pdf.ts';
-import { readCookie } from './http/cookies.ts';
 import { ensureWebBuild, loadPagesHandler, webBuildIsCurrent } from './http/web-build.ts';
 import { meetingHandlers } from './realtime/meeting.handlers.ts';
 import { ceilingsHandlers } from './realtime/ceilings.handlers.ts';
-import { createCeilingRepository } from './db/ceiling-repository.ts';
-import { presenterHandlers } from './realtime/presenter.handlers.ts';
+import { presenceHandlers } from './realtime/presence.handlers.ts';
+import { commandHandlers } from './realtime/socket-calls.ts';
+import { createDelivery, type Delivery } from './realtime/delivery.ts';
+import { authorityEffects } from './realtime/authority-effects.ts';
+import { createMeetingEventLog } from './db/meeting-events.ts';
+import { createCommandPipeline } from './commands/pipeline.ts';
+import type { SequencedCommand } from './commands/command.ts';
+import { SOCKET_COMMANDS, commandNamed, type RunCommand } from './commands/registry.ts';
+import { authenticateYjs, initialDocContent } from './yjs/board-documents.ts';
 import { createPresenceTracker } from './realtime/presence.ts';
-import { resolutionHandlers } from './realtime/resolution.handlers.ts';
 import { createSocketServer, meetingRoom, type BoardServer } from './realtime/socket-server.ts';
 import { seedSampleMeeting } from './seed/seed-sample.ts';
-import { parseDocName } from './yjs/doc-names.ts';
 import { createYjsEndpoint } from './yjs/endpoint.ts';
 import { createPostgresPersistence, type PostgresPersistence } from './yjs/postgres-persistence.ts';
-import { minutesTemplateUpdate } from './yjs/minutes-template.ts';
 import { createOriginPolicy, type OriginPolicy } from './net/origins.ts';
-import { loadMinutesTemplateData } from './db/minutes-repository.ts';
 
 export const YJS_PATH = '/yjs';
 /** How long shutdown waits for commands in flight; with the rest it stays well inside the 10 s an orchestrator gives. */
@@ -56,6 +54,9 @@ export interface RunningBoard {
   sessions: Sessions;
   io: BoardServer;
   frames: FrameService;
+  /** Sends committed events to this process's sockets in seq order; another instance's events can be fed to it too. */
+  delivery: Delivery;
+  runCommand: RunCommand;
   /** The shared Yjs documents as Postgres holds them. */
   documents: PostgresPersistence;
   /** The origins that may act for the board, and the address its links carry. */
@@ -127,7 +128,19 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     }));
     const pdf = createPdfPrinter();
     cleanups.push(() => pdf.close());
+
+    const events = createMeetingEventLog(db);
+    const delivery = createDelivery({
+      emit: (meetingId, event) => (io.local.to(meetingRoom(meetingId)).emit as (type: string, payload: unknown) => void)(event.type, event.payload),
+      loadEvents: events.load,
+      log: (message, error) => log(`${message}: ${error}`),
+    });
+    cleanups.push(async () => delivery.close());
+    const pipeline = createCommandPipeline({ db, delivery });
+    const runCommand = ((name, actor, input, meetingId) => pipeline.execute(commandNamed(name) as SequencedCommand, actor, input, { meetingId })) as RunCommand;
+
     const services: AppServices = {
+      runCommand,
       frames,
       sessions,
       loadBoard: board,
@@ -147,7 +160,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
           frames,
           pdf,
           yjs: yjsPersistence,
-          projectsReplaced: (meetingId, seq) => io.to(meetingRoom(meetingId)).emit('projects:replaced', { seq }),
+          runCommand,
         }),
       ],
       publicProtocol: config.publicUrl?.startsWith('https:') ? 'https' : 'http',
@@ -157,27 +170,27 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
 
     const presence = createPresenceTracker(db, (meetingId, list) => io.to(meetingRoom(meetingId)).emit('presence:changed', { presence: list }));
     cleanups.push(async () => presence.close());
-    const focusWrites = createFocusWrites(pool);
     const gate = createCommandGate(health);
     const io: BoardServer = createSocketServer(httpServer, {
       sessions,
       health,
       gate,
       features: [
-        meetingHandlers({ loadBoard: board }),
-        ceilingsHandlers({ ceilings: createCeilingRepository(db) }),
-        presenterHandlers({ db, focusWrites, presence }),
-        resolutionHandlers({ db }),
+        meetingHandlers({ loadBoard: board, events }),
+        ceilingsHandlers({ db }),
+        presenceHandlers({ db, presence }),
+        commandHandlers(pipeline, SOCKET_COMMANDS),
       ],
       currentSeq: async (meetingId) => (await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { seq: true } })).seq,
       allowOrigin: origins.allows,
     });
+    delivery.onDelivered(authorityEffects({ io, presence }));
     const yjs = createYjsEndpoint({
       pathPrefix: YJS_PATH,
       persistence: yjsPersistence,
       initialContent: (docName) => initialDocContent(db, docName),
       allowOrigin: origins.allows,
-      authenticate: (req) => authenticateYjs(sessions, req),
+      authenticate: (req) => authenticateYjs(sessions, YJS_PATH, req),
       log: yjsLog,
     });
     httpServer.on('upgrade', (req, socket, head) => {
@@ -211,6 +224,8 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       sessions,
       io,
       frames,
+      delivery,
+      runCommand,
       documents: yjsPersistence,
       origins,
       health,
@@ -218,29 +233,6 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     };
   } catch (error) {
     await closeAll();
-    throw error;
-  }
-}
-
-/** The minutes start from the official skeleton; every other document starts empty. */
-async function initialDocContent(db: Database, docName: string): Promise<Uint8Array | null> {
-  const parsed = parseDocName(docName);
-  if (parsed?.kind !== 'minutes') return null;
-  const data = await loadMinutesTemplateData(db, parsed.meetingId);
-  return data && minutesTemplateUpdate(data);
-}
-
-async function authenticateYjs(sessions: Sessions, req: IncomingMessage): Promise<Identity | null> {
-  const url = new URL(req.url ?? '/', 'http://board.invalid');
-  const docName = decodeURIComponent(url.pathname.slice(YJS_PATH.length + 1));
-  const parsed = parseDocName(docName);
-  if (!parsed) return null;
-  const token = url.searchParams.get('token') ?? readCookie(req.headers.cookie, sessionCookieName(parsed.meetingId));
-  try {
-    return await sessions.identify(token ?? undefined, parsed.meetingId);
-  } catch (error) {
-    // A bad or revoked session is a refusal; anything else (the database is away) is for the endpoint to report.
-    if (isBoardError(error)) return null;
     throw error;
   }
 }

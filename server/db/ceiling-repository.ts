@@ -1,6 +1,7 @@
-// Ceilings in Postgres: every change is validated against facts read inside its transaction, written with its audit row
-// and the meeting's next sequence number, and only returned (to be acknowledged and broadcast) once committed.
-import type { Identity } from '../auth/identity.ts';
+// Ceilings in Postgres: every change is validated against facts read inside its command's transaction (which holds the
+// meeting's turn, see server/commands/pipeline.ts) and written with its audit row under the command's seq.
+import type { CommandContext } from '../commands/command.ts';
+import { auditedAs, participantOf } from '../commands/actor.ts';
 import { checkCeilingChange, isProjectResolved, planUndo, type CeilingRules, type ProjectCeilingState } from '../domain/ceilings.ts';
 import { computeTotals, type BudgetLine, type FrameTotals } from '../domain/totals.ts';
 import type { CeilingChangeView, ProposalView } from '../shared/board.ts';
@@ -8,7 +9,6 @@ import { BoardError } from '../shared/errors.ts';
 import type { CeilingsUpdate } from '../shared/events/ceilings.ts';
 import { bahtFromDb, type Database } from './client.ts';
 import type { CeilingChangeKind, Prisma } from './generated/client.ts';
-import { nextMeetingSeq } from './meeting-seq.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -132,9 +132,10 @@ async function allowedChange(tx: Tx, meetingId: string, request: Pick<ChangeRequ
   return { project, verdict };
 }
 
-/** Validates and writes one ceiling change with its audit row; the caller's transaction has already taken `seq`. */
-async function writeChange(tx: Tx, actor: Identity, seq: number, request: ChangeRequest): Promise<Pick<CeilingsUpdate, 'change' | 'totals'>> {
-  const { project, verdict } = await allowedChange(tx, actor.meetingId, request);
+/** Validates and writes one ceiling change with its audit row, under the command's seq. */
+async function writeChange({ tx, meetingId, seq, actor }: CommandContext, request: ChangeRequest): Promise<Pick<CeilingsUpdate, 'change' | 'totals'>> {
+  const { project, verdict } = await allowedChange(tx, meetingId, request);
+  const audit = auditedAs(actor);
   const versionAfter = project.version + 1;
   // One statement moves the ceiling and writes its audit row: a change sits inside the meeting's lock, so every round
   // trip saved there is throughput. The version guard is redundant under that lock, and kept so no writer slips past.
@@ -145,24 +146,13 @@ async function writeChange(tx: Tx, actor: Identity, seq: number, request: Change
       RETURNING "id")
     INSERT INTO "CeilingChange"
       ("meetingId", "projectId", "participantId", "actorName", "role", "kind", "fromBaht", "toBaht", "versionAfter", "seq", "reason", "proposalId")
-    SELECT ${actor.meetingId}::text, moved."id", ${actor.participantId}::text, ${actor.displayName}::text, ${actor.role}::"Role",
+    SELECT ${meetingId}::text, moved."id", ${audit.participantId}::text, ${audit.actorName}::text, ${audit.role}::"Role",
       ${request.kind}::"CeilingChangeKind", ${BigInt(project.ceilingBaht)}::bigint, ${BigInt(verdict.toBaht)}::bigint,
       ${versionAfter}::int, ${seq}::int, ${request.reason}::text, ${request.proposalId ?? null}::text
     FROM moved
     RETURNING *`;
   if (!row) throw new BoardError('version_conflict', { projectId: project.id });
   return { change: changeView(row), totals: totalsAfter(project, verdict.toBaht) };
-}
-
-/**
- * Runs a sequenced ceilings operation. Taking the meeting's next sequence number first locks the meeting row, so the
- * meeting's changes run one after another and each reads the totals its predecessor committed.
- */
-function sequenced(db: Database, meetingId: string, run: (tx: Tx, seq: number) => Promise<Omit<CeilingsUpdate, 'seq'>>): Promise<CeilingsUpdate> {
-  return db.$transaction(async (tx) => {
-    const seq = await nextMeetingSeq(tx, meetingId);
-    return { seq, ...(await run(tx, seq)) };
-  });
 }
 
 async function closePendingProposals(tx: Tx, where: Prisma.ProposalWhereInput, status: 'superseded'): Promise<{ id: string; status: 'superseded' }[]> {
@@ -172,98 +162,80 @@ async function closePendingProposals(tx: Tx, where: Prisma.ProposalWhereInput, s
   return open.map(({ id }) => ({ id, status }));
 }
 
-export function createCeilingRepository(db: Database) {
-  return {
-    setCeiling(actor: Identity, input: { projectId: string; toBaht: unknown; expectedVersion: number; reason: string }) {
-      return sequenced(db, actor.meetingId, (tx, seq) => writeChange(tx, actor, seq, { ...input, kind: 'set' }));
-    },
+export type CeilingInput = { projectId: string; toBaht: unknown; expectedVersion: number; reason: string };
 
-    revertCeiling(actor: Identity, input: { projectId: string; expectedVersion: number; reason: string }) {
-      return sequenced(db, actor.meetingId, async (tx, seq) => {
-        const project = await projectFacts(tx, actor.meetingId, input.projectId);
-        return writeChange(tx, actor, seq, { ...input, toBaht: project.requestedBaht, kind: 'revert' });
-      });
-    },
-
-    undoLastChange(actor: Identity) {
-      return sequenced(db, actor.meetingId, async (tx, seq) => {
-        const last = await tx.ceilingChange.findFirst({
-          where: { meetingId: actor.meetingId, participantId: actor.participantId },
-          orderBy: { id: 'desc' },
-        });
-        const project = last ? await projectFacts(tx, actor.meetingId, last.projectId) : undefined;
-        const plan = planUndo(last ? { ...last, fromBaht: bahtFromDb(last.fromBaht) } : undefined, project);
-        if (!plan.ok) throw new BoardError(plan.code, plan.details);
-        return writeChange(tx, actor, seq, { ...plan, reason: '', kind: 'undo' });
-      });
-    },
-
-    propose(actor: Identity, input: { projectId: string; proposedBaht: unknown; baseVersion: number; reason: string }) {
-      return sequenced(db, actor.meetingId, async (tx) => {
-        // A proposal must be one the chair could accept as it stands.
-        const { project, verdict } = await allowedChange(tx, actor.meetingId, {
-          projectId: input.projectId,
-          toBaht: input.proposedBaht,
-          expectedVersion: input.baseVersion,
-        });
-        // One open proposal per person per project: a second one replaces the first.
-        const closed = await closePendingProposals(tx, { meetingId: actor.meetingId, projectId: project.id, proposerId: actor.participantId }, 'superseded');
-        const row = await tx.proposal.create({
-          data: {
-            meetingId: actor.meetingId,
-            projectId: project.id,
-            proposerId: actor.participantId,
-            proposedBaht: BigInt(verdict.toBaht),
-            baseVersion: input.baseVersion,
-            reason: input.reason,
-          },
-          include: { proposer: { select: { displayName: true } } },
-        });
-        return { proposed: proposalView(row), closed };
-      });
-    },
-
-    decide(actor: Identity, input: { proposalId: string; decision: 'accept' | 'reject'; expectedVersion: number }) {
-      return sequenced(db, actor.meetingId, async (tx, seq) => {
-        const proposal = await openProposal(tx, actor.meetingId, input.proposalId);
-        const decided = { decidedById: actor.participantId, decidedAt: new Date() };
-        if (input.decision === 'reject') {
-          await tx.proposal.update({ where: { id: proposal.id }, data: { status: 'rejected', ...decided } });
-          return { closed: [{ id: proposal.id, status: 'rejected' as const }] };
-        }
-        const written = await writeChange(tx, actor, seq, {
-          projectId: proposal.projectId,
-          toBaht: bahtFromDb(proposal.proposedBaht),
-          expectedVersion: input.expectedVersion,
-          reason: proposal.reason,
-          kind: 'proposal_accepted',
-          proposalId: proposal.id,
-        });
-        await tx.proposal.update({ where: { id: proposal.id }, data: { status: 'accepted', ...decided } });
-        const others = await closePendingProposals(tx, { meetingId: actor.meetingId, projectId: proposal.projectId }, 'superseded');
-        return { ...written, closed: [{ id: proposal.id, status: 'accepted' as const }, ...others] };
-      });
-    },
-
-    withdraw(actor: Identity, input: { proposalId: string }) {
-      return sequenced(db, actor.meetingId, async (tx) => {
-        const proposal = await openProposal(tx, actor.meetingId, input.proposalId);
-        if (proposal.proposerId !== actor.participantId) throw new BoardError('forbidden');
-        await tx.proposal.update({ where: { id: proposal.id }, data: { status: 'withdrawn' } });
-        return { closed: [{ id: proposal.id, status: 'withdrawn' as const }] };
-      });
-    },
-
-    async history(meetingId: string, projectId: string): Promise<CeilingChangeView[]> {
-      const project = await db.project.findFirst({ where: { id: projectId, plan: { meetings: { some: { id: meetingId } } } }, select: { id: true } });
-      if (!project) throw new BoardError('project_not_found', { projectId });
-      const rows = await db.ceilingChange.findMany({ where: { projectId }, orderBy: { id: 'desc' } });
-      return rows.map(changeView);
-    },
-  };
+export async function setCeiling(ctx: CommandContext, input: CeilingInput): Promise<CeilingsUpdate> {
+  return { seq: ctx.seq, ...(await writeChange(ctx, { ...input, kind: 'set' })) };
 }
 
-export type CeilingRepository = ReturnType<typeof createCeilingRepository>;
+export async function revertCeiling(ctx: CommandContext, input: { projectId: string; expectedVersion: number; reason: string }): Promise<CeilingsUpdate> {
+  const project = await projectFacts(ctx.tx, ctx.meetingId, input.projectId);
+  return { seq: ctx.seq, ...(await writeChange(ctx, { ...input, toBaht: project.requestedBaht, kind: 'revert' })) };
+}
+
+export async function undoLastChange(ctx: CommandContext): Promise<CeilingsUpdate> {
+  const { tx, meetingId } = ctx;
+  const actor = participantOf(ctx.actor);
+  const last = await tx.ceilingChange.findFirst({ where: { meetingId, participantId: actor.participantId }, orderBy: { id: 'desc' } });
+  const project = last ? await projectFacts(tx, meetingId, last.projectId) : undefined;
+  const plan = planUndo(last ? { ...last, fromBaht: bahtFromDb(last.fromBaht) } : undefined, project);
+  if (!plan.ok) throw new BoardError(plan.code, plan.details);
+  return { seq: ctx.seq, ...(await writeChange(ctx, { ...plan, reason: '', kind: 'undo' })) };
+}
+
+export async function propose(
+  ctx: CommandContext,
+  input: { projectId: string; proposedBaht: unknown; baseVersion: number; reason: string },
+): Promise<CeilingsUpdate> {
+  const { tx, meetingId } = ctx;
+  const actor = participantOf(ctx.actor);
+  // A proposal must be one the chair could accept as it stands.
+  const { project, verdict } = await allowedChange(tx, meetingId, { projectId: input.projectId, toBaht: input.proposedBaht, expectedVersion: input.baseVersion });
+  // One open proposal per person per project: a second one replaces the first.
+  const closed = await closePendingProposals(tx, { meetingId, projectId: project.id, proposerId: actor.participantId }, 'superseded');
+  const row = await tx.proposal.create({
+    data: { meetingId, projectId: project.id, proposerId: actor.participantId, proposedBaht: BigInt(verdict.toBaht), baseVersion: input.baseVersion, reason: input.reason },
+    include: { proposer: { select: { displayName: true } } },
+  });
+  return { seq: ctx.seq, proposed: proposalView(row), closed };
+}
+
+export async function decide(ctx: CommandContext, input: { proposalId: string; decision: 'accept' | 'reject'; expectedVersion: number }): Promise<CeilingsUpdate> {
+  const { tx, meetingId } = ctx;
+  const proposal = await openProposal(tx, meetingId, input.proposalId);
+  const decided = { decidedById: auditedAs(ctx.actor).participantId, decidedAt: new Date() };
+  if (input.decision === 'reject') {
+    await tx.proposal.update({ where: { id: proposal.id }, data: { status: 'rejected', ...decided } });
+    return { seq: ctx.seq, closed: [{ id: proposal.id, status: 'rejected' }] };
+  }
+  const written = await writeChange(ctx, {
+    projectId: proposal.projectId,
+    toBaht: bahtFromDb(proposal.proposedBaht),
+    expectedVersion: input.expectedVersion,
+    reason: proposal.reason,
+    kind: 'proposal_accepted',
+    proposalId: proposal.id,
+  });
+  await tx.proposal.update({ where: { id: proposal.id }, data: { status: 'accepted', ...decided } });
+  const others = await closePendingProposals(tx, { meetingId, projectId: proposal.projectId }, 'superseded');
+  return { seq: ctx.seq, ...written, closed: [{ id: proposal.id, status: 'accepted' }, ...others] };
+}
+
+export async function withdraw(ctx: CommandContext, input: { proposalId: string }): Promise<CeilingsUpdate> {
+  const proposal = await openProposal(ctx.tx, ctx.meetingId, input.proposalId);
+  if (proposal.proposerId !== participantOf(ctx.actor).participantId) throw new BoardError('forbidden');
+  await ctx.tx.proposal.update({ where: { id: proposal.id }, data: { status: 'withdrawn' } });
+  return { seq: ctx.seq, closed: [{ id: proposal.id, status: 'withdrawn' }] };
+}
+
+/** Every change to one project's ceiling, newest first. */
+export async function ceilingHistory(db: Database, meetingId: string, projectId: string): Promise<CeilingChangeView[]> {
+  const project = await db.project.findFirst({ where: { id: projectId, plan: { meetings: { some: { id: meetingId } } } }, select: { id: true } });
+  if (!project) throw new BoardError('project_not_found', { projectId });
+  const rows = await db.ceilingChange.findMany({ where: { projectId }, orderBy: { id: 'desc' } });
+  return rows.map(changeView);
+}
+
 
 async function openProposal(tx: Tx, meetingId: string, proposalId: string) {
   const proposal = await tx.proposal.findFirst({ where: { id: proposalId, meetingId } });

@@ -2,8 +2,9 @@
 // current list: once a ceiling moved, a proposal, resolution or frame record exists, the list is the meeting's record.
 import type { Database } from './client.ts';
 import { bahtFromDb } from './client.ts';
-import { nextMeetingSeq } from './meeting-seq.ts';
 import type { Identity } from '../auth/identity.ts';
+import { auditedAs } from '../commands/actor.ts';
+import type { CommandContext, Tx } from '../commands/command.ts';
 import { can } from '../domain/permissions.ts';
 import { analyseSheet, suggestedMapping } from '../domain/import/analyse.ts';
 import { FIELD_LABELS } from '../domain/import/fields.ts';
@@ -23,7 +24,7 @@ export interface ImportPreview {
   totalRequestedBaht: number;
 }
 
-async function reference(db: Database, planId: string): Promise<ImportReference> {
+async function reference(db: Database | Tx, planId: string): Promise<ImportReference> {
   const [plan, goals, approaches, agencies] = await Promise.all([
     db.plan.findUniqueOrThrow({ where: { id: planId } }),
     db.goal.findMany({ where: { planId }, orderBy: { number: 'asc' } }),
@@ -47,7 +48,10 @@ async function planOf(db: Database, who: Identity): Promise<string> {
 }
 
 export async function previewImport(db: Database, who: Identity, fileName: string, bytes: Uint8Array): Promise<ImportPreview> {
-  const planId = await planOf(db, who);
+  return readAndValidate(db, await planOf(db, who), fileName, bytes);
+}
+
+async function readAndValidate(db: Database | Tx, planId: string, fileName: string, bytes: Uint8Array): Promise<ImportPreview> {
   const file = await readSpreadsheet(bytes);
   const facts = await reference(db, planId);
   const analysis = analyseSheet(file.sheets, facts);
@@ -60,78 +64,76 @@ export async function previewImport(db: Database, who: Identity, fileName: strin
   return { fileName, encoding: file.encoding, rowCount: analysis.table.body.length, projects, problems, totalRequestedBaht };
 }
 
-/** Validates again (the preview is not trusted) and writes every project in one transaction; returns the new seq. */
-export async function commitImport(db: Database, who: Identity, fileName: string, bytes: Uint8Array): Promise<{ seq: number; imported: number }> {
-  const planId = await planOf(db, who);
-  const preview = await previewImport(db, who, fileName, bytes);
+/**
+ * Validates again (the preview is not trusted) and writes every project in the command's transaction; the ceiling
+ * changes it audits carry the command's seq.
+ */
+export async function commitImport(ctx: CommandContext, input: { fileName: string; bytes: Uint8Array }): Promise<{ seq: number; imported: number }> {
+  const { tx, meetingId, seq, actor } = ctx;
+  const { fileName } = input;
+  const { planId } = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { planId: true } });
+  const preview = await readAndValidate(tx, planId, fileName, input.bytes);
   if (preview.problems.length) throw new BoardError('import_invalid', preview.problems);
-  return db.$transaction(
-    async (tx) => {
-      await tx.$queryRaw`SELECT "id" FROM "Meeting" WHERE "planId" = ${planId} FOR UPDATE`;
-      const decided =
-        (await tx.ceilingChange.count({ where: { project: { planId }, kind: { not: 'import' } } })) +
-        (await tx.proposal.count({ where: { project: { planId } } })) +
-        (await tx.resolution.count({ where: { meeting: { planId } } })) +
-        (await tx.frameRecord.count({ where: { planId } }));
-      if (decided > 0) throw new BoardError('import_locked');
+  // Every meeting of the plan, not only this one: the list is the plan's.
+  await tx.$queryRaw`SELECT "id" FROM "Meeting" WHERE "planId" = ${planId} FOR UPDATE`;
+  const decided =
+    (await tx.ceilingChange.count({ where: { project: { planId }, kind: { not: 'import' } } })) +
+    (await tx.proposal.count({ where: { project: { planId } } })) +
+    (await tx.resolution.count({ where: { meeting: { planId } } })) +
+    (await tx.frameRecord.count({ where: { planId } }));
+  if (decided > 0) throw new BoardError('import_locked');
 
-      const known = new Map(
-        (await tx.agency.findMany({ select: { id: true, code: true, nameTh: true, abbreviationTh: true } })).flatMap((a) => [
-          [`name:${matchKey(a.nameTh)}`, a.id],
-          ...(a.abbreviationTh ? [[`name:${matchKey(a.abbreviationTh)}`, a.id] as const] : []),
-          [`code:${a.code}`, a.id],
-        ]),
-      );
-      const ministries = new Map(preview.projects.map((p) => [p.agencyNameTh, p.ministryTh]));
-      const newAgencies = [...new Set(preview.projects.flatMap((p) => [...(agencyId(known, p) ? [] : [p.agencyNameTh]), ...p.partners.filter((name) => !known.has(`name:${matchKey(name)}`))]))];
-      if (newAgencies.length) {
-        const created = await tx.agency.createManyAndReturn({
-          data: newAgencies.map((nameTh, i) => ({ code: `IMP-${Date.now().toString(36)}-${i}`, nameTh, nameEn: '', abbreviationTh: '', ministryTh: ministries.get(nameTh) ?? '' })),
-          select: { id: true, nameTh: true },
-        });
-        for (const agency of created) known.set(`name:${matchKey(agency.nameTh)}`, agency.id);
-      }
-      const approaches = new Map((await tx.approach.findMany({ where: { goal: { planId } } })).map((a) => [a.code, a.id]));
-      await tx.project.deleteMany({ where: { planId } });
-      const projects = await tx.project.createManyAndReturn({
-        data: preview.projects.map((p, position) => ({
-          planId,
-          code: p.code,
-          position,
-          nameTh: p.nameTh,
-          nameEn: p.nameEn,
-          summaryTh: p.summaryTh,
-          agencyId: agencyId(known, p)!,
-          approachId: approaches.get(p.approachCode)!,
-          integrationType: p.integrationType,
-          requestedBaht: BigInt(p.requestedBaht),
-          ceilingBaht: BigInt(p.requestedBaht),
-        })),
-        select: { id: true, code: true, requestedBaht: true },
-      });
-      const byCode = new Map(preview.projects.map((p) => [p.code, p]));
-      const partners = projects.flatMap((project) => byCode.get(project.code)!.partners.map((name) => ({ projectId: project.id, agencyId: known.get(`name:${matchKey(name)}`)! })));
-      if (partners.length) await tx.projectPartner.createMany({ data: partners, skipDuplicates: true });
-      const seq = await nextMeetingSeq(tx, who.meetingId);
-      await tx.ceilingChange.createMany({
-        data: projects.map((p) => ({
-          meetingId: who.meetingId,
-          projectId: p.id,
-          participantId: who.participantId,
-          actorName: who.displayName,
-          role: who.role,
-          kind: 'import' as const,
-          fromBaht: 0n,
-          toBaht: p.requestedBaht,
-          versionAfter: 1,
-          seq,
-          reason: `นำเข้าจากไฟล์ ${fileName}`.slice(0, 500),
-        })),
-      });
-      return { seq, imported: projects.length };
-    },
-    { timeout: 60_000 },
+  const known = new Map(
+    (await tx.agency.findMany({ select: { id: true, code: true, nameTh: true, abbreviationTh: true } })).flatMap((a) => [
+      [`name:${matchKey(a.nameTh)}`, a.id],
+      ...(a.abbreviationTh ? [[`name:${matchKey(a.abbreviationTh)}`, a.id] as const] : []),
+      [`code:${a.code}`, a.id],
+    ]),
   );
+  const ministries = new Map(preview.projects.map((p) => [p.agencyNameTh, p.ministryTh]));
+  const newAgencies = [...new Set(preview.projects.flatMap((p) => [...(agencyId(known, p) ? [] : [p.agencyNameTh]), ...p.partners.filter((name) => !known.has(`name:${matchKey(name)}`))]))];
+  if (newAgencies.length) {
+    const created = await tx.agency.createManyAndReturn({
+      data: newAgencies.map((nameTh, i) => ({ code: `IMP-${Date.now().toString(36)}-${i}`, nameTh, nameEn: '', abbreviationTh: '', ministryTh: ministries.get(nameTh) ?? '' })),
+      select: { id: true, nameTh: true },
+    });
+    for (const agency of created) known.set(`name:${matchKey(agency.nameTh)}`, agency.id);
+  }
+  const approaches = new Map((await tx.approach.findMany({ where: { goal: { planId } } })).map((a) => [a.code, a.id]));
+  await tx.project.deleteMany({ where: { planId } });
+  const projects = await tx.project.createManyAndReturn({
+    data: preview.projects.map((p, position) => ({
+      planId,
+      code: p.code,
+      position,
+      nameTh: p.nameTh,
+      nameEn: p.nameEn,
+      summaryTh: p.summaryTh,
+      agencyId: agencyId(known, p)!,
+      approachId: approaches.get(p.approachCode)!,
+      integrationType: p.integrationType,
+      requestedBaht: BigInt(p.requestedBaht),
+      ceilingBaht: BigInt(p.requestedBaht),
+    })),
+    select: { id: true, code: true, requestedBaht: true },
+  });
+  const byCode = new Map(preview.projects.map((p) => [p.code, p]));
+  const partners = projects.flatMap((project) => byCode.get(project.code)!.partners.map((name) => ({ projectId: project.id, agencyId: known.get(`name:${matchKey(name)}`)! })));
+  if (partners.length) await tx.projectPartner.createMany({ data: partners, skipDuplicates: true });
+  await tx.ceilingChange.createMany({
+    data: projects.map((p) => ({
+      meetingId,
+      projectId: p.id,
+      ...auditedAs(actor),
+      kind: 'import' as const,
+      fromBaht: 0n,
+      toBaht: p.requestedBaht,
+      versionAfter: 1,
+      seq,
+      reason: `นำเข้าจากไฟล์ ${fileName}`.slice(0, 500),
+    })),
+  });
+  return { seq, imported: projects.length };
 }
 
 function agencyId(known: Map<string, string>, project: ImportedProject): string | undefined {

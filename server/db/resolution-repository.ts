@@ -1,10 +1,10 @@
 // Resolutions in Postgres: recorded as drafts, confirmed (fixing a project's ceiling with its audit row), reopened
-// (audited as a 'reopen' change). Each change takes the meeting's next sequence number in its own transaction.
+// (audited as a 'reopen' change). Each runs in its command's transaction, which holds the meeting's turn and its seq.
 import type { Database } from './client.ts';
 import { bahtFromDb } from './client.ts';
 import type { Prisma } from './generated/client.ts';
-import { nextMeetingSeq } from './meeting-seq.ts';
-import type { Identity } from '../auth/identity.ts';
+import type { CommandContext } from '../commands/command.ts';
+import { auditedAs, participantOf } from '../commands/actor.ts';
 import { BoardError } from '../shared/errors.ts';
 import {
   PROJECT_OUTCOMES,
@@ -57,114 +57,102 @@ function fixedCeiling(outcome: ResolutionOutcome, project: { requestedBaht: bigi
   }
 }
 
-export async function recordResolution(db: Database, who: Identity, payload: RecordResolutionPayload): Promise<ResolutionChanged> {
-  return db.$transaction(async (tx) => {
-    let ceilingBaht: bigint | null = null;
-    if (payload.projectId !== undefined) {
-      const project = await tx.project.findFirst({
-        where: { id: payload.projectId, plan: { meetings: { some: { id: who.meetingId } } } },
-        include: { plan: { select: { allowAboveRequest: true } } },
-      });
-      if (!project) throw new BoardError('resolution_target_not_found');
-      if (!(PROJECT_OUTCOMES as readonly string[]).includes(payload.outcome)) throw new BoardError('resolution_outcome_invalid');
-      ceilingBaht = fixedCeiling(payload.outcome, project, payload.ceilingBaht);
-      const adjustedBad =
-        payload.outcome === 'approved_adjusted' &&
-        (ceilingBaht === null || (!project.plan.allowAboveRequest && ceilingBaht > project.requestedBaht));
-      if (adjustedBad || (payload.outcome !== 'approved_adjusted' && payload.ceilingBaht !== undefined)) {
-        throw new BoardError('resolution_ceiling_invalid');
-      }
-    } else {
-      const item = await tx.agendaItem.findFirst({ where: { id: payload.agendaItemId, meetingId: who.meetingId } });
-      if (!item) throw new BoardError('resolution_target_not_found');
-      if (payload.ceilingBaht !== undefined) throw new BoardError('resolution_ceiling_invalid');
-    }
-    const target = payload.projectId !== undefined ? { projectId: payload.projectId } : { agendaItemId: payload.agendaItemId };
-    // Serialises recorders of the same target, so two drafts never stand side by side.
-    await tx.$queryRaw`SELECT "id" FROM "Meeting" WHERE "id" = ${who.meetingId} FOR UPDATE`;
-    const standing = await tx.resolution.findFirst({ where: { meetingId: who.meetingId, ...target, status: { not: 'reopened' } } });
-    if (standing?.status === 'confirmed') throw new BoardError('resolution_already_confirmed');
-    const data = { outcome: payload.outcome, textTh: payload.textTh, ceilingBaht, recordedById: who.participantId };
-    const row = standing
-      ? await tx.resolution.update({ where: { id: standing.id }, data, include: WITH_NAMES })
-      : await tx.resolution.create({ data: { meetingId: who.meetingId, ...target, ...data }, include: WITH_NAMES });
-    return { seq: await nextMeetingSeq(tx, who.meetingId), resolution: resolutionView(row) };
-  });
-}
-
-async function lockedResolution(tx: Prisma.TransactionClient, meetingId: string, resolutionId: string) {
-  const [locked] = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Resolution" WHERE "id" = ${resolutionId} AND "meetingId" = ${meetingId} FOR UPDATE`;
-  if (!locked) throw new BoardError('resolution_not_found');
-  return tx.resolution.findUniqueOrThrow({ where: { id: resolutionId } });
-}
-
-export async function confirmResolution(db: Database, who: Identity, resolutionId: string): Promise<ResolutionChanged> {
-  return db.$transaction(async (tx) => {
-    const resolution = await lockedResolution(tx, who.meetingId, resolutionId);
-    if (resolution.status !== 'draft') throw new BoardError('resolution_not_draft');
-    const seq = await nextMeetingSeq(tx, who.meetingId);
-    let project: ResolutionChanged['project'];
-    let ceilingBaht = resolution.ceilingBaht;
-    if (resolution.projectId) {
-      const [current] = await tx.$queryRaw<{ ceilingBaht: bigint; version: number }[]>`
-        SELECT "ceilingBaht", "version" FROM "Project" WHERE "id" = ${resolution.projectId} FOR UPDATE`;
-      ceilingBaht ??= current.ceilingBaht;
-      let version = current.version;
-      if (ceilingBaht !== current.ceilingBaht) {
-        version += 1;
-        await tx.project.update({ where: { id: resolution.projectId }, data: { ceilingBaht, version } });
-        await tx.ceilingChange.create({
-          data: {
-            meetingId: who.meetingId,
-            projectId: resolution.projectId,
-            participantId: who.participantId,
-            actorName: who.displayName,
-            role: who.role,
-            kind: 'set',
-            fromBaht: current.ceilingBaht,
-            toBaht: ceilingBaht,
-            versionAfter: version,
-            seq,
-            reason: `มติที่ประชุม: ${RESOLUTION_OUTCOME_LABELS[resolution.outcome].th}${resolution.textTh ? ` — ${resolution.textTh}` : ''}`,
-          },
-        });
-      }
-      project = { id: resolution.projectId, ceilingBaht: bahtFromDb(ceilingBaht), version };
-    }
-    const row = await tx.resolution.update({
-      where: { id: resolutionId },
-      data: { status: 'confirmed', ceilingBaht, confirmedById: who.participantId, confirmedAt: new Date() },
-      include: WITH_NAMES,
+export async function recordResolution({ tx, meetingId, seq, actor }: CommandContext, payload: RecordResolutionPayload): Promise<ResolutionChanged> {
+  const recorder = participantOf(actor);
+  let ceilingBaht: bigint | null = null;
+  if (payload.projectId !== undefined) {
+    const project = await tx.project.findFirst({
+      where: { id: payload.projectId, plan: { meetings: { some: { id: meetingId } } } },
+      include: { plan: { select: { allowAboveRequest: true } } },
     });
-    return { seq, resolution: resolutionView(row), ...(project ? { project } : {}) };
-  });
+    if (!project) throw new BoardError('resolution_target_not_found');
+    if (!(PROJECT_OUTCOMES as readonly string[]).includes(payload.outcome)) throw new BoardError('resolution_outcome_invalid');
+    ceilingBaht = fixedCeiling(payload.outcome, project, payload.ceilingBaht);
+    const adjustedBad =
+      payload.outcome === 'approved_adjusted' &&
+      (ceilingBaht === null || (!project.plan.allowAboveRequest && ceilingBaht > project.requestedBaht));
+    if (adjustedBad || (payload.outcome !== 'approved_adjusted' && payload.ceilingBaht !== undefined)) {
+      throw new BoardError('resolution_ceiling_invalid');
+    }
+  } else {
+    const item = await tx.agendaItem.findFirst({ where: { id: payload.agendaItemId, meetingId } });
+    if (!item) throw new BoardError('resolution_target_not_found');
+    if (payload.ceilingBaht !== undefined) throw new BoardError('resolution_ceiling_invalid');
+  }
+  const target = payload.projectId !== undefined ? { projectId: payload.projectId } : { agendaItemId: payload.agendaItemId };
+  // The meeting's turn serialises recorders of the same target, so two drafts never stand side by side.
+  const standing = await tx.resolution.findFirst({ where: { meetingId, ...target, status: { not: 'reopened' } } });
+  if (standing?.status === 'confirmed') throw new BoardError('resolution_already_confirmed');
+  const data = { outcome: payload.outcome, textTh: payload.textTh, ceilingBaht, recordedById: recorder.participantId };
+  const row = standing
+    ? await tx.resolution.update({ where: { id: standing.id }, data, include: WITH_NAMES })
+    : await tx.resolution.create({ data: { meetingId, ...target, ...data }, include: WITH_NAMES });
+  return { seq, resolution: resolutionView(row) };
 }
 
-export async function reopenResolution(db: Database, who: Identity, resolutionId: string, reason: string): Promise<ResolutionChanged> {
-  return db.$transaction(async (tx) => {
-    const resolution = await lockedResolution(tx, who.meetingId, resolutionId);
-    if (resolution.status !== 'confirmed') throw new BoardError('resolution_not_confirmed');
-    const seq = await nextMeetingSeq(tx, who.meetingId);
-    if (resolution.projectId) {
-      const project = await tx.project.findUniqueOrThrow({ where: { id: resolution.projectId } });
+async function meetingResolution(tx: Prisma.TransactionClient, meetingId: string, resolutionId: string) {
+  const resolution = await tx.resolution.findFirst({ where: { id: resolutionId, meetingId } });
+  if (!resolution) throw new BoardError('resolution_not_found');
+  return resolution;
+}
+
+export async function confirmResolution({ tx, meetingId, seq, actor }: CommandContext, resolutionId: string): Promise<ResolutionChanged> {
+  const audit = auditedAs(actor);
+  const resolution = await meetingResolution(tx, meetingId, resolutionId);
+  if (resolution.status !== 'draft') throw new BoardError('resolution_not_draft');
+  let project: ResolutionChanged['project'];
+  let ceilingBaht = resolution.ceilingBaht;
+  if (resolution.projectId) {
+    const [current] = await tx.$queryRaw<{ ceilingBaht: bigint; version: number }[]>`
+      SELECT "ceilingBaht", "version" FROM "Project" WHERE "id" = ${resolution.projectId} FOR UPDATE`;
+    ceilingBaht ??= current.ceilingBaht;
+    let version = current.version;
+    if (ceilingBaht !== current.ceilingBaht) {
+      version += 1;
+      await tx.project.update({ where: { id: resolution.projectId }, data: { ceilingBaht, version } });
       await tx.ceilingChange.create({
         data: {
-          meetingId: who.meetingId,
-          projectId: project.id,
-          participantId: who.participantId,
-          actorName: who.displayName,
-          role: who.role,
-          kind: 'reopen',
-          fromBaht: project.ceilingBaht,
-          toBaht: project.ceilingBaht,
-          versionAfter: project.version,
+          meetingId,
+          projectId: resolution.projectId,
+          ...audit,
+          kind: 'set',
+          fromBaht: current.ceilingBaht,
+          toBaht: ceilingBaht,
+          versionAfter: version,
           seq,
-          reason,
+          reason: `มติที่ประชุม: ${RESOLUTION_OUTCOME_LABELS[resolution.outcome].th}${resolution.textTh ? ` — ${resolution.textTh}` : ''}`,
         },
       });
     }
-    const row = await tx.resolution.update({ where: { id: resolutionId }, data: { status: 'reopened', reopenedAt: new Date() }, include: WITH_NAMES });
-    return { seq, resolution: resolutionView(row) };
+    project = { id: resolution.projectId, ceilingBaht: bahtFromDb(ceilingBaht), version };
+  }
+  const row = await tx.resolution.update({
+    where: { id: resolutionId },
+    data: { status: 'confirmed', ceilingBaht, confirmedById: audit.participantId, confirmedAt: new Date() },
+    include: WITH_NAMES,
   });
+  return { seq, resolution: resolutionView(row), ...(project ? { project } : {}) };
+}
+
+export async function reopenResolution({ tx, meetingId, seq, actor }: CommandContext, resolutionId: string, reason: string): Promise<ResolutionChanged> {
+  const resolution = await meetingResolution(tx, meetingId, resolutionId);
+  if (resolution.status !== 'confirmed') throw new BoardError('resolution_not_confirmed');
+  if (resolution.projectId) {
+    const project = await tx.project.findUniqueOrThrow({ where: { id: resolution.projectId } });
+    await tx.ceilingChange.create({
+      data: {
+        meetingId,
+        projectId: project.id,
+        ...auditedAs(actor),
+        kind: 'reopen',
+        fromBaht: project.ceilingBaht,
+        toBaht: project.ceilingBaht,
+        versionAfter: project.version,
+        seq,
+        reason,
+      },
+    });
+  }
+  const row = await tx.resolution.update({ where: { id: resolutionId }, data: { status: 'reopened', reopenedAt: new Date() }, include: WITH_NAMES });
+  return { seq, resolution: resolutionView(row) };
 }

@@ -3,7 +3,6 @@
 import type { AgendaItemView, GoalView } from '../shared/board.ts';
 import { meetingFocusSchema, type FocusView, type MeetingFocus, type PresenterHandover } from '../shared/events/presenter.ts';
 import type { Role } from '../shared/roles.ts';
-import { can } from './permissions.ts';
 
 export interface ListedProject {
   id: string;
@@ -74,11 +73,6 @@ export function edgeProject(edge: 'first' | 'last', ordered: readonly ListedProj
 
 export function sameView(a: FocusView, b: FocusView): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** The chair and the presenter run the agenda; the secretary, who writes the minutes against it, may add to it too. */
-export function canAddAgendaItem(role: Role): boolean {
-  return can(role, 'agenda:move') || can(role, 'minutes:write');
 }
 
 /**

@@ -20,6 +20,8 @@ export const ACTIONS = [
   'frame:prepare',
   'frame:confirm',
   'projects:import',
+  'agenda:add',
+  'participant:revoke',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -28,12 +30,17 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'board:read', 'ceiling:set', 'proposal:decide', 'focus:move', 'agenda:move', 'presenter:assign', 'attendance:record',
     'invite:create', 'annotation:write', 'annotation:promote', 'minutes:write', 'resolution:confirm', 'resolution:reopen',
     'frame:confirm', 'projects:import',
+    'agenda:add', 'participant:revoke',
   ],
-  presenter: ['board:read', 'ceiling:set', 'proposal:decide', 'focus:move', 'agenda:move', 'annotation:write', 'annotation:promote'],
+  presenter: [
+    'board:read', 'ceiling:set', 'proposal:decide', 'focus:move', 'agenda:move', 'annotation:write', 'annotation:promote',
+    'agenda:add',
+  ],
   member: ['board:read', 'ceiling:propose', 'annotation:write'],
   secretary: [
     'board:read', 'attendance:record', 'invite:create', 'annotation:write', 'minutes:write', 'resolution:record',
     'frame:prepare', 'projects:import',
+    'agenda:add',
   ],
   observer: ['board:read'],
 };

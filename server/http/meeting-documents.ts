@@ -7,7 +7,9 @@ import type { Sessions } from '../auth/sessions.ts';
 import type { Database } from '../db/client.ts';
 import { bahtFromDb } from '../db/client.ts';
 import type { FrameService } from '../db/frame-repository.ts';
-import { commitImport, previewImport } from '../db/import-repository.ts';
+import { previewImport } from '../db/import-repository.ts';
+import { participantActor } from '../commands/actor.ts';
+import type { RunCommand } from '../commands/registry.ts';
 import { frameCsv, frameHtml, frameXlsx, historyCsv, type FrameDocumentContext } from '../export/frame-documents.ts';
 import type { PdfPrinter } from '../pdf/print-pdf.ts';
 import { minutesHtml } from '../export/minutes-document.ts';
@@ -49,8 +51,8 @@ export interface MeetingDocumentsDeps {
   pdf: PdfPrinter;
   /** Where the minutes' Yjs document is kept: every accepted update is there before anyone else sees it. */
   yjs: YPersistence;
-  /** Tells the meeting's clients the project list was replaced (they reload the board). */
-  projectsReplaced(meetingId: string, seq: number): void;
+  /** The command pipeline, for the import's commit. */
+  runCommand: RunCommand;
 }
 
 type Handler = (req: Request, res: Response, who: Identity) => Promise<void>;
@@ -161,9 +163,7 @@ export function meetingDocumentsRouter(deps: MeetingDocumentsDeps): express.Rout
     '/meetings/:id/import/commit',
     upload,
     authed(async (req, res, who) => {
-      const result = await commitImport(deps.db, who, fileName(req), bodyBytes(req));
-      deps.projectsReplaced(who.meetingId, result.seq);
-      res.json({ data: result });
+      res.json({ data: await deps.runCommand('projects:import', participantActor(who), { fileName: fileName(req), bytes: bodyBytes(req) }) });
     }),
   );
   return router;

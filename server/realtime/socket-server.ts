@@ -1,5 +1,6 @@
-// Socket.io on the board's HTTP server: authenticates each connection once, puts it in its meeting's room, and hands
-// it to the feature handlers.
+// Socket.io on the board's HTTP server: authenticates each connection once (who, not what they may do: commands read
+// the role again when they run), puts it in its meeting's room and its participant's room, and hands it to the
+// feature handlers. A call nobody handles is answered, not left to time out.
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type { Sessions } from '../auth/sessions.ts';
@@ -15,6 +16,7 @@ import { BoardError } from '../shared/errors.ts';
 import { refusalFor } from '../db/unavailable.ts';
 import type { BoardHealth } from '../health/board-health.ts';
 import type { CommandGate } from './command-gate.ts';
+import { answerUnknownCalls } from './socket-calls.ts';
 
 export type BoardServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type BoardSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -23,6 +25,11 @@ export type FeatureHandlers = (socket: BoardSocket, io: BoardServer) => void;
 
 export function meetingRoom(meetingId: string): string {
   return `meeting:${meetingId}`;
+}
+
+/** Every open socket of one participant, so that a role change or a revocation reaches all of them at once. */
+export function participantRoom(participantId: string): string {
+  return `participant:${participantId}`;
 }
 
 export function createSocketServer(
@@ -67,8 +74,9 @@ export function createSocketServer(
   io.on('connection', async (socket) => {
     const { identity } = socket.data;
     deps.gate.attach(socket);
-    await socket.join(meetingRoom(identity.meetingId));
+    answerUnknownCalls(socket);
     for (const register of deps.features) register(socket, io);
+    await socket.join([meetingRoom(identity.meetingId), participantRoom(identity.participantId)]);
     try {
       socket.emit('session:ready', {
         participantId: identity.participantId,

@@ -28,6 +28,12 @@ describe('permissions', () => {
     const movers = ROLES.filter((role) => can(role, 'focus:move'));
     expect(movers).toEqual(['chair', 'presenter']);
   });
+  it('lets the chair, the presenter and the secretary add agenda items, nobody else', () => {
+    expect(ROLES.filter((role) => can(role, 'agenda:add'))).toEqual(['chair', 'presenter', 'secretary']);
+  });
+  it('lets only the chair revoke a participant', () => {
+    expect(ROLES.filter((role) => can(role, 'participant:revoke'))).toEqual(['chair']);
+  });
   it('grants only known actions', () => {
     for (const role of ROLES) for (const action of allowedActions(role)) expect(ACTIONS).toContain(action);
   });

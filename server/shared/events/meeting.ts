@@ -1,9 +1,12 @@
 import type { BoardSnapshot, SessionView } from '../board.ts';
 import type { AckCallback } from '../ack.ts';
+import type { CatchUp } from './sequenced.ts';
 
 export interface MeetingClientEvents {
   /** The whole board as of now: on first load, after a reconnect, or when a client sees a gap in the sequence. */
   'meeting:sync': (request: Record<string, never>, ack: AckCallback<BoardSnapshot>) => void;
+  /** The sequenced events after `afterSeq` (the last one this client applied), or the whole board when the log no longer has them. */
+  'meeting:catchup': (request: { afterSeq: number }, ack: AckCallback<CatchUp>) => void;
 }
 
 export interface MeetingServerEvents {

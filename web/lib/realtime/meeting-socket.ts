@@ -1,9 +1,12 @@
-// The browser's Socket.io connection to one meeting. The session cookie authenticates it; on every (re)connect, and
-// whenever a feature sees a gap in the meeting's sequence, the board takes a fresh snapshot, so nothing is missed.
+// The browser's Socket.io connection to one meeting. The session cookie authenticates it. Sequenced events are applied
+// in seq order: one that arrives early waits for those before it, and a hole that stays open is filled by asking the
+// server for what is missing (`meeting:catchup`), which answers with the events from the meeting's log, or the whole
+// board only when the log no longer reaches back that far. A reconnect catches up the same way, from the last seq seen.
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '$shared/contract.ts';
-import type { BoardSnapshot } from '$shared/board.ts';
-import type { BoardState, SequencedOutcome } from '$lib/state/board.svelte.ts';
+import { SEQUENCED_EVENT_TYPES, type SequencedEvent } from '$shared/events/sequenced.ts';
+import { SequenceBuffer } from '$domain/sequence.ts';
+import type { BoardState } from '$lib/state/board.svelte.ts';
 import type { ErrorCode, WireError } from '$shared/errors.ts';
 
 /** Handshake refusals that say "try again shortly", not "you may not". */
@@ -13,30 +16,92 @@ export type MeetingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface MeetingConnection {
   socket: MeetingSocket;
-  /** Replaces the board's state with the server's; resolves when it has (or the request failed). */
-  resync(): Promise<void>;
   /**
-   * Applies a broadcast that carries the meeting's sequence number. On a gap it holds the board (no command may be
-   * sent against state known to be behind) and fetches the full state instead.
+   * A sequenced event from a broadcast or from a command's acknowledgement (which carries the same update, in case it
+   * arrives first): applied in order, once.
    */
-  apply(seq: number, change: (snapshot: BoardSnapshot) => void): SequencedOutcome;
+  receive(event: SequencedEvent): void;
+  /** Calls `listener` with every event once it has been applied to the board; returns its removal. */
+  onApplied(listener: (event: SequencedEvent) => void): () => void;
   close(): void;
 }
+
+/** How long a hole may stay open before the server is asked for what is missing: events usually arrive in order. */
+const GAP_WAIT_MS = 300;
 
 export function connectMeeting(board: BoardState): MeetingConnection {
   const auth: HandshakeAuth = { meetingId: board.meeting.id };
   // WebSocket only: long-polling would need sticky sessions once the board runs on several instances.
   const socket: MeetingSocket = io({ auth, transports: ['websocket'], withCredentials: true });
+  const listeners = new Set<(event: SequencedEvent) => void>();
+  let buffer = new SequenceBuffer<SequencedEvent>(board.seq + 1);
+  let catchingUp: Promise<void> | null = null;
+  let gapTimer: ReturnType<typeof setTimeout> | undefined;
 
-  async function resync() {
-    const result = await socket.emitWithAck('meeting:sync', {});
-    if ('data' in result) {
-      board.replaceSnapshot(result.data);
-      board.setConnection('live');
+  function applyReleased(events: SequencedEvent[]) {
+    for (const event of events) {
+      if (board.applyEvent(event) === 'reload') {
+        void reload();
+        return;
+      }
+      for (const listener of listeners) listener(event);
     }
   }
 
-  socket.on('connect', () => void resync());
+  /** The whole board, when an event replaced more than it carries (an imported project list). */
+  async function reload() {
+    const result = await socket.emitWithAck('meeting:sync', {});
+    if ('data' in result) {
+      board.replaceSnapshot(result.data);
+      applyReleased(buffer.skipTo(result.data.seq + 1));
+    }
+  }
+
+  function catchUp(): Promise<void> {
+    clearTimeout(gapTimer);
+    catchingUp ??= (async () => {
+      board.setConnection('connecting');
+      try {
+        const result = await socket.emitWithAck('meeting:catchup', { afterSeq: board.seq });
+        if (!('data' in result)) return;
+        if ('snapshot' in result.data) {
+          board.replaceSnapshot(result.data.snapshot);
+          applyReleased(buffer.skipTo(result.data.snapshot.seq + 1));
+        } else {
+          for (const event of result.data.events) applyReleased(buffer.push(event.payload.seq, event));
+        }
+        if (socket.connected) board.setConnection('live');
+      } finally {
+        catchingUp = null;
+        watchForGap();
+      }
+    })();
+    return catchingUp;
+  }
+
+  function watchForGap() {
+    if (!buffer.gap() || catchingUp || gapTimer !== undefined) return;
+    // While events are missing, commands against what is on screen would be made against a stale board.
+    board.setConnection('connecting');
+    gapTimer = setTimeout(() => {
+      gapTimer = undefined;
+      if (buffer.gap()) void catchUp();
+    }, GAP_WAIT_MS);
+  }
+
+  function receive(event: SequencedEvent) {
+    applyReleased(buffer.push(event.payload.seq, event));
+    watchForGap();
+  }
+
+  for (const type of SEQUENCED_EVENT_TYPES) {
+    (socket.on as (type: string, listener: (payload: unknown) => void) => void)(type, (payload) => receive({ type, payload } as SequencedEvent));
+  }
+  socket.on('connect', () => {
+    // Whatever was held from before the disconnect is caught up from the log too; start clean from the board.
+    buffer = new SequenceBuffer<SequencedEvent>(board.seq + 1);
+    void catchUp();
+  });
   socket.on('disconnect', () => board.setConnection('offline'));
   // This instance is going away: the transport closes next and Socket.io reconnects (behind a load balancer, elsewhere).
   socket.on('server:restarting', () => board.setConnection('connecting'));
@@ -47,14 +112,16 @@ export function connectMeeting(board: BoardState): MeetingConnection {
     if (!socket.active && code && TEMPORARY_REFUSALS.has(code)) setTimeout(() => socket.connect(), 1_000 + Math.random() * 1_000);
   });
 
-  function apply(seq: number, change: (snapshot: BoardSnapshot) => void): SequencedOutcome {
-    const outcome = board.applySequenced(seq, change);
-    if (outcome === 'gap') {
-      board.setConnection('connecting');
-      void resync();
-    }
-    return outcome;
-  }
-
-  return { socket, resync, apply, close: () => socket.close() };
+  return {
+    socket,
+    receive,
+    onApplied(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      clearTimeout(gapTimer);
+      socket.close();
+    },
+  };
 }

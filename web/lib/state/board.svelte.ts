@@ -2,10 +2,11 @@
 // and what this person has selected.
 import type { BoardSnapshot, ProjectView } from '$shared/board.ts';
 import type { ResolutionView } from '$shared/events/resolution.ts';
+import type { SequencedEvent } from '$shared/events/sequenced.ts';
 import { computeTotals } from '$domain/totals.ts';
+import { applyBoardEvent } from '$domain/board-events.ts';
 
 export type ConnectionState = 'connecting' | 'live' | 'offline';
-export type SequencedOutcome = 'applied' | 'stale' | 'gap';
 
 export class BoardState {
   #snapshot: BoardSnapshot = $state()!;
@@ -63,15 +64,13 @@ export class BoardState {
   }
 
   /**
-   * Applies a broadcast that carries the meeting's sequence number. One we already have is ignored; one that skips a
-   * number means we missed something, and the caller must fetch the full state instead of applying it.
+   * Applies the meeting's next event (the connection releases them in seq order, each once). 'reload' when only a
+   * fresh snapshot can follow it.
    */
-  applySequenced(seq: number, apply: (snapshot: BoardSnapshot) => void): SequencedOutcome {
-    if (seq <= this.#snapshot.seq) return 'stale';
-    if (seq !== this.#snapshot.seq + 1) return 'gap';
-    apply(this.#snapshot);
-    this.#snapshot.seq = seq;
-    return 'applied';
+  applyEvent(event: SequencedEvent): 'applied' | 'reload' {
+    const outcome = applyBoardEvent(this.#snapshot, event);
+    if (outcome === 'applied') this.#snapshot.seq = event.payload.seq;
+    return outcome;
   }
 
   /** The standing resolution on a project, if any. */

@@ -4,7 +4,6 @@ import { SvelteMap } from 'svelte/reactivity';
 import type { Ack } from '$shared/ack.ts';
 import type { CeilingChangeView, ProjectView, ProposalView, SessionView } from '$shared/board.ts';
 import type { CeilingsUpdate } from '$shared/events/ceilings.ts';
-import { applyCeilingsUpdate } from '$domain/ceilings.ts';
 import { can } from '$domain/permissions.ts';
 import type { BoardState } from './board.svelte.ts';
 import type { MeetingConnection } from '$lib/realtime/meeting-socket.ts';
@@ -110,7 +109,7 @@ export class CeilingsState {
     const emit = socket.emitWithAck.bind(socket) as (event: E, payload: unknown) => Promise<Ack<CeilingsUpdate>>;
     const result = await emit(event, payload);
     // The broadcast usually lands first; the acknowledgement carries the same update in case it has not.
-    if ('data' in result) this.#connection?.apply(result.data.seq, (snapshot) => applyCeilingsUpdate(snapshot, result.data));
+    if ('data' in result) this.#connection?.receive({ type: 'ceilings:updated', payload: result.data });
     return result;
   }
 

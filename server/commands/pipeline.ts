@@ -1,0 +1,126 @@
+// The one path every sequenced change takes, from Socket.io and HTTP alike:
+//   rate limit → payload schema → one transaction { the meeting's turn (next seq, row lock), the actor's current
+//   authority, the feature's write, the event rows } → commit → delivery to the meeting in seq order.
+// Expected refusals are BoardErrors, thrown to the caller; the transport turns them into its own typed reply.
+import type { z } from 'zod';
+import type { Database } from '../db/client.ts';
+import { can } from '../domain/permissions.ts';
+import { BoardError } from '../shared/errors.ts';
+import { isRole } from '../shared/roles.ts';
+import type { Action } from '../domain/permissions.ts';
+import type { Actor, ActingActor, OrganiserActor } from './actor.ts';
+import type { SequencedCommand, Tx } from './command.ts';
+import type { Delivery } from '../realtime/delivery.ts';
+import type { Prisma } from '../db/generated/client.ts';
+
+/** Throws BoardError('rate_limited') when the actor has sent too much of this command. */
+export type CommandLimiter = (actor: Actor, event: string) => Promise<void>;
+
+/** Whether an organiser may do `action` in the meeting, read in the command's transaction. */
+export type OrganiserAuthority = (tx: Tx, organiser: OrganiserActor, meetingId: string, action: Action) => Promise<boolean>;
+
+export interface CommandPipelineDeps {
+  db: Database;
+  delivery: Pick<Delivery, 'reserve' | 'release' | 'deliver'>;
+  limiter?: CommandLimiter;
+  organiserAuthority?: OrganiserAuthority;
+}
+
+export interface ExecuteOptions {
+  /** For organisers: the meeting they act on (a participant always acts in their own). */
+  meetingId?: string;
+  /**
+   * Aborted when the caller was already answered (the database stopped answering, shutdown): a command that gets
+   * its turn after that rolls back instead of landing a change its sender was told had failed.
+   */
+  signal?: AbortSignal;
+}
+
+export interface CommandPipeline {
+  /**
+   * Runs one command for one actor and resolves to its acknowledgement once committed (and handed to the delivery).
+   */
+  execute<Schema extends z.ZodType, Ack>(command: SequencedCommand<Schema, Ack>, actor: Actor, input: unknown, options?: ExecuteOptions): Promise<Ack>;
+}
+
+export function invalidPayload(error: z.ZodError): BoardError {
+  return new BoardError('invalid_payload', error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+}
+
+export function createCommandPipeline(deps: CommandPipelineDeps): CommandPipeline {
+  const { db, delivery } = deps;
+
+  async function takeTurn(tx: Tx, actor: Actor, meetingId: string, action: Action): Promise<{ seq: number; acting: ActingActor }> {
+    if (actor.kind === 'organiser') {
+      const [turn] = await tx.$queryRaw<{ seq: number }[]>`UPDATE "Meeting" SET "seq" = "seq" + 1 WHERE "id" = ${meetingId} RETURNING "seq"`;
+      if (!turn) throw new BoardError('meeting_not_found');
+      if (!(await deps.organiserAuthority?.(tx, actor, meetingId, action))) throw new BoardError('forbidden', { action });
+      return { seq: turn.seq, acting: actor };
+    }
+    // The participant is read after the meeting's row lock is granted, and FOR SHARE makes Postgres read the newest
+    // version of the row even if it changed while this statement waited: a role handed over or revoked by the command
+    // just before this one is what this one sees.
+    const [row] = await tx.$queryRaw<{ seq: number; role: string; revokedAt: Date | null; displayName: string }[]>`
+      WITH turn AS (UPDATE "Meeting" SET "seq" = "seq" + 1 WHERE "id" = ${meetingId} RETURNING "id", "seq")
+      SELECT t."seq", p."role"::text AS "role", p."revokedAt", p."displayName"
+      FROM turn t JOIN "Participant" p ON p."id" = ${actor.participantId} AND p."meetingId" = t."id"
+      FOR SHARE OF p`;
+    if (!row) {
+      const meeting = await tx.meeting.count({ where: { id: meetingId } });
+      throw new BoardError(meeting ? 'unauthenticated' : 'meeting_not_found');
+    }
+    if (row.revokedAt) throw new BoardError('participant_revoked');
+    if (!isRole(row.role) || !can(row.role, action)) throw new BoardError('forbidden', { action });
+    return { seq: row.seq, acting: { ...actor, displayName: row.displayName, role: row.role } };
+  }
+
+  return {
+    async execute(command, actor, input, { meetingId: meetingIdOption, signal } = {}) {
+      const meetingId = actor.kind === 'participant' ? actor.meetingId : meetingIdOption;
+      if (!meetingId) throw new BoardError('meeting_not_found');
+      if (actor.kind === 'participant' && meetingIdOption !== undefined && meetingIdOption !== meetingId) throw new BoardError('wrong_meeting');
+      await deps.limiter?.(actor, command.event);
+      const parsed = command.schema.safeParse(input);
+      if (!parsed.success) throw invalidPayload(parsed.error);
+
+      const reserved: number[] = [];
+      try {
+        const { ack, events } = await db.$transaction(
+          async (tx) => {
+            const { seq, acting } = await takeTurn(tx, actor, meetingId, command.authority);
+            if (signal?.aborted) throw new BoardError('database_unavailable');
+            delivery.reserve(meetingId, seq);
+            reserved.push(seq);
+            const outcome = await command.run({ tx, meetingId, seq, actor: acting }, parsed.data);
+            if (outcome.events.length === 0) throw new Error(`${command.event} committed no event: every sequenced command tells the meeting what changed`);
+            outcome.events.forEach((event, index) => {
+              if (event.payload.seq !== seq + index) throw new Error(`${command.event}: event ${index} carries seq ${event.payload.seq}, expected ${seq + index}`);
+            });
+            const extra = outcome.events.length - 1;
+            if (extra > 0) {
+              await tx.$executeRaw`UPDATE "Meeting" SET "seq" = "seq" + ${extra}::int WHERE "id" = ${meetingId}`;
+              for (let i = 1; i <= extra; i++) {
+                delivery.reserve(meetingId, seq + i);
+                reserved.push(seq + i);
+              }
+            }
+            await tx.meetingEvent.createMany({
+              data: outcome.events.map((event) => ({
+                meetingId,
+                seq: event.payload.seq,
+                type: event.type,
+                payload: event.payload as unknown as Prisma.InputJsonValue,
+              })),
+            });
+            return outcome;
+          },
+          command.timeoutMs ? { timeout: command.timeoutMs } : undefined,
+        );
+        delivery.deliver(meetingId, events);
+        return ack;
+      } finally {
+        for (const seq of reserved) delivery.release(meetingId, seq);
+      }
+    },
+  };
+}

@@ -1,0 +1,33 @@
+// Every sequenced command, by the name it is called by. Socket.io binds the socket commands; HTTP callers (pages'
+// actions, the JSON API, imports) run any of them by name through AppServices.runCommand.
+import type { Actor } from './actor.ts';
+import { CEILINGS_COMMANDS } from './ceilings.ts';
+import type { AckOf, InputOf, SequencedCommand } from './command.ts';
+import { PRESENTER_COMMANDS } from './presenter.ts';
+import { importProjectsCommand } from './projects.ts';
+import { RESOLUTION_COMMANDS } from './resolutions.ts';
+
+/** The commands a participant's socket may call. */
+export const SOCKET_COMMANDS = [...CEILINGS_COMMANDS, ...PRESENTER_COMMANDS, ...RESOLUTION_COMMANDS] as const;
+/** Commands whose payload does not travel over Socket.io (a file). */
+const HTTP_COMMANDS = [importProjectsCommand] as const;
+
+type AnyCommand = (typeof SOCKET_COMMANDS)[number] | (typeof HTTP_COMMANDS)[number];
+export type CommandName = AnyCommand['event'];
+export type CommandNamed<N extends CommandName> = Extract<AnyCommand, { event: N }>;
+
+const BY_NAME = new Map<string, SequencedCommand>([...SOCKET_COMMANDS, ...HTTP_COMMANDS].map((c) => [c.event, c as SequencedCommand]));
+
+export function commandNamed<N extends CommandName>(name: N): CommandNamed<N> {
+  const command = BY_NAME.get(name);
+  if (!command) throw new Error(`No command ${name}`);
+  return command as unknown as CommandNamed<N>;
+}
+
+/** How HTTP code runs a command: by name, for an actor, with the same checks as over Socket.io. */
+export type RunCommand = <N extends CommandName>(
+  name: N,
+  actor: Actor,
+  input: InputOf<CommandNamed<N>>,
+  meetingId?: string,
+) => Promise<AckOf<CommandNamed<N>>>;

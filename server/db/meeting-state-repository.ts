@@ -1,0 +1,95 @@
+// The presenter-driven state of a meeting in Postgres: the focus (what the room looks at), the agenda, the presenter
+// handover and attendance. Each write runs in its command's transaction, which holds the meeting's turn.
+import type { CommandContext, Tx } from '../commands/command.ts';
+import { handOver, placeCustomItem, readStoredFocus } from '../domain/focus.ts';
+import type { AgendaItemView } from '../shared/board.ts';
+import { BoardError } from '../shared/errors.ts';
+import type { Attendance, FocusView, MeetingFocus, ParticipantChange } from '../shared/events/presenter.ts';
+import type { Role } from '../shared/roles.ts';
+import type { Prisma } from './generated/client.ts';
+
+const agendaView = ({ id, position, number, kind, titleTh }: AgendaItemView): AgendaItemView => ({ id, position, number, kind, titleTh });
+
+export async function currentFocus(tx: Tx, meetingId: string): Promise<MeetingFocus> {
+  const meeting = await tx.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    select: { focus: true, agendaItems: { orderBy: { position: 'asc' }, select: { id: true } } },
+  });
+  return readStoredFocus(meeting.focus, meeting.agendaItems);
+}
+
+async function writeFocus(tx: Tx, meetingId: string, change: (focus: MeetingFocus) => MeetingFocus): Promise<MeetingFocus> {
+  const focus = change(await currentFocus(tx, meetingId));
+  await tx.meeting.update({ where: { id: meetingId }, data: { focus: focus as unknown as Prisma.InputJsonValue } });
+  return focus;
+}
+
+async function assertViewExists(tx: Tx, meetingId: string, view: FocusView): Promise<void> {
+  const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { planId: true } });
+  const found =
+    view.kind === 'overview'
+      ? 1
+      : view.kind === 'project'
+        ? await tx.project.count({ where: { id: view.projectId, planId: meeting.planId } })
+        : view.kind === 'approach'
+          ? await tx.approach.count({ where: { code: view.approachCode, goal: { planId: meeting.planId } } })
+          : await tx.goal.count({ where: { number: view.goalNumber, planId: meeting.planId } });
+  if (!found) throw new BoardError('focus_target_not_found');
+}
+
+/** The participants' roles and attendance as they stand in this transaction. */
+async function participantChanges(tx: Tx, ids: string[]): Promise<ParticipantChange[]> {
+  const rows = await tx.participant.findMany({ where: { id: { in: ids } }, select: { id: true, role: true, attendance: true } });
+  return rows.map((r) => ({ participantId: r.id, role: r.role, attendance: r.attendance }));
+}
+
+async function changeRoles(tx: Tx, changes: { participantId: string; role: Role }[]): Promise<void> {
+  for (const change of changes) await tx.participant.update({ where: { id: change.participantId }, data: { role: change.role } });
+}
+
+export async function moveFocus({ tx, meetingId }: CommandContext, view: FocusView): Promise<MeetingFocus> {
+  await assertViewExists(tx, meetingId, view);
+  return writeFocus(tx, meetingId, (current) => ({ ...current, view }));
+}
+
+export async function moveAgenda({ tx, meetingId }: CommandContext, agendaItemId: string): Promise<MeetingFocus> {
+  if (!(await tx.agendaItem.count({ where: { id: agendaItemId, meetingId } }))) throw new BoardError('focus_target_not_found');
+  return writeFocus(tx, meetingId, (current) => ({ ...current, agendaItemId }));
+}
+
+export async function addAgendaItem({ tx, meetingId }: CommandContext, input: { parentId: string; titleTh: string }) {
+  const items = await tx.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } });
+  const parent = items.find((i) => i.id === input.parentId);
+  if (!parent) throw new BoardError('focus_target_not_found');
+  const place = placeCustomItem(items, parent.number);
+  // Two steps through negative positions, because shifting in place would collide with the unique position.
+  await tx.$executeRaw`UPDATE "AgendaItem" SET "position" = -"position" - 1 WHERE "meetingId" = ${meetingId} AND "position" >= ${place.position}`;
+  await tx.$executeRaw`UPDATE "AgendaItem" SET "position" = -"position" WHERE "meetingId" = ${meetingId} AND "position" < 0`;
+  const created = await tx.agendaItem.create({ data: { meetingId, ...place, kind: 'custom', titleTh: input.titleTh } });
+  const agenda = await tx.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } });
+  return { item: agendaView(created), agenda: agenda.map(agendaView) };
+}
+
+export async function assignPresenter({ tx, meetingId }: CommandContext, targetId: string) {
+  const target = await tx.participant.findFirst({ where: { id: targetId, meetingId, revokedAt: null }, select: { id: true, role: true } });
+  if (!target) throw new BoardError('participant_not_found');
+  if (target.role === 'chair') throw new BoardError('forbidden');
+  const plan = handOver((await currentFocus(tx, meetingId)).handover, { participantId: target.id, role: target.role });
+  await changeRoles(tx, plan.roleChanges);
+  const focus = await writeFocus(tx, meetingId, (current) => ({ ...current, handover: plan.handover }));
+  return { focus, changes: await participantChanges(tx, plan.roleChanges.map((c) => c.participantId)) };
+}
+
+export async function reclaimPresenter({ tx, meetingId }: CommandContext) {
+  const { handover } = await currentFocus(tx, meetingId);
+  if (!handover) throw new BoardError('no_handover');
+  await changeRoles(tx, [{ participantId: handover.participantId, role: handover.previousRole }]);
+  const focus = await writeFocus(tx, meetingId, (current) => ({ ...current, handover: null }));
+  return { focus, changes: await participantChanges(tx, [handover.participantId]) };
+}
+
+export async function recordAttendance({ tx, meetingId }: CommandContext, input: { participantId: string; attendance: Attendance }) {
+  const { count } = await tx.participant.updateMany({ where: { id: input.participantId, meetingId }, data: { attendance: input.attendance } });
+  if (!count) throw new BoardError('participant_not_found');
+  return { focus: await currentFocus(tx, meetingId), changes: await participantChanges(tx, [input.participantId]) };
+}

@@ -1,0 +1,41 @@
+// How one sequenced event changes a board snapshot: the one rule for the browser, for tests that check a client ends
+// equal to the database, and for anything else that follows the meeting's log.
+import type { BoardSnapshot } from '../shared/board.ts';
+import type { ResolutionChanged } from '../shared/events/resolution.ts';
+import type { SequencedEvent } from '../shared/events/sequenced.ts';
+import { applyCeilingsUpdate } from './ceilings.ts';
+
+/** A recorded, confirmed or reopened resolution on the board; confirming may also have fixed the project's ceiling. */
+export function applyResolutionChange(snapshot: BoardSnapshot, event: ResolutionChanged): void {
+  const others = snapshot.resolutions.filter((r) => r.id !== event.resolution.id);
+  snapshot.resolutions = event.resolution.status === 'reopened' ? others : [...others, event.resolution];
+  const project = event.project && snapshot.projects.find((p) => p.id === event.project!.id);
+  if (project && event.project) {
+    project.ceilingBaht = event.project.ceilingBaht;
+    project.version = event.project.version;
+  }
+}
+
+/**
+ * Applies the event to the snapshot (the caller sets the snapshot's seq). 'reload' when the event replaced more than
+ * it carries (an imported project list) and only a fresh snapshot can follow it.
+ */
+export function applyBoardEvent(snapshot: BoardSnapshot, event: SequencedEvent): 'applied' | 'reload' {
+  switch (event.type) {
+    case 'ceilings:updated':
+      applyCeilingsUpdate(snapshot, event.payload);
+      return 'applied';
+    case 'focus:changed':
+    case 'participants:changed':
+      snapshot.focus = event.payload.focus;
+      return 'applied';
+    case 'agenda:changed':
+      snapshot.agenda = event.payload.agenda;
+      return 'applied';
+    case 'resolution:changed':
+      applyResolutionChange(snapshot, event.payload);
+      return 'applied';
+    case 'projects:replaced':
+      return 'reload';
+  }
+}
