@@ -7,6 +7,8 @@ import path from 'node:path';
 import { startBoard } from '../../server/board-server.ts';
 import { bahtFromDb } from '../../server/db/client.ts';
 import type { Role } from '../../server/shared/roles.ts';
+import { bigPlan } from '../../server/seed/big-plan.ts';
+import { writePlanWithMeeting } from '../../server/seed/write-plan.ts';
 import { createDatabase } from '../../test/support/database.ts';
 import { serveTarget } from '../harness/target.ts';
 
@@ -62,6 +64,13 @@ serveTarget<BoardInfo>(
         data: { ...sample, id: `bench-${meetings}-${randomBytes(3).toString('hex')}`, number: sample.number + 100 + meetings, seq: 0, focus: sample.focus ?? undefined },
       });
       return meeting.id;
+    },
+    /** A plan of `projects` generated projects and a meeting on it; the meeting's id. */
+    async bigPlan({ projects }: { projects: number }) {
+      meetings += 1;
+      const ids = { planId: `bench-plan-${meetings}`, meetingId: `bench-big-${meetings}` };
+      await writePlanWithMeeting(board.db, bigPlan(projects), ids);
+      return ids.meetingId;
     },
     identify: ({ token, meetingId }: { token: string; meetingId: string }) => board.sessions.identify(token, meetingId),
     async projects({ meetingId }: { meetingId: string }): Promise<BenchProject[]> {

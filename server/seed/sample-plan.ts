@@ -572,7 +572,7 @@ const PROJECTS: readonly ProjectRow[] = [
 // ---------------------------------------------------------------------------------------------
 
 /** mulberry32: a small 32-bit PRNG; returns floats in [0, 1). */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -2,6 +2,7 @@
 import type { Database } from '../db/client.ts';
 import { samplePlan } from './sample-plan.ts';
 import { STANDARD_AGENDA } from './standard-agenda.ts';
+import { writePlan } from './write-plan.ts';
 
 export const SAMPLE_MEETING_ID = 'sample-fy2567';
 const SAMPLE_PLAN_ID = 'sample-plan-fy2567';
@@ -16,53 +17,7 @@ export async function seedSampleMeeting(db: Database): Promise<{ meetingId: stri
   }
   const plan = samplePlan();
   await db.$transaction(async (tx) => {
-    await tx.agency.createMany({
-      data: plan.agencies.map((a) => ({ code: a.code, nameTh: a.nameTh, nameEn: a.nameEn, abbreviationTh: a.abbreviationTh, ministryTh: a.ministryTh })),
-      skipDuplicates: true,
-    });
-    const agencies = new Map((await tx.agency.findMany({ select: { id: true, code: true } })).map((a) => [a.code, a.id]));
-    await tx.plan.create({
-      data: {
-        id: SAMPLE_PLAN_ID,
-        fiscalYearBE: plan.fiscalYearBE,
-        titleTh: plan.titleTh,
-        titleEn: plan.titleEn,
-        frameBaht: plan.frameBaht,
-        isSample: true,
-        goals: {
-          create: plan.goals.map((goal) => ({
-            number: goal.number,
-            stream: goal.stream,
-            nameTh: goal.nameTh,
-            nameEn: goal.nameEn,
-            approaches: { create: goal.approaches.map((a, position) => ({ code: a.code, position, nameTh: a.nameTh, nameEn: a.nameEn })) },
-          })),
-        },
-      },
-    });
-    const approaches = new Map(
-      (await tx.approach.findMany({ where: { goal: { planId: SAMPLE_PLAN_ID } }, select: { id: true, code: true } })).map((a) => [a.code, a.id]),
-    );
-    for (const [position, project] of plan.projects.entries()) {
-      await tx.project.create({
-        data: {
-          planId: SAMPLE_PLAN_ID,
-          code: project.code,
-          position,
-          nameTh: project.nameTh,
-          nameEn: project.nameEn,
-          summaryTh: project.summaryTh,
-          agencyId: agencies.get(project.agencyCode)!,
-          approachId: approaches.get(project.approachCode)!,
-          integrationType: project.integrationType,
-          requestedBaht: project.requestedBaht,
-          ceilingBaht: project.requestedBaht,
-          partners: {
-            create: project.partners.map((p) => ({ agencyId: agencies.get(p.agencyCode)!, requestsBudget: p.requestsBudget })),
-          },
-        },
-      });
-    }
+    await writePlan(tx, plan, SAMPLE_PLAN_ID);
     await tx.meeting.create({
       data: {
         id: SAMPLE_MEETING_ID,
