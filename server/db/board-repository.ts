@@ -1,7 +1,7 @@
 // Reads a meeting's board from Postgres in the shape the wire and the pages use.
 import type { Database } from './client.ts';
 import { bahtFromDb } from './client.ts';
-import type { BoardSnapshot, MeetingSummary } from '../shared/board.ts';
+import type { AgencyRef, AgendaItemView, BoardSnapshot, MeetingSummary } from '../shared/board.ts';
 import { BoardError } from '../shared/errors.ts';
 import { pendingProposals } from './ceiling-repository.ts';
 import { readStoredFocus } from '../domain/focus.ts';
@@ -40,6 +40,7 @@ export async function loadBoard(db: Database, meetingId: string): Promise<BoardS
         id: plan.id,
         fiscalYearBE: plan.fiscalYearBE,
         titleTh: plan.titleTh,
+        titleEn: plan.titleEn,
         frameBaht: bahtFromDb(plan.frameBaht),
         hardCap: plan.hardCap,
         allowAboveRequest: plan.allowAboveRequest,
@@ -53,7 +54,7 @@ export async function loadBoard(db: Database, meetingId: string): Promise<BoardS
       nameEn: goal.nameEn,
       approaches: goal.approaches.map(({ code, nameTh, nameEn }) => ({ code, nameTh, nameEn })),
     })),
-    agenda: meeting.agendaItems.map(({ id, position, number, kind, titleTh }) => ({ id, position, number, kind, titleTh })),
+    agenda: meeting.agendaItems.map(agendaItemView),
     projects: projects.map((p) => ({
       id: p.id,
       code: p.code,
@@ -61,7 +62,7 @@ export async function loadBoard(db: Database, meetingId: string): Promise<BoardS
       nameTh: p.nameTh,
       nameEn: p.nameEn,
       summaryTh: p.summaryTh,
-      agency: { code: p.agency.code, nameTh: p.agency.nameTh, abbreviationTh: p.agency.abbreviationTh },
+      agency: agencyRef(p.agency),
       goalNumber: p.approach.goal.number,
       approachCode: p.approach.code,
       integrationType: p.integrationType,
@@ -69,17 +70,21 @@ export async function loadBoard(db: Database, meetingId: string): Promise<BoardS
       ceilingBaht: bahtFromDb(p.ceilingBaht),
       version: p.version,
       partners: p.partners
-        .map((partner) => ({
-          code: partner.agency.code,
-          nameTh: partner.agency.nameTh,
-          abbreviationTh: partner.agency.abbreviationTh,
-          requestsBudget: partner.requestsBudget,
-        }))
+        .map((partner) => ({ ...agencyRef(partner.agency), requestsBudget: partner.requestsBudget }))
         .sort((a, b) => thaiOrder.compare(a.nameTh, b.nameTh)),
     })),
     proposals,
     resolutions,
   };
+}
+
+/** An agenda item as the wire carries it, from its row. */
+export function agendaItemView({ id, position, number, kind, titleTh, titleEn }: AgendaItemView): AgendaItemView {
+  return { id, position, number, kind, titleTh, titleEn };
+}
+
+function agencyRef({ code, nameTh, nameEn, abbreviationTh }: AgencyRef): AgencyRef {
+  return { code, nameTh, nameEn, abbreviationTh };
 }
 
 export async function listMeetings(db: Database): Promise<MeetingSummary[]> {

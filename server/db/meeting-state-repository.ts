@@ -2,13 +2,11 @@
 // handover and attendance. Each write runs in its command's transaction, which holds the meeting's turn.
 import type { CommandContext, Tx } from '../commands/command.ts';
 import { handOver, placeCustomItem, readStoredFocus } from '../domain/focus.ts';
-import type { AgendaItemView } from '../shared/board.ts';
+import { agendaItemView } from './board-repository.ts';
 import { BoardError } from '../shared/errors.ts';
 import type { Attendance, FocusView, MeetingFocus, ParticipantChange } from '../shared/events/presenter.ts';
 import type { Role } from '../shared/roles.ts';
 import type { Prisma } from './generated/client.ts';
-
-const agendaView = ({ id, position, number, kind, titleTh }: AgendaItemView): AgendaItemView => ({ id, position, number, kind, titleTh });
 
 export async function currentFocus(tx: Tx, meetingId: string): Promise<MeetingFocus> {
   const meeting = await tx.meeting.findUniqueOrThrow({
@@ -67,7 +65,7 @@ export async function addAgendaItem({ tx, meetingId }: CommandContext, input: { 
   await tx.$executeRaw`UPDATE "AgendaItem" SET "position" = -"position" WHERE "meetingId" = ${meetingId} AND "position" < 0`;
   const created = await tx.agendaItem.create({ data: { meetingId, ...place, kind: 'custom', titleTh: input.titleTh } });
   const agenda = await tx.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } });
-  return { item: agendaView(created), agenda: agenda.map(agendaView) };
+  return { item: agendaItemView(created), agenda: agenda.map(agendaItemView) };
 }
 
 export async function assignPresenter({ tx, meetingId }: CommandContext, targetId: string) {

@@ -39,3 +39,37 @@ export function fiscalYearBE(date: Date): number {
   const year = Number(parts.year);
   return toBuddhistYear(Number(parts.month) >= 10 ? year + 1 : year);
 }
+
+// The same moments for an English page: Gregorian dates, with the Buddhist Era year in brackets where a Thai document
+// would print one (the meeting's date and number, the fiscal year), so both readers find the year they know.
+export type DateLocale = 'th' | 'en';
+
+const englishLongDate = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' });
+const englishShortDate = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric' });
+const bangkokYear = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric' });
+
+/** `26 มกราคม 2566` · `26 January 2023 (B.E. 2566)` */
+export function formatDate(date: Date, locale: DateLocale): string {
+  if (locale === 'th') return formatThaiDate(date);
+  return `${englishLongDate.format(date)} (B.E. ${toBuddhistYear(Number(bangkokYear.format(date)))})`;
+}
+
+/** `26 ม.ค. 66` · `26 Jan 2023` */
+export function formatShortDate(date: Date, locale: DateLocale): string {
+  return locale === 'th' ? formatThaiShortDate(date) : englishShortDate.format(date);
+}
+
+/** `10.00 น.` · `10:00` */
+export function formatTime(date: Date, locale: DateLocale): string {
+  return locale === 'th' ? formatThaiTime(date) : clock.format(date);
+}
+
+/** A B.E. year as its reader expects it: `2567` · `2024 (B.E. 2567)`. */
+export function formatYearBE(yearBE: number, locale: DateLocale): string {
+  return locale === 'th' ? String(yearBE) : `${yearBE - BE_OFFSET} (B.E. ${yearBE})`;
+}
+
+/** The meeting's number as the minutes head it: `ครั้งที่ 1/2567` · `Meeting 1/2024 (B.E. 2567)`. */
+export function formatMeetingNumber(number: number, yearBE: number, locale: DateLocale): string {
+  return locale === 'th' ? `ครั้งที่ ${number}/${yearBE}` : `Meeting ${number}/${formatYearBE(yearBE, 'en')}`;
+}

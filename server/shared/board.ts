@@ -27,6 +27,8 @@ export const INTEGRATION_SHORT_LABELS: Record<IntegrationType, { th: string; en:
 export interface AgencyRef {
   code: string;
   nameTh: string;
+  /** Empty where no English name was given: the interface falls back to the Thai. */
+  nameEn: string;
   abbreviationTh: string;
 }
 
@@ -67,6 +69,8 @@ export interface AgendaItemView {
   number: string;
   kind: AgendaKind;
   titleTh: string;
+  /** Empty where no English title was given. */
+  titleEn: string;
 }
 
 export interface MeetingView {
@@ -74,12 +78,16 @@ export interface MeetingView {
   number: number;
   yearBE: number;
   titleTh: string;
+  /** English title and venue, where the organiser gave them (the set-up pages ask); absent or empty otherwise. */
+  titleEn?: string;
   venueTh: string;
+  venueEn?: string;
   startsAt: string;
   plan: {
     id: string;
     fiscalYearBE: number;
     titleTh: string;
+    titleEn: string;
     frameBaht: number;
     hardCap: boolean;
     allowAboveRequest: boolean;

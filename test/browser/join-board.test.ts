@@ -42,9 +42,9 @@ describeInBrowser('joining and reading the board in Chromium', () => {
     await page.waitForURL(`**/meetings/${board.meetingId}`);
     await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 10_000 }).toBe('เชื่อมต่อสด');
 
-    const firstProject = page.locator('tbody#approach-1\\.1 tr').first();
+    const firstProject = page.locator('tbody[data-approach="1.1"] tr[data-project]').first();
     await expect.poll(() => firstProject.isVisible()).toBe(true);
-    const toggle = page.locator('tbody[data-approach="1.1"] button');
+    const toggle = page.locator('tbody[data-approach="1.1"] button[aria-expanded]');
     await toggle.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => firstProject.isVisible()).toBe(false);

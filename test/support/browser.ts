@@ -1,4 +1,8 @@
 // Headless Chromium from Debian, driven by playwright-core: the browser tests do what a person does.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 import { describe } from 'vitest';
 import { chromiumPath } from '../../server/pdf/chromium.ts';
 
@@ -12,3 +16,16 @@ if (!chromiumPath) {
 
 /** `describe` for browser tests: skipped, and says so, where Chromium is absent. */
 export const describeInBrowser = chromiumPath ? describe : describe.skip;
+
+const ARTIFACTS = fileURLToPath(new URL('../browser/artifacts/', import.meta.url));
+
+/** Saves what the page looks like now for a person to look at (git-ignored): test/browser/artifacts/<name>.png. */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: options.fullPage ?? false });
+}
+
+/** The page scrolls sideways: the document is wider than the viewport. */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { fiscalYearBE, formatThaiDate, formatThaiDateWithWeekday, formatThaiTime } from '../../server/domain/thai-dates.ts';
+import {
+  fiscalYearBE,
+  formatDate,
+  formatMeetingNumber,
+  formatShortDate,
+  formatThaiDate,
+  formatThaiDateWithWeekday,
+  formatThaiTime,
+  formatTime,
+  formatYearBE,
+} from '../../server/domain/thai-dates.ts';
 
 describe('Thai dates', () => {
   it('writes the committee meeting date in the Buddhist Era', () => {
@@ -15,5 +25,19 @@ describe('Thai dates', () => {
     expect(fiscalYearBE(new Date('2023-09-30T16:59:59Z'))).toBe(2566);
     expect(fiscalYearBE(new Date('2023-09-30T17:00:00Z'))).toBe(2567);
     expect(fiscalYearBE(new Date('2024-09-30T12:00:00Z'))).toBe(2567);
+  });
+  it('writes English dates in the Gregorian calendar, with the B.E. year where Thai documents print one', () => {
+    const meeting = new Date('2023-01-26T03:00:00Z');
+    expect(formatDate(meeting, 'en')).toBe('26 January 2023 (B.E. 2566)');
+    expect(formatDate(meeting, 'th')).toBe('26 มกราคม 2566');
+    expect(formatShortDate(meeting, 'en')).toBe('26 Jan 2023');
+    expect(formatShortDate(meeting, 'th')).toBe('26 ม.ค. 66');
+    expect(formatTime(meeting, 'en')).toBe('10:00');
+    expect(formatTime(meeting, 'th')).toBe('10.00 น.');
+    expect(formatYearBE(2567, 'en')).toBe('2024 (B.E. 2567)');
+    expect(formatMeetingNumber(1, 2567, 'en')).toBe('Meeting 1/2024 (B.E. 2567)');
+    expect(formatMeetingNumber(1, 2567, 'th')).toBe('ครั้งที่ 1/2567');
+    // The B.E. year follows the Bangkok date: late on 31 December UTC is already the new year there.
+    expect(formatDate(new Date('2023-12-31T18:00:00Z'), 'en')).toBe('1 January 2024 (B.E. 2567)');
   });
 });

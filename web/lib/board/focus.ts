@@ -4,6 +4,7 @@ import type { AgendaItemView, GoalView, ProjectView } from '$shared/board.ts';
 import { projectOrder } from '$domain/focus.ts';
 import type { Locale } from '$lib/i18n/locale.ts';
 import type { Translate } from '$lib/i18n/translator.ts';
+import { localTitle, localName } from '$lib/i18n/names.ts';
 
 export function orderedProjects(goals: readonly GoalView[], projects: readonly ProjectView[]): ProjectView[] {
   const byId = new Map(projects.map((p) => [p.id, p]));
@@ -11,7 +12,7 @@ export function orderedProjects(goals: readonly GoalView[], projects: readonly P
 }
 
 export function focusTitle(view: FocusView, goals: readonly GoalView[], projects: readonly ProjectView[], locale: Locale, t: Translate): string {
-  const name = (item: { nameTh: string; nameEn: string }) => (locale === 'th' ? item.nameTh : item.nameEn);
+  const name = (item: { nameTh: string; nameEn: string }) => localName(item, locale);
   switch (view.kind) {
     case 'overview':
       return t('overview');
@@ -30,6 +31,6 @@ export function focusTitle(view: FocusView, goals: readonly GoalView[], projects
   }
 }
 
-export function agendaItemTitle(item: AgendaItemView | undefined, t: Translate): string {
-  return item ? `${t('agendaItemNo')} ${item.number} ${item.titleTh}` : '';
+export function agendaItemTitle(item: AgendaItemView | undefined, t: Translate, locale: Locale): string {
+  return item ? `${t('agendaItemNo')} ${item.number} ${localTitle(item, locale)}` : '';
 }

@@ -1,6 +1,6 @@
 // The project list as the board shows it: goal > approach > projects, in the plan's order, with subtotals.
 import type { GoalView, ApproachView, ProjectView } from '$shared/board.ts';
-import type { FrameTotals, Subtotal } from '$domain/totals.ts';
+import { computeTotals, type FrameTotals, type Subtotal } from '$domain/totals.ts';
 
 export interface ApproachGroup {
   approach: ApproachView;
@@ -33,4 +33,19 @@ export function groupProjects(goals: readonly GoalView[], projects: readonly Pro
       projects: byApproach.get(approach.code) ?? [],
     })),
   }));
+}
+
+/** The frame arithmetic over some projects (all of them, or those a filter shows). */
+export function totalsOf(projects: readonly ProjectView[], frameBaht: number): FrameTotals {
+  return computeTotals(
+    projects.map(({ goalNumber, approachCode, requestedBaht, ceilingBaht }) => ({ goalNumber, approachCode, requestedBaht, ceilingBaht })),
+    frameBaht,
+  );
+}
+
+/** Goals and approaches that still hold a project, for a filtered list. */
+export function withoutEmptyGroups(groups: GoalGroup[]): GoalGroup[] {
+  return groups
+    .map((group) => ({ ...group, approaches: group.approaches.filter((a) => a.projects.length > 0) }))
+    .filter((group) => group.approaches.length > 0);
 }

@@ -5,6 +5,7 @@ import { MINUTES_MESSAGES } from './messages/minutes.ts';
 // Interface words, Thai and English. Domain words (roles, streams, errors) live beside their types in server/shared.
 import { CEILINGS_MESSAGES } from './messages/ceilings.ts';
 import { RESOLUTION_MESSAGES } from './messages/resolution.ts';
+import { BROWSE_MESSAGES } from './messages/browse.ts';
 
 export const MESSAGES = {
   appName: { th: 'กระดานประชุมคณะกรรมการ', en: 'Committee Board' },
@@ -64,6 +65,7 @@ export const MESSAGES = {
   ...RESOLUTION_MESSAGES,
   ...ANNOTATIONS_MESSAGES,
   ...MINUTES_MESSAGES,
+  ...BROWSE_MESSAGES,
 } as const satisfies Record<string, { th: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

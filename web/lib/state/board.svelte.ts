@@ -3,8 +3,8 @@
 import type { BoardSnapshot, ProjectView } from '$shared/board.ts';
 import type { ResolutionView } from '$shared/events/resolution.ts';
 import type { SequencedEvent } from '$shared/events/sequenced.ts';
-import { computeTotals } from '$domain/totals.ts';
 import { applyBoardEvent } from '$domain/board-events.ts';
+import { totalsOf } from '$lib/board/grouping.ts';
 
 export type ConnectionState = 'connecting' | 'live' | 'offline';
 
@@ -13,17 +13,7 @@ export class BoardState {
   #connection: ConnectionState = $state('connecting');
   #selectedProjectId: string | null = $state(null);
 
-  readonly totals = $derived(
-    computeTotals(
-      this.#snapshot.projects.map((p) => ({
-        goalNumber: p.goalNumber,
-        approachCode: p.approachCode,
-        requestedBaht: p.requestedBaht,
-        ceilingBaht: p.ceilingBaht,
-      })),
-      this.#snapshot.meeting.plan.frameBaht,
-    ),
-  );
+  readonly totals = $derived(totalsOf(this.#snapshot.projects, this.#snapshot.meeting.plan.frameBaht));
 
   readonly selectedProject: ProjectView | undefined = $derived(
     this.#snapshot.projects.find((p) => p.id === this.#selectedProjectId),

@@ -1,0 +1,87 @@
+// Every device in the room: a member on a phone, a tablet and a laptop browses the board without scrolling sideways,
+// filters to an agency's projects without leaving the presenter, opens one and closes it; the presenter steps through
+// the list on a tablet. Screenshots at each width go to test/browser/artifacts/ for a person to look at.
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeInBrowser, horizontalOverflow, screenshot } from '../support/browser.ts';
+import { useRoom } from '../support/room.ts';
+
+const WIDTHS = [390, 768, 1440] as const;
+
+/** Buttons, fields and selects that show on the page but are shorter than a finger (44 px). */
+function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, select, input:not([type=checkbox]):not([type=radio]), a.button')]
+      .filter((el) => el.getClientRects().length > 0 && el.closest('[aria-hidden=true]') === null)
+      .filter((el) => el.getBoundingClientRect().height < 43.5)
+      .map((el) => `${el.tagName} ${el.textContent?.trim() || el.getAttribute('aria-label')} ${el.getBoundingClientRect().height}`),
+  );
+}
+
+describeInBrowser('the board on a phone, a tablet and a laptop', () => {
+  const room = useRoom();
+
+  it('browses, filters to an agency, opens and closes a project at 390, 768 and 1440 px, never scrolling sideways', async () => {
+    // An agency that leads several projects, as the sample plan has them.
+    const agencies = await room.board.db.project.groupBy({ by: ['agencyId'], _count: true, orderBy: { _count: { agencyId: 'desc' } }, take: 1 });
+    const agency = await room.board.db.agency.findUniqueOrThrow({ where: { id: agencies[0].agencyId } });
+    const agencyProjects = agencies[0]._count;
+    expect(agencyProjects).toBeGreaterThan(1);
+
+    for (const width of WIDTHS) {
+      const page = await room.joinAs('member', `กรรมการ ${width}`, { width, height: 900 });
+      await expect.poll(() => page.locator('tr[data-project]').count()).toBe(78);
+      expect(await horizontalOverflow(page), `${width}px scrolls sideways`).toBe(0);
+      const rowDisplay = await page.locator('tr[data-project]').first().evaluate((row) => getComputedStyle(row).display);
+      // Cards below about 900 px, a table above.
+      expect(rowDisplay).toBe(width < 900 ? 'grid' : 'table-row');
+      if (width === 390) expect(await smallTargets(page)).toEqual([]);
+      await screenshot(page, `board-${width}`);
+
+      // Filtering is one's own business: it does not stop one following the presenter.
+      await expect.poll(() => page.getByTestId('follow-state').isVisible()).toBe(true);
+      if (width < 900) await page.getByRole('button', { name: 'ตัวกรอง' }).click();
+      await page.getByLabel('หน่วยงาน', { exact: true }).selectOption({ label: agency.nameTh });
+      await expect.poll(() => page.locator('tr[data-project]').count()).toBe(agencyProjects);
+      await expect.poll(() => page.getByTestId('filter-result').textContent()).toContain(`แสดง ${agencyProjects} จาก 78 โครงการ`);
+      const shownAgencies = await page.locator('tr[data-project] .inline-agency span').allTextContents();
+      expect(new Set(shownAgencies)).toEqual(new Set([agency.nameTh]));
+      expect(await page.getByTestId('follow-state').isVisible()).toBe(true);
+      expect(await horizontalOverflow(page)).toBe(0);
+
+      // Opening another project than the presenter's is browsing on one's own.
+      const row = page.locator('tr[data-project]').first();
+      const name = (await row.locator('button.open').textContent())!.trim();
+      await row.locator('button.open').click();
+      const sheet = page.getByTestId('project-panel');
+      await expect.poll(() => sheet.getByRole('heading', { name }).isVisible()).toBe(true);
+      await expect.poll(() => page.getByTestId('follow-banner').isVisible()).toBe(true);
+      expect(await horizontalOverflow(page)).toBe(0);
+      if (width < 900) {
+        // A full-screen sheet: it covers the viewport, and its close button is in reach.
+        expect(await sheet.boundingBox()).toEqual({ x: 0, y: 0, width, height: 900 });
+      } else {
+        // Beside the list, with nothing of the list clipped under it.
+        const panel = (await sheet.boundingBox())!;
+        const table = (await page.getByTestId('project-table').boundingBox())!;
+        expect(table.x + table.width).toBeLessThanOrEqual(panel.x);
+      }
+      await screenshot(page, `panel-${width}`);
+      await page.getByRole('button', { name: 'ปิดรายละเอียดโครงการ' }).click();
+      await expect.poll(() => sheet.count()).toBe(0);
+      await page.context().close();
+    }
+  }, 120_000);
+
+  it('lets the presenter step through the projects on a tablet', async () => {
+    const presenter = await room.joinAs('presenter', 'ผู้นำเสนอ', { width: 768, height: 1024 });
+    const dock = presenter.getByTestId('presenter-dock');
+    await expect.poll(() => dock.isVisible()).toBe(true);
+    await dock.getByRole('button', { name: 'โครงการถัดไป' }).click();
+    await expect.poll(() => dock.textContent()).toContain('DG67-001');
+    await dock.getByRole('button', { name: 'โครงการถัดไป' }).click();
+    await expect.poll(() => presenter.getByTestId('now-showing').textContent()).toContain('DG67-002');
+    expect(await horizontalOverflow(presenter)).toBe(0);
+    await screenshot(presenter, 'presenter-768');
+  });
+});
