@@ -22,6 +22,10 @@ export const ACTIONS = [
   'projects:import',
   'agenda:add',
   'participant:revoke',
+  /** The minutes while they are a draft: the live document and its PDF. */
+  'minutes:read-draft',
+  /** Resolving or reopening anyone's shared note; an author may always resolve their own. */
+  'annotation:resolve',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -31,16 +35,19 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'invite:create', 'annotation:write', 'annotation:promote', 'minutes:write', 'resolution:confirm', 'resolution:reopen',
     'frame:confirm', 'projects:import',
     'agenda:add', 'participant:revoke',
+    'minutes:read-draft', 'annotation:resolve',
   ],
   presenter: [
     'board:read', 'ceiling:set', 'proposal:decide', 'focus:move', 'agenda:move', 'annotation:write', 'annotation:promote',
     'agenda:add',
+    'minutes:read-draft', 'annotation:resolve',
   ],
-  member: ['board:read', 'ceiling:propose', 'annotation:write'],
+  member: ['board:read', 'ceiling:propose', 'annotation:write', 'minutes:read-draft'],
   secretary: [
     'board:read', 'attendance:record', 'invite:create', 'annotation:write', 'minutes:write', 'resolution:record',
     'frame:prepare', 'projects:import',
     'agenda:add',
+    'minutes:read-draft', 'annotation:resolve',
   ],
   observer: ['board:read'],
 };

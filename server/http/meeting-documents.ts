@@ -19,6 +19,7 @@ import * as Y from 'yjs';
 import { BoardError, type ErrorCode } from '../shared/errors.ts';
 import { sessionCookieName } from '../shared/session-cookie.ts';
 import { readCookie } from './cookies.ts';
+import { can } from '../domain/permissions.ts';
 import { acceptOnly } from './request-guards.ts';
 import { refusalFor } from '../db/unavailable.ts';
 
@@ -136,6 +137,7 @@ export function meetingDocumentsRouter(deps: MeetingDocumentsDeps): express.Rout
   router.get(
     '/meetings/:id/export/minutes.pdf',
     authed(async (_req, res, who) => {
+      if (!can(who.role, 'minutes:read-draft')) throw new BoardError('forbidden');
       const doc = new Y.Doc();
       for (const update of await deps.yjs.load(formatDocName({ meetingId: who.meetingId, kind: 'minutes' }))) Y.applyUpdate(doc, update);
       const meeting = await deps.db.meeting.findUniqueOrThrow({ where: { id: who.meetingId } });

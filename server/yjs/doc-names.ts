@@ -67,5 +67,7 @@ export function docAccess(identity: Identity, doc: ParsedDocName): DocAccess {
   if (doc.kind === 'private' && doc.ownerId !== identity.participantId) return 'deny';
   // Identities come from the database, and a role string we do not know must not grant anything.
   if (!isRole(identity.role)) return 'deny';
+  // The live minutes are the draft: a role that may not read drafts (an observer, the room's screen) cannot open them.
+  if (doc.kind === 'minutes' && !can(identity.role, 'minutes:read-draft')) return 'deny';
   return can(identity.role, WRITE_ACTION[doc.kind]) ? 'write' : 'read';
 }

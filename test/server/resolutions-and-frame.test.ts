@@ -17,6 +17,7 @@ import type { ResolutionChanged } from '../../server/shared/events/resolution.ts
 import { isBoardError } from '../../server/shared/errors.ts';
 import { sessionCookieName } from '../../server/shared/session-cookie.ts';
 import { startTestBoard, type ClientSocket, type TestBoard } from '../support/board.ts';
+import { handshakeStatus } from '../support/yjs.ts';
 import { resolveRemainingWithinFrame } from '../support/resolutions.ts';
 
 describe('resolutions and the agreed frame', () => {
@@ -328,5 +329,13 @@ describe('the minutes as PDF', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+
+    // The draft is not for roles that may not read drafts: the PDF, the page and the live document are all refused.
+    const observer = `${sessionCookieName(board.meetingId)}=${(await board.join('observer', 'ผู้สังเกตการณ์')).sessionToken}`;
+    const refusedPdf = await fetch(`${board.url}/meetings/${board.meetingId}/export/minutes.pdf`, { headers: { cookie: observer } });
+    expect(refusedPdf.status).toBe(403);
+    expect((await refusedPdf.json()).error.code).toBe('forbidden');
+    expect((await fetch(`${board.url}/meetings/${board.meetingId}/minutes`, { headers: { cookie: observer } })).status).toBe(403);
+    expect(await handshakeStatus(`${board.url.replace('http', 'ws')}/yjs/meeting/${board.meetingId}/minutes`, { cookie: observer })).toBe(403);
   });
 });

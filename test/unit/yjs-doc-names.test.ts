@@ -65,13 +65,13 @@ describe('docAccess', () => {
     ]);
   });
 
-  it('minutes: the secretary and the chair write, the rest read', () => {
+  it('minutes: the secretary and the chair write, the roles that may read drafts read, an observer cannot open them', () => {
     expect(ROLES.map((role) => [role, docAccess(who(role), minutes)])).toEqual([
       ['chair', 'write'],
       ['presenter', 'read'],
       ['member', 'read'],
       ['secretary', 'write'],
-      ['observer', 'read'],
+      ['observer', 'deny'],
     ]);
   });
 

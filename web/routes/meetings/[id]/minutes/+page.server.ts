@@ -2,10 +2,12 @@ import type { PageServerLoad } from './$types';
 import { can } from '$domain/permissions.ts';
 import { identify } from '$lib/server/identify.ts';
 import { refuse } from '$lib/server/refusal.ts';
+import { BoardError } from '$shared/errors.ts';
 
 export const load: PageServerLoad = async ({ params, locals, cookies }) => {
   const identity = await identify(locals, cookies, params.id);
   try {
+    if (!can(identity.role, 'minutes:read-draft')) throw new BoardError('forbidden');
     const { meeting } = await locals.services.loadBoard(params.id);
     return {
       meeting: { id: meeting.id, titleTh: meeting.titleTh, number: meeting.number, yearBE: meeting.yearBE },
