@@ -11,6 +11,7 @@ import type { Identity } from '../auth/identity.ts';
 import { CloseCode, ProtocolError, decodeClientMessage, encodePermissionDenied } from './protocol.ts';
 import { TokenBucket, type RateLimit } from './rate-limit.ts';
 import type { SharedDoc } from './shared-doc.ts';
+import type { UpdateGuard, UpdateRefusal } from './update-guard.ts';
 import { errorDetail, type DocConnection, type YjsLog } from './types.ts';
 
 export interface YConnectionOptions {
@@ -20,6 +21,8 @@ export interface YConnectionOptions {
   identity: Identity;
   access: 'write' | 'read';
   rateLimit: RateLimit;
+  /** Checks every update and stamps every awareness state before the document sees them. */
+  guard: UpdateGuard;
   log: YjsLog;
   /** Called once, after the socket closed and the connection left its document. */
   onClosed(conn: YConnection): void;
@@ -37,6 +40,7 @@ export class YConnection implements DocConnection {
   alive = true;
   private readonly ws: WebSocket;
   private readonly bucket: TokenBucket;
+  private readonly guard: UpdateGuard;
   private readonly log: YjsLog;
   private readonly onClosed: (conn: YConnection) => void;
   /** Set when we decided to close: frames already on the wire after that are ignored. */
@@ -56,6 +60,7 @@ export class YConnection implements DocConnection {
     this.identity = options.identity;
     this.readOnly = options.access === 'read';
     this.bucket = new TokenBucket(options.rateLimit);
+    this.guard = options.guard;
     this.log = options.log;
     this.onClosed = options.onClosed;
 
@@ -124,10 +129,10 @@ export class YConnection implements DocConnection {
       case 'sync-step2':
       case 'sync-update':
         if (this.readOnly) this.dropReadOnlyUpdate(message.update);
-        else this.doc.receiveUpdate(this, message.update);
+        else this.receiveUpdate(message.update);
         return;
       case 'awareness': {
-        const { rejected } = this.doc.receiveAwareness(this, message.update);
+        const { rejected } = this.doc.receiveAwareness(this, this.guard.stampAwareness(this.identity, message.update));
         if (rejected.length > 0) this.log('yjs.awareness.rejected', { ...this.describe(), clientIDs: rejected });
         return;
       }
@@ -135,6 +140,21 @@ export class YConnection implements DocConnection {
         this.send(this.doc.encodeAwarenessQueryReply());
         return;
     }
+  }
+
+  private receiveUpdate(update: Uint8Array): void {
+    const refusal = this.guard.checkUpdate(this.doc, this.identity, update);
+    if (refusal === null) this.doc.receiveUpdate(this, update);
+    else this.refuseUpdate(refusal);
+  }
+
+  /**
+   * The whole update is dropped and the client told why, with the catalogue's error as the permission-denied reason
+   * (the board shows it in Thai; a plain y-websocket client logs it). The connection stays: the person keeps reading.
+   */
+  private refuseUpdate(refusal: UpdateRefusal): void {
+    this.send(encodePermissionDenied(JSON.stringify(refusal.error)));
+    this.log('yjs.update.refused', { ...this.describe(), code: refusal.error.code, reason: refusal.reason });
   }
 
   /**

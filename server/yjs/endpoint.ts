@@ -18,6 +18,7 @@ import { CloseCode } from './protocol.ts';
 import { DEFAULT_RATE_LIMIT, TokenBucket, type RateLimit } from './rate-limit.ts';
 import { DocRegistry } from './registry.ts';
 import type { SharedDoc } from './shared-doc.ts';
+import { createUpdateGuard, type UpdateLimits } from './update-guard.ts';
 import { errorDetail, safeLog, type YjsLog } from './types.ts';
 
 export interface YjsEndpointOptions {
@@ -36,6 +37,8 @@ export interface YjsEndpointOptions {
   idleUnloadMs?: number;
   /** Per-connection message rate. Default 200/s with bursts of 400. */
   rateLimit?: RateLimit;
+  /** Sizes of updates, documents and awareness states. Default `DEFAULT_UPDATE_LIMITS`. */
+  updateLimits?: UpdateLimits;
   /** Keep-alive ping period; a connection that misses one pong is dropped. Default 30 s. */
   pingIntervalMs?: number;
   /** How each document's awareness broadcasts are coalesced (at most 10 a second by default). */
@@ -88,6 +91,7 @@ export function createYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
   }
   new TokenBucket(rateLimit); // validates the limit now rather than failing every connection later
   const log = safeLog(options.log);
+  const guard = createUpdateGuard(options.updateLimits);
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, clientTracking: false });
   const registry = new DocRegistry({
@@ -187,6 +191,7 @@ export function createYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
           identity,
           access,
           rateLimit,
+          guard,
           log,
           onClosed: (closed) => {
             connections.delete(closed);

@@ -41,6 +41,23 @@ describeInBrowser('annotations and minutes in Chromium', () => {
     await expect.poll(() => alice.getByTestId('note').first().textContent(), { timeout: 10_000 }).toContain('รับทราบ');
     expect(await bob.getByText('โน้ตส่วนตัวของอลิส').count()).toBe(0);
     expect(await firstCount(bob)).toBe('1');
+
+    // Only its author edits or deletes a note, and a member resolves only their own.
+    const sharedNote = (page: Page) => page.locator('[data-testid=note][data-scope=shared]').first();
+    expect(await sharedNote(bob).getByRole('button', { name: 'แก้ไข', exact: true }).count()).toBe(0);
+    expect(await sharedNote(bob).getByRole('button', { name: 'ลบ', exact: true }).count()).toBe(0);
+    expect(await sharedNote(bob).getByRole('button', { name: 'ปิดประเด็น' }).count()).toBe(0);
+    await sharedNote(alice).getByRole('button', { name: 'แก้ไข', exact: true }).click();
+    await sharedNote(alice).getByLabel('แก้ไขบันทึกนี้').fill('ขอรายละเอียดค่าใช้จ่ายรายไตรมาส');
+    await sharedNote(alice).getByRole('button', { name: 'บันทึกการแก้ไข' }).click();
+    await expect.poll(() => sharedNote(bob).textContent(), { timeout: 10_000 }).toContain('ขอรายละเอียดค่าใช้จ่ายรายไตรมาส');
+    expect(await sharedNote(bob).textContent()).toContain('(แก้ไขแล้ว)');
+    await sharedNote(alice).getByRole('button', { name: 'ปิดประเด็น' }).click();
+    await expect.poll(() => sharedNote(bob).textContent(), { timeout: 10_000 }).toContain('ปิดแล้ว');
+    await sharedNote(alice).getByRole('button', { name: 'ลบ', exact: true }).click();
+    await sharedNote(alice).getByRole('button', { name: 'ยืนยันการลบบันทึก' }).click();
+    await expect.poll(() => bob.locator('[data-testid=note][data-scope=shared]').count(), { timeout: 10_000 }).toBe(0);
+    expect(await alice.getByTestId('note-refused').count()).toBe(0);
   }, 90_000);
 
   it('lets two secretaries type in the minutes at once, each seeing both texts, and a member only read them', async () => {

@@ -7,6 +7,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import { MINUTES_FRAGMENT } from '../../server/yjs/minutes-template.ts';
+import { addNote, allNotes } from '../../web/lib/annotations/document.ts';
 import type { Role } from '../../server/shared/roles.ts';
 import { startTestBoard, type TestBoard } from '../support/board.ts';
 import { handshakeStatus } from '../support/yjs.ts';
@@ -59,32 +60,37 @@ describe('shared documents on the real server', () => {
 
   it('converges after concurrent edits, and after one client edited offline', async () => {
     const name = docName('annotations');
-    const a = open(await tokenFor('member', 'เอ'), name);
-    const b = open(await tokenFor('member', 'บี'), name);
+    const [alice, bob] = await Promise.all([board.join('member', 'เอ'), board.join('member', 'บี')]);
+    const a = open(alice.sessionToken, name);
+    const b = open(bob.sessionToken, name);
+    const author = (who: typeof alice) => ({ id: who.identity.participantId, name: who.identity.displayName });
+    const note = (doc: Y.Doc, who: typeof alice, text: string) => addNote(doc, { target: 'project', targetId: 'p1', author: author(who), text });
+    const texts = (doc: Y.Doc) => allNotes(doc).map((n) => n.text).sort();
     await Promise.all([synced(a.provider), synced(b.provider)]);
-    a.doc.getArray<string>('log').push(['a1']);
-    b.doc.getArray<string>('log').push(['b1']);
-    await expect.poll(() => [a.doc, b.doc].map((d) => d.getArray('log').length)).toEqual([2, 2]);
+    note(a.doc, alice, 'a1');
+    note(b.doc, bob, 'b1');
+    await expect.poll(() => [a.doc, b.doc].map((d) => allNotes(d).length)).toEqual([2, 2]);
 
     b.provider.disconnect();
-    a.doc.getArray<string>('log').push(['a2']);
-    b.doc.getArray<string>('log').push(['b2-offline']);
+    note(a.doc, alice, 'a2');
+    note(b.doc, bob, 'b2-offline');
     b.provider.connect();
-    await expect.poll(() => [a.doc, b.doc].map((d) => d.getArray('log').length), { timeout: 10_000 }).toEqual([4, 4]);
-    expect(a.doc.getArray('log').toJSON()).toEqual(b.doc.getArray('log').toJSON());
-    await expect.poll(async () => (await stored(name)).getArray('log').length, { timeout: 10_000 }).toBe(4);
+    await expect.poll(() => [a.doc, b.doc].map((d) => allNotes(d).length), { timeout: 10_000 }).toEqual([4, 4]);
+    expect(texts(a.doc)).toEqual(texts(b.doc));
+    await expect.poll(async () => texts(await stored(name)), { timeout: 10_000 }).toEqual(['a1', 'a2', 'b1', 'b2-offline']);
   });
 
   it("drops an observer's updates: they reach neither Postgres nor other clients", async () => {
     const name = docName('annotations');
     const observer = open(await tokenFor('observer', 'ผู้สังเกต'), name);
-    const member = open(await tokenFor('member', 'ผู้เขียน'), name);
+    const writer = await board.join('member', 'ผู้เขียน');
+    const member = open(writer.sessionToken, name);
     await Promise.all([synced(observer.provider), synced(member.provider)]);
     observer.doc.getText('observer').insert(0, 'ไม่ควรถูกบันทึก');
     await roundTrip(observer.provider);
-    member.doc.getText('member').insert(0, 'ลำดับ');
-    await expect.poll(() => observer.doc.getText('member').toString(), { timeout: 10_000 }).toBe('ลำดับ');
-    await expect.poll(async () => (await stored(name)).getText('member').toString(), { timeout: 10_000 }).toBe('ลำดับ');
+    addNote(member.doc, { target: 'project', targetId: 'p1', author: { id: writer.identity.participantId, name: 'ผู้เขียน' }, text: 'ลำดับ' });
+    await expect.poll(() => allNotes(observer.doc).map((n) => n.text), { timeout: 10_000 }).toContain('ลำดับ');
+    await expect.poll(async () => allNotes(await stored(name)).map((n) => n.text), { timeout: 10_000 }).toContain('ลำดับ');
     expect(member.doc.getText('observer').toString()).toBe('');
     expect((await stored(name)).getText('observer').toString()).toBe('');
   });
@@ -137,8 +143,8 @@ describe('shared documents on the real server', () => {
   });
 
   it('survives 1,000 random and truncated frames, and the document stays intact', async () => {
-    const name = docName('annotations');
-    const token = await tokenFor('member', 'ผู้ทดสอบฟัซ');
+    const name = docName('minutes');
+    const token = await tokenFor('secretary', 'ผู้ทดสอบฟัซ');
     const writer = open(token, name);
     await synced(writer.provider);
     writer.doc.getText('fuzz-anchor').insert(0, 'ข้อความเดิม');
@@ -198,7 +204,7 @@ describe('shared documents on the real server', () => {
 
     const health = await fetch(`${board.url}/healthz`);
     expect(health.status).toBe(200);
-    const reader = open(await tokenFor('member', 'ผู้อ่านหลังฟัซ'), name);
+    const reader = open(await tokenFor('secretary', 'ผู้อ่านหลังฟัซ'), name);
     await synced(reader.provider);
     expect(reader.doc.getText('fuzz-anchor').toString()).toBe('ข้อความเดิม');
     writer.doc.getText('after-fuzz').insert(0, 'ยังเขียนได้');

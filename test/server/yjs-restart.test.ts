@@ -72,7 +72,7 @@ describe('a server killed during a burst of edits', () => {
   }
 
   function open(token: string, doc = new Y.Doc()) {
-    const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/yjs`, `meeting/${SAMPLE_MEETING_ID}/annotations`, doc, {
+    const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/yjs`, `meeting/${SAMPLE_MEETING_ID}/minutes`, doc, {
       WebSocketPolyfill: WebSocket as never,
       params: { token },
       disableBc: true,
@@ -88,8 +88,8 @@ describe('a server killed during a burst of edits', () => {
     const sessions = createSessions(db, secret);
     const tokens = [];
     for (let i = 0; i < 4; i++) {
-      const invite = sessions.createInvite({ meetingId: SAMPLE_MEETING_ID, role: 'member' });
-      tokens.push((await sessions.redeemInvite(invite, `กรรมการ ${i}`)).sessionToken);
+      const invite = sessions.createInvite({ meetingId: SAMPLE_MEETING_ID, role: 'secretary' });
+      tokens.push((await sessions.redeemInvite(invite, `เลขานุการ ${i}`)).sessionToken);
     }
     const writers = tokens.slice(0, 3).map((token) => open(token));
     await Promise.all(writers.map(({ provider }) => synced(provider)));

@@ -23,7 +23,11 @@ import {
   encodeSyncUpdate,
 } from '../../server/yjs/protocol.ts';
 
-const ANNOTATIONS = 'meeting/m1/annotations';
+/**
+ * The transport is exercised on the minutes, whose content the server does not read: any text goes. The annotations
+ * document's layout is checked on every update (test/unit/yjs-update-guard.test.ts).
+ */
+const DOC = 'meeting/m1/minutes';
 
 function identity(participantId: string, role: Role, meetingId = 'm1'): Identity {
   return { participantId, meetingId, role, displayName: participantId };
@@ -31,11 +35,12 @@ function identity(participantId: string, role: Role, meetingId = 'm1'): Identity
 
 const TOKENS: Record<string, Identity> = {
   chair: identity('p-chair', 'chair'),
-  member: identity('p-member', 'member'),
-  member2: identity('p-member2', 'member'),
+  writer: identity('p-writer', 'secretary'),
+  writer2: identity('p-writer2', 'chair'),
   secretary: identity('p-secretary', 'secretary'),
-  observer: identity('p-observer', 'observer'),
-  outsider: identity('p-outsider', 'member', 'm2'),
+  /** May read the minutes but not write them. */
+  reader: identity('p-reader', 'presenter'),
+  outsider: identity('p-outsider', 'secretary', 'm2'),
 };
 
 /** Test scaffolding: persistence as an array per document, with hooks to delay or inspect appends. */
@@ -212,8 +217,8 @@ function closeCodeOf(ws: WebSocket): Promise<number> {
 describe('Yjs endpoint with the y-websocket provider', () => {
   it('two writers converge after concurrent edits, and again after one was offline', async () => {
     const server = await startServer();
-    const a = connect(server, ANNOTATIONS, 'member');
-    const b = connect(server, ANNOTATIONS, 'chair');
+    const a = connect(server, DOC, 'writer');
+    const b = connect(server, DOC, 'chair');
     await synced(a, b);
 
     a.text.insert(0, 'alpha ');
@@ -235,16 +240,16 @@ describe('Yjs endpoint with the y-websocket provider', () => {
     );
     expect(a.text.toString()).toContain('[a offline edit]');
     await waitFor(() => server.endpoint.stats().pendingUpdates === 0, 'flush');
-    expect(server.persistence.storedText(ANNOTATIONS)).toBe(a.text.toString());
+    expect(server.persistence.storedText(DOC)).toBe(a.text.toString());
   });
 
   it('an observer receives edits, but its own edits reach neither the other client nor persistence', async () => {
     const server = await startServer();
-    const writer = connect(server, ANNOTATIONS, 'member');
-    const observer = connect(server, ANNOTATIONS, 'observer');
+    const writer = connect(server, DOC, 'writer');
+    const observer = connect(server, DOC, 'reader');
     // A provider's initial awareness state has clock 0, which peers ignore by y-protocols' clock rule;
     // apps set their user right away, which is what makes them visible.
-    observer.provider.awareness.setLocalStateField('user', 'observer');
+    observer.provider.awareness.setLocalStateField('user', 'reader');
     await synced(writer, observer);
     expect(server.endpoint.stats()).toMatchObject({ connections: 2, readOnlyConnections: 1 });
 
@@ -257,7 +262,7 @@ describe('Yjs endpoint with the y-websocket provider', () => {
     observer.text.insert(0, 'OBSERVER ');
     observer.text.insert(0, 'AGAIN ');
     await waitFor(() => server.events.some((e) => e.event === 'yjs.readonly.update-dropped'), 'drop to be logged');
-    await waitFor(() => warnings.some((w) => w.includes('read-only: observer may not change meeting/m1/annotations')), 'observer to be told');
+    await waitFor(() => warnings.some((w) => w.includes('read-only: presenter may not change meeting/m1/minutes')), 'observer to be told');
     warn.mockRestore();
     // A later writer edit reaching the observer shows the server has dealt with the observer's messages.
     writer.text.insert(writer.text.length, '!');
@@ -265,13 +270,13 @@ describe('Yjs endpoint with the y-websocket provider', () => {
     await waitFor(() => server.endpoint.stats().pendingUpdates === 0, 'flush');
 
     expect(writer.text.toString()).toBe('from the writer!');
-    expect(server.persistence.storedText(ANNOTATIONS)).toBe('from the writer!');
+    expect(server.persistence.storedText(DOC)).toBe('from the writer!');
     expect(server.events.filter((e) => e.event === 'yjs.readonly.update-dropped')).toHaveLength(1);
     // The observer was not disconnected for trying, and counts as present.
     expect(observer.closeCodes).toEqual([]);
     await waitFor(() => writer.provider.awareness.getStates().has(observer.doc.clientID), 'observer presence');
 
-    const late = connect(server, ANNOTATIONS, 'chair');
+    const late = connect(server, DOC, 'chair');
     await synced(late);
     expect(late.text.toString()).toBe('from the writer!');
   });
@@ -286,19 +291,19 @@ describe('Yjs endpoint with the y-websocket provider', () => {
       })(),
     ]);
 
-    expect(await upgradeStatus(server, 'meeting/m2/annotations', 'member')).toEqual({
+    expect(await upgradeStatus(server, 'meeting/m2/annotations', 'writer')).toEqual({
       status: 403,
       body: 'no access to this document\n',
     });
-    expect((await upgradeStatus(server, 'meeting/m1/private/p-chair', 'member')).status).toBe(403);
-    expect((await upgradeStatus(server, ANNOTATIONS, null)).status).toBe(401);
-    expect((await upgradeStatus(server, ANNOTATIONS, 'forged')).status).toBe(401);
-    expect((await upgradeStatus(server, 'meeting/m1/whatever', 'member')).status).toBe(404);
-    expect((await upgradeStatus(server, 'meeting%2Fm1%2F..%2Fm2%2Fminutes', 'member')).status).toBe(404);
-    expect((await upgradeStatus(server, 'meeting/m1/%E0%A4', 'member')).status).toBe(404);
+    expect((await upgradeStatus(server, 'meeting/m1/private/p-chair', 'writer')).status).toBe(403);
+    expect((await upgradeStatus(server, DOC, null)).status).toBe(401);
+    expect((await upgradeStatus(server, DOC, 'forged')).status).toBe(401);
+    expect((await upgradeStatus(server, 'meeting/m1/whatever', 'writer')).status).toBe(404);
+    expect((await upgradeStatus(server, 'meeting%2Fm1%2F..%2Fm2%2Fminutes', 'writer')).status).toBe(404);
+    expect((await upgradeStatus(server, 'meeting/m1/%E0%A4', 'writer')).status).toBe(404);
 
-    const intruder = connect(server, 'meeting/m2/annotations', 'member');
-    const snoop = connect(server, 'meeting/m1/private/p-chair', 'member');
+    const intruder = connect(server, 'meeting/m2/annotations', 'writer');
+    const snoop = connect(server, 'meeting/m1/private/p-chair', 'writer');
     await sleep(300);
     for (const client of [intruder, snoop]) {
       expect(client.provider.synced).toBe(false);
@@ -311,9 +316,9 @@ describe('Yjs endpoint with the y-websocket provider', () => {
     expect(JSON.stringify(server.events)).not.toContain('token=');
 
     // The same member may open their own private notes, and a URL-encoded name works like a plain one.
-    const own = connect(server, 'meeting/m1/private/p-member', 'member');
+    const own = connect(server, 'meeting/m1/private/p-writer', 'writer');
     await synced(own);
-    expect((await upgradeStatus(server, 'meeting%2Fm1%2Fminutes', 'member')).status).toBe(101);
+    expect((await upgradeStatus(server, 'meeting%2Fm1%2Fminutes', 'writer')).status).toBe(101);
   });
 
   it('leaves other paths to other handlers', async () => {
@@ -329,27 +334,27 @@ describe('Yjs endpoint with the y-websocket provider', () => {
     const persistence = new MemoryPersistence();
     persistence.loadDelayMs = 50;
     const server = await startServer({ persistence, idleUnloadMs: 20 });
-    const clients = Array.from({ length: 6 }, (_, i) => connect(server, ANNOTATIONS, i % 2 ? 'member' : 'member2'));
+    const clients = Array.from({ length: 6 }, (_, i) => connect(server, DOC, i % 2 ? 'writer' : 'writer2'));
     await synced(...clients);
-    expect(persistence.loadCalls).toEqual([ANNOTATIONS]);
+    expect(persistence.loadCalls).toEqual([DOC]);
     expect(server.endpoint.stats()).toMatchObject({ documents: 1, connections: 6 });
 
     clients[0]!.text.insert(0, 'kept');
     await waitFor(() => clients.every((c) => c.text.toString() === 'kept'), 'broadcast');
     for (const c of clients) c.provider.disconnect();
     await waitFor(() => server.endpoint.stats().documents === 0, 'idle unload');
-    expect(persistence.storedText(ANNOTATIONS)).toBe('kept');
+    expect(persistence.storedText(DOC)).toBe('kept');
 
-    const again = connect(server, ANNOTATIONS, 'chair');
+    const again = connect(server, DOC, 'chair');
     await synced(again);
     expect(again.text.toString()).toBe('kept');
-    expect(persistence.loadCalls).toEqual([ANNOTATIONS, ANNOTATIONS]);
+    expect(persistence.loadCalls).toEqual([DOC, DOC]);
   });
 
   it('persists an update before any other client sees it, including a client joining meanwhile', async () => {
     const server = await startServer();
-    const a = connect(server, ANNOTATIONS, 'member');
-    const b = connect(server, ANNOTATIONS, 'chair');
+    const a = connect(server, DOC, 'writer');
+    const b = connect(server, DOC, 'chair');
     await synced(a, b);
 
     const order: string[] = [];
@@ -366,7 +371,7 @@ describe('Yjs endpoint with the y-websocket provider', () => {
 
     a.text.insert(0, 'durable');
     await waitFor(() => order.length === 1, 'append to start');
-    const joiner = connect(server, ANNOTATIONS, 'secretary');
+    const joiner = connect(server, DOC, 'secretary');
     await waitFor(() => server.endpoint.stats().connections === 3, 'joiner to connect');
     await sleep(100);
     expect(b.text.toString()).toBe('');
@@ -396,7 +401,7 @@ describe('Yjs endpoint with the y-websocket provider', () => {
     const appendsBefore = persistence.appendCalls.length;
 
     const second = await startServer({ persistence });
-    const reader = connect(second, 'meeting/m1/minutes', 'member');
+    const reader = connect(second, 'meeting/m1/minutes', 'writer');
     await synced(reader);
     expect(reader.text.toString()).toBe('รายงานการประชุม 10.00 น.');
     await sleep(30);
@@ -406,8 +411,8 @@ describe('Yjs endpoint with the y-websocket provider', () => {
 
   it('after a failed append, drops the document and lets clients reconnect and resend', async () => {
     const server = await startServer();
-    const a = connect(server, ANNOTATIONS, 'member');
-    const b = connect(server, ANNOTATIONS, 'chair');
+    const a = connect(server, DOC, 'writer');
+    const b = connect(server, DOC, 'chair');
     await synced(a, b);
     let failures = 1;
     server.persistence.beforeAppend = () => {
@@ -418,7 +423,7 @@ describe('Yjs endpoint with the y-websocket provider', () => {
     await waitFor(() => a.closeCodes.includes(1011) && b.closeCodes.includes(1011), 'clients to be told');
     await waitFor(() => b.text.toString() === 'survives', 'b to receive after reconnect');
     await waitFor(() => server.endpoint.stats().pendingUpdates === 0, 'flush');
-    expect(server.persistence.storedText(ANNOTATIONS)).toBe('survives');
+    expect(server.persistence.storedText(DOC)).toBe('survives');
     expect(server.events.some((e) => e.event === 'yjs.persist.failed')).toBe(true);
   });
 
@@ -431,7 +436,7 @@ describe('Yjs endpoint against hostile input', () => {
       // The limiter has its own test; here it would only hide the decoder behind 4429s.
       rateLimit: { messagesPerSecond: 1e6, burst: 1e6 },
     });
-    const good = connect(server, ANNOTATIONS, 'member');
+    const good = connect(server, DOC, 'writer');
     await synced(good);
     good.text.insert(0, 'intact content');
     await waitFor(() => server.endpoint.stats().pendingUpdates === 0 && server.persistence.stored.size === 1, 'persist');
@@ -445,7 +450,7 @@ describe('Yjs endpoint against hostile input', () => {
     const workers = Array.from({ length: 8 }, async (_, w) => {
       let ws: WebSocket | null = null;
       for (let i = w; i < frames.length; i += 8) {
-        if (ws === null || ws.readyState !== WebSocket.OPEN) ws = await openRaw(server, ANNOTATIONS, 'member2');
+        if (ws === null || ws.readyState !== WebSocket.OPEN) ws = await openRaw(server, DOC, 'writer2');
         count(await sendAndObserve(ws, frames[i]!));
       }
       ws?.terminate();
@@ -462,36 +467,36 @@ describe('Yjs endpoint against hostile input', () => {
     expect(good.provider.wsconnected).toBe(true);
     expect(good.closeCodes).toEqual([]);
     good.text.insert(good.text.length, '!');
-    const fresh = connect(server, ANNOTATIONS, 'chair');
+    const fresh = connect(server, DOC, 'chair');
     await synced(fresh);
     await waitFor(() => fresh.text.toString() === 'intact content!', 'fresh client to see the document');
     await waitFor(() => server.endpoint.stats().pendingUpdates === 0, 'flush');
-    expect(server.persistence.storedText(ANNOTATIONS)).toBe('intact content!');
+    expect(server.persistence.storedText(DOC)).toBe('intact content!');
     await waitFor(() => server.endpoint.stats().connections === 2, 'fuzz connections to be gone');
   });
 
   it('closes only the offending connection: text frame 1003, oversized 1009, malformed 4400', async () => {
     const server = await startServer({ maxMessageBytes: 1024 });
-    const good = connect(server, ANNOTATIONS, 'member');
+    const good = connect(server, DOC, 'writer');
     await synced(good);
 
-    const text = await openRaw(server, ANNOTATIONS, 'member2');
+    const text = await openRaw(server, DOC, 'writer2');
     const textClosed = closeCodeOf(text);
     text.send('hello');
     expect(await textClosed).toBe(1003);
 
-    const big = await openRaw(server, ANNOTATIONS, 'member2');
+    const big = await openRaw(server, DOC, 'writer2');
     const bigClosed = closeCodeOf(big);
     big.send(new Uint8Array(2048));
     expect(await bigClosed).toBe(1009);
 
-    const bad = await openRaw(server, ANNOTATIONS, 'member2');
+    const bad = await openRaw(server, DOC, 'writer2');
     const badClosed = closeCodeOf(bad);
     bad.send(Uint8Array.of(0, 2, 200, 1)); // update claiming 200 bytes, carrying 1
     expect(await badClosed).toBe(4400);
 
     good.text.insert(0, 'still fine');
-    await waitFor(() => server.persistence.storedText(ANNOTATIONS) === 'still fine', 'persist');
+    await waitFor(() => server.persistence.storedText(DOC) === 'still fine', 'persist');
     expect(good.closeCodes).toEqual([]);
     const reasons = server.events.filter((e) => e.event === 'yjs.connection.closing').map((e) => e.detail['code']);
     expect(reasons).toEqual(expect.arrayContaining([1003, 4400]));
@@ -501,7 +506,7 @@ describe('Yjs endpoint against hostile input', () => {
 
   it('closes a connection over its rate limit with 4429', async () => {
     const server = await startServer({ rateLimit: { messagesPerSecond: 10, burst: 20 } });
-    const ws = await openRaw(server, ANNOTATIONS, 'member');
+    const ws = await openRaw(server, DOC, 'writer');
     const closed = new Promise<{ code: number; reason: string }>((resolve) =>
       ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
     );
@@ -511,54 +516,54 @@ describe('Yjs endpoint against hostile input', () => {
 
   it('ignores awareness updates for another connection’s clientID', async () => {
     const server = await startServer();
-    const alice = connect(server, ANNOTATIONS, 'member');
-    const watcher = connect(server, ANNOTATIONS, 'chair');
-    alice.provider.awareness.setLocalState({ user: 'alice' });
+    const alice = connect(server, DOC, 'writer');
+    const watcher = connect(server, DOC, 'chair');
+    alice.provider.awareness.setLocalState({ status: 'alice' });
     await synced(alice, watcher);
     const aliceId = alice.doc.clientID;
-    await waitFor(() => stateOf(watcher, aliceId)?.['user'] === 'alice', 'alice presence');
+    await waitFor(() => stateOf(watcher, aliceId)?.['status'] === 'alice', 'alice presence');
 
-    const mallory = await openRaw(server, ANNOTATIONS, 'member2');
+    const mallory = await openRaw(server, DOC, 'writer2');
     const malloryId = 424242;
     const send = (...entries: Parameters<typeof encodeAwarenessEntries>[0]) =>
       mallory.send(encodeAwarenessMessage(encodeAwarenessEntries(entries)));
     send(
-      { clientID: aliceId, clock: 1000, state: { user: 'mallory as alice' } },
-      { clientID: malloryId, clock: 1, state: { user: 'mallory' } },
+      { clientID: aliceId, clock: 1000, state: { status: 'mallory as alice' } },
+      { clientID: malloryId, clock: 1, state: { status: 'mallory' } },
     );
     send({ clientID: aliceId, clock: 1001, state: null });
-    send({ clientID: malloryId, clock: 2, state: { user: 'mallory, later' } });
-    await waitFor(() => stateOf(watcher, malloryId)?.['user'] === 'mallory, later', 'mallory’s own state');
+    send({ clientID: malloryId, clock: 2, state: { status: 'mallory, later' } });
+    await waitFor(() => stateOf(watcher, malloryId)?.['status'] === 'mallory, later', 'mallory’s own state');
 
-    expect(stateOf(watcher, aliceId)).toEqual({ user: 'alice' });
-    expect(stateOf(alice, aliceId)).toEqual({ user: 'alice' });
+    expect(stateOf(watcher, aliceId)).toEqual({ status: 'alice' });
+    expect(stateOf(alice, aliceId)).toEqual({ status: 'alice' });
     const rejected = server.events.filter((e) => e.event === 'yjs.awareness.rejected');
     expect(rejected.map((e) => e.detail['clientIDs'])).toEqual([[aliceId], [aliceId]]);
 
     // A second raw client cannot take over mallory's clientID either, and mallory's state goes when she does.
-    const eve = await openRaw(server, ANNOTATIONS, 'secretary');
-    eve.send(encodeAwarenessMessage(encodeAwarenessEntries([{ clientID: malloryId, clock: 50, state: { user: 'eve' } }])));
+    const eve = await openRaw(server, DOC, 'secretary');
+    eve.send(encodeAwarenessMessage(encodeAwarenessEntries([{ clientID: malloryId, clock: 50, state: { status: 'eve' } }])));
     await waitFor(() => server.events.filter((e) => e.event === 'yjs.awareness.rejected').length === 3, 'eve rejected');
-    expect(stateOf(watcher, malloryId)).toEqual({ user: 'mallory, later' });
+    expect(stateOf(watcher, malloryId)).toEqual({ status: 'mallory, later' });
     mallory.close();
     await waitFor(() => !watcher.provider.awareness.getStates().has(malloryId), 'mallory’s presence to be removed');
-    expect(stateOf(watcher, aliceId)).toEqual({ user: 'alice' });
+    expect(stateOf(watcher, aliceId)).toEqual({ status: 'alice' });
 
     // Nor can another participant pick up the clientID mallory left behind.
-    eve.send(encodeAwarenessMessage(encodeAwarenessEntries([{ clientID: malloryId, clock: 60, state: { user: 'eve' } }])));
+    eve.send(encodeAwarenessMessage(encodeAwarenessEntries([{ clientID: malloryId, clock: 60, state: { status: 'eve' } }])));
     await waitFor(() => server.events.filter((e) => e.event === 'yjs.awareness.rejected').length === 4, 'eve rejected again');
     expect(watcher.provider.awareness.getStates().has(malloryId)).toBe(false);
   });
 
   it('speaks the protocol exactly: sync step 1 on connect, step 2 answering step 1, query-awareness answered', async () => {
     const server = await startServer();
-    const writer = connect(server, ANNOTATIONS, 'member');
+    const writer = connect(server, DOC, 'writer');
     writer.provider.awareness.setLocalStateField('user', 'writer');
     await synced(writer);
     writer.text.insert(0, 'abc');
     await waitFor(() => server.endpoint.stats().pendingUpdates === 0 && server.persistence.stored.size === 1, 'persist');
 
-    const ws = new WebSocket(rawUrl(server, ANNOTATIONS, 'observer'));
+    const ws = new WebSocket(rawUrl(server, DOC, 'reader'));
     cleanups.push(() => ws.terminate());
     const received: Uint8Array[] = [];
     ws.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
@@ -681,9 +686,9 @@ function fuzzFrame(i: number, random: () => number, real: Uint8Array[]): Uint8Ar
 describe('Yjs endpoint keep-alive', () => {
   it('drops a connection that stops answering pings, and keeps one that answers', async () => {
     const server = await startServer({ pingIntervalMs: 40 });
-    const healthy = connect(server, ANNOTATIONS, 'member');
+    const healthy = connect(server, DOC, 'writer');
     await synced(healthy);
-    const silent = new WebSocket(rawUrl(server, ANNOTATIONS, 'chair'), { autoPong: false });
+    const silent = new WebSocket(rawUrl(server, DOC, 'chair'), { autoPong: false });
     silent.on('error', () => {});
     cleanups.push(() => silent.terminate());
     const closed = closeCodeOf(silent);

@@ -13,13 +13,17 @@
  *       authorId: string, authorName: string,             the Participant.id and name at the time of writing
  *       createdAt: number,                                epoch milliseconds
  *       text: string,
+ *       editedAt?: number,                                set when its author changed the text
  *       resolved: boolean,
  *       replies: Y.Array<Y.Map { id, authorId, authorName, createdAt, text }>
  *     }
  *
- * A note's fields are set once except `resolved` and `replies`, so two people resolving and replying at once
- * merge field by field. Whether a note is on the room's screen is kept apart, in `screen-document.ts`. Every reader tolerates missing or mistyped fields: the document
- * arrives from other clients.
+ * A note's fields are set once except `text`/`editedAt` (its author's edits), `resolved` and `replies`, so two people
+ * resolving and replying at once merge field by field. Whether a note is on the room's screen is kept apart, in
+ * `screen-document.ts`. Every reader here tolerates missing or mistyped fields: the document arrives from other
+ * clients. The server holds the shared document to this layout exactly (`readNoteStrictly`, used by
+ * server/yjs/annotations-rules.ts): only these keys and types, authors as the server knows them, and each change made
+ * by whom the rules allow.
  */
 import * as Y from 'yjs';
 
@@ -48,9 +52,17 @@ export interface Note {
   authorName: string;
   createdAt: number;
   text: string;
+  /** When its author last changed the text; absent for a note never edited. */
+  editedAt?: number;
   resolved: boolean;
   replies: Reply[];
 }
+
+/** The longest note or reply, in characters; the editor stops there and the server refuses longer ones. */
+export const MAX_NOTE_TEXT = 5000;
+const MAX_SHORT_TEXT = 200;
+const NOTE_KEYS = new Set(['id', 'target', 'targetId', 'authorId', 'authorName', 'createdAt', 'text', 'editedAt', 'resolved', 'replies']);
+const REPLY_KEYS = new Set(['id', 'authorId', 'authorName', 'createdAt', 'text']);
 
 export function notesMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap<Y.Map<unknown>>(NOTES_MAP);
@@ -119,7 +131,73 @@ export function setResolved(doc: Y.Doc, noteId: string, resolved: boolean): void
   notesMap(doc).get(noteId)?.set('resolved', resolved);
 }
 
-function readNote(value: unknown): Note | null {
+/** The author's new text for their note. */
+export function editNote(doc: Y.Doc, noteId: string, text: string, now = Date.now()): void {
+  const note = notesMap(doc).get(noteId);
+  if (!note) return;
+  doc.transact(() => {
+    note.set('text', text);
+    note.set('editedAt', now);
+  });
+}
+
+export function deleteNote(doc: Y.Doc, noteId: string): void {
+  notesMap(doc).delete(noteId);
+}
+
+/**
+ * A note exactly as the layout says, or null when anything about it is off: a key the layout does not have, a value
+ * of the wrong type, a text too long, a reply that is not itself exact, two replies with one id. `key` is the entry's
+ * key in the notes map, which must be the note's own id.
+ */
+export function readNoteStrictly(key: string, value: unknown): Note | null {
+  if (!(value instanceof Y.Map) || !onlyKeys(value, NOTE_KEYS)) return null;
+  const replies = value.get('replies');
+  if (!(replies instanceof Y.Array)) return null;
+  const note = readNote(value);
+  if (
+    note === null ||
+    note.id !== key ||
+    !isText(value.get('id'), MAX_SHORT_TEXT) ||
+    !isText(value.get('targetId'), MAX_SHORT_TEXT) ||
+    !isText(value.get('authorId'), MAX_SHORT_TEXT) ||
+    !isText(value.get('authorName'), MAX_SHORT_TEXT) ||
+    !isTime(value.get('createdAt')) ||
+    !isText(value.get('text'), MAX_NOTE_TEXT) ||
+    (value.has('editedAt') && !isTime(value.get('editedAt'))) ||
+    typeof value.get('resolved') !== 'boolean'
+  ) {
+    return null;
+  }
+  const strictReplies = replies.toArray().map(readReplyStrictly);
+  if (strictReplies.some((r) => r === null)) return null;
+  const ids = new Set(strictReplies.map((r) => r!.id));
+  if (ids.size !== strictReplies.length) return null;
+  return { ...note, replies: strictReplies as Reply[] };
+}
+
+function readReplyStrictly(value: unknown): Reply | null {
+  if (!(value instanceof Y.Map) || !onlyKeys(value, REPLY_KEYS)) return null;
+  const reply = readReply(value);
+  const exact =
+    isText(value.get('id'), MAX_SHORT_TEXT) &&
+    isText(value.get('authorId'), MAX_SHORT_TEXT) &&
+    isText(value.get('authorName'), MAX_SHORT_TEXT) &&
+    isTime(value.get('createdAt')) &&
+    isText(value.get('text'), MAX_NOTE_TEXT);
+  return exact ? reply : null;
+}
+
+function onlyKeys(map: Y.Map<unknown>, allowed: ReadonlySet<string>): boolean {
+  for (const key of map.keys()) if (!allowed.has(key)) return false;
+  return true;
+}
+
+const isText = (value: unknown, max: number): boolean => typeof value === 'string' && value.length <= max;
+const isTime = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+
+/** A note as far as it can be read, tolerating missing or mistyped fields; null when it is not one at all. */
+export function readNote(value: unknown): Note | null {
   if (!(value instanceof Y.Map)) return null;
   const id = value.get('id');
   const target = value.get('target');
@@ -134,6 +212,7 @@ function readNote(value: unknown): Note | null {
     authorName: str(value.get('authorName')),
     createdAt: num(value.get('createdAt')),
     text: str(value.get('text')),
+    ...(typeof value.get('editedAt') === 'number' ? { editedAt: num(value.get('editedAt')) } : {}),
     resolved: value.get('resolved') === true,
     replies: replies instanceof Y.Array ? replies.toArray().flatMap((r) => readReply(r) ?? []) : [],
   };

@@ -2,13 +2,20 @@
 // The session cookie authenticates it. Edits made while disconnected stay in the Y.Doc and are sent on reconnect; with
 // an offline copy they also survive a reload or a closed tab.
 import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
+import * as authProtocol from 'y-protocols/auth';
+import { WebsocketProvider, messageAuth } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { Awareness } from 'y-protocols/awareness';
+import { wireError, type WireError } from '$shared/errors.ts';
 
 export interface OpenDoc {
   doc: Y.Doc;
   provider: WebsocketProvider;
+  /**
+   * Calls back whenever the server refused an edit (too large, not the sender's note to change). The edit stays in
+   * this browser only, so the person must be told.
+   */
+  onRefused(listener: (refusal: WireError) => void): () => void;
   close(): void;
 }
 
@@ -37,15 +44,37 @@ export function openYjsDoc(docName: string, options: OpenDocOptions = {}): OpenD
   const awareness = new Awareness(doc);
   if (!options.presence) awareness.setLocalState(null);
   const provider = new WebsocketProvider(`${scheme}://${location.host}/yjs`, docName, doc, { disableBc: true, awareness });
+  const refusalListeners = new Set<(refusal: WireError) => void>();
+  // The provider only logs a permission-denied message; the server's reason is the catalogue's error as JSON.
+  provider.messageHandlers[messageAuth] = (_encoder, decoder) => {
+    authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => {
+      const refusal = readRefusal(reason);
+      for (const listener of refusalListeners) listener(refusal);
+    });
+  };
   return {
     doc,
     provider,
+    onRefused(listener) {
+      refusalListeners.add(listener);
+      return () => refusalListeners.delete(listener);
+    },
     close() {
       provider.destroy();
       void offline?.destroy();
       doc.destroy();
     },
   };
+}
+
+function readRefusal(reason: string): WireError {
+  try {
+    const parsed = JSON.parse(reason) as Partial<WireError>;
+    if (typeof parsed.messageTh === 'string' && typeof parsed.messageEn === 'string' && typeof parsed.code === 'string') return parsed as WireError;
+  } catch {
+    // A plain-text reason (a read-only connection's dropped edit): the generic refusal says enough.
+  }
+  return wireError('forbidden');
 }
 
 function offlineCopyName(participantId: string, docName: string): string {

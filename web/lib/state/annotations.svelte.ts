@@ -1,7 +1,20 @@
 // The meeting's annotations in the browser: the shared document, my private one, and the screen document that says
 // which shared notes are on the room's screen, read through the layout modules.
 import type * as Y from 'yjs';
-import { addNote, addReply, countKey, notesFor, openNoteCounts, setResolved, type Author, type Note, type NoteTarget } from '$lib/annotations/document.ts';
+import {
+  addNote,
+  addReply,
+  countKey,
+  deleteNote,
+  editNote,
+  notesFor,
+  openNoteCounts,
+  setResolved,
+  type Author,
+  type Note,
+  type NoteTarget,
+} from '$lib/annotations/document.ts';
+import type { WireError } from '$shared/errors.ts';
 import { promotions, setPromoted, type Promotion } from '$lib/annotations/screen-document.ts';
 import { openYjsDoc, type OpenDoc } from '$lib/realtime/yjs-doc.ts';
 
@@ -17,6 +30,8 @@ export class AnnotationsState {
   /** Bumped on every change of either document: the getters below read it so Svelte recomputes them. */
   #version = $state(0);
   #synced = $state(false);
+  /** The last edit the server refused, until the person dismisses it. */
+  #refusal: WireError | null = $state(null);
   readonly #shared: OpenDoc;
   readonly #private: OpenDoc;
   /** Written only by roles with `annotation:promote`; the server drops anyone else's updates. */
@@ -44,10 +59,24 @@ export class AnnotationsState {
       provider.on('sync', onSync);
       this.#detach.push(() => doc.off('update', bump), () => provider.off('sync', onSync));
     }
+    for (const open of [this.#shared, this.#private, this.#screen]) this.#detach.push(open.onRefused((refusal) => (this.#refusal = refusal)));
   }
 
   get synced(): boolean {
     return this.#synced;
+  }
+
+  get refusal(): WireError | null {
+    return this.#refusal;
+  }
+
+  dismissRefusal(): void {
+    this.#refusal = null;
+  }
+
+  /** Only the author edits or deletes a note (the server refuses anyone else). */
+  isMine(note: ScopedNote): boolean {
+    return note.authorId === this.#author.id;
   }
 
   /** Open notes, shared and mine, about one project or agenda item. */
@@ -74,6 +103,14 @@ export class AnnotationsState {
 
   setResolved(note: ScopedNote, resolved: boolean): void {
     setResolved(this.#doc(note.scope), note.id, resolved);
+  }
+
+  edit(note: ScopedNote, text: string): void {
+    editNote(this.#doc(note.scope), note.id, text);
+  }
+
+  delete(note: ScopedNote): void {
+    deleteNote(this.#doc(note.scope), note.id);
   }
 
   setPromoted(note: ScopedNote, promoted: boolean): void {

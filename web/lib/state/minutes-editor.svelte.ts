@@ -4,6 +4,7 @@ import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { openYjsDoc, type OpenDoc } from '$lib/realtime/yjs-doc.ts';
+import type { WireError } from '$shared/errors.ts';
 
 /** The Y.XmlFragment the editor and the PDF printer read (server/yjs/minutes-template.ts writes the skeleton there). */
 export const MINUTES_FIELD = 'default';
@@ -22,6 +23,8 @@ export type MinutesConnection = 'connecting' | 'live' | 'offline';
 export class MinutesEditorState {
   #connection: MinutesConnection = $state('connecting');
   #editors: Editing[] = $state([]);
+  /** The last edit the server refused (a paste too large, a document at its size limit). */
+  #refusal: WireError | null = $state(null);
   readonly #open: OpenDoc;
   readonly #editor: Editor;
 
@@ -61,6 +64,11 @@ export class MinutesEditorState {
     };
     provider.awareness.on('change', readEditors);
     readEditors();
+    this.#open.onRefused((refusal) => (this.#refusal = refusal));
+  }
+
+  get refusal(): WireError | null {
+    return this.#refusal;
   }
 
   get connection(): MinutesConnection {

@@ -19,4 +19,12 @@ export const ANNOTATIONS_MESSAGES = {
   unpromote: { th: 'เลิกแสดงบนจอ', en: 'Remove from screen' },
   onScreen: { th: 'อยู่บนจอ', en: 'On screen' },
   notesReadOnly: { th: 'บทบาทของท่านอ่านบันทึกได้อย่างเดียว', en: 'Your role can read notes but not write them' },
+  editNote: { th: 'แก้ไข', en: 'Edit' },
+  editLabel: { th: 'แก้ไขบันทึกนี้', en: 'Edit this note' },
+  saveEdit: { th: 'บันทึกการแก้ไข', en: 'Save' },
+  cancel: { th: 'ยกเลิก', en: 'Cancel' },
+  deleteNote: { th: 'ลบ', en: 'Delete' },
+  confirmDelete: { th: 'ยืนยันการลบบันทึก', en: 'Confirm delete' },
+  edited: { th: '(แก้ไขแล้ว)', en: '(edited)' },
+  dismiss: { th: 'รับทราบ', en: 'Dismiss' },
 } as const satisfies Record<string, { th: string; en: string }>;
