@@ -98,7 +98,7 @@ describeInBrowser('annotations and minutes in Chromium', () => {
 
     // The member reads without a state in the document's awareness (with a thousand readers, each one's renewals
     // would go to every other): a client of the minutes sees the two secretaries' states and no one else's.
-    const { sessionToken } = await room.board.join('observer', 'ผู้สังเกตการณ์ (ตรวจ awareness)');
+    const { sessionToken } = await room.board.join('member', 'กรรมการ (ตรวจ awareness)');
     const doc = new Y.Doc();
     const awareness = new Awareness(doc);
     awareness.setLocalState(null);

@@ -63,9 +63,9 @@ describe('SIGTERM during a burst, on the embedded PostgreSQL', () => {
         const join = participants(db, secret);
         const chair = await join('chair');
         const socket = await connectSocket(instance.url, chair.token, { reconnection: false });
-        const docName = `meeting/${SAMPLE_MEETING_ID}/annotations`;
-        const writer = openDoc(instance.url, (await join('member', 'ผู้เขียน')).token, docName);
-        const reader = openDoc(instance.url, (await join('member', 'ผู้อ่าน')).token, docName);
+        const docName = `meeting/${SAMPLE_MEETING_ID}/minutes`;
+        const writer = openDoc(instance.url, (await join('secretary', 'ผู้เขียน')).token, docName);
+        const reader = openDoc(instance.url, (await join('secretary', 'ผู้อ่าน')).token, docName);
         await Promise.all([writer.synced, reader.synced]);
         const seenByReader = new Set<string>();
         reader.doc.getArray<string>('burst').observe((event) => {

@@ -16,7 +16,7 @@ import { connectSocket, openDoc, participants, startCeilingBurst, storedTags } f
 
 const OUTAGE_MS = 5_000;
 const secret = 'outage-test-secret-0123456789abcdefgh';
-const docName = `meeting/${SAMPLE_MEETING_ID}/annotations`;
+const docName = `meeting/${SAMPLE_MEETING_ID}/minutes`;
 
 async function health(url: string) {
   const began = performance.now();
@@ -60,7 +60,7 @@ describe('PostgreSQL stopped, then frozen, during a burst', () => {
     const join = participants(db, secret);
     const chair = await join('chair');
     const socket = await connectSocket(instance.url, chair.token);
-    const writerToken = (await join('member', 'ผู้เขียน')).token;
+    const writerToken = (await join('secretary', 'ผู้เขียน')).token;
     const writer = openDoc(instance.url, writerToken, docName);
     await writer.synced;
     const written: string[] = [];
