@@ -35,6 +35,7 @@ import type { SequencedCommand } from './commands/command.ts';
 import { SOCKET_COMMANDS, commandNamed, type RunCommand } from './commands/registry.ts';
 import { authenticateYjs, initialDocContent } from './yjs/board-documents.ts';
 import { createPresenceTracker } from './realtime/presence.ts';
+import { presenceDeltas } from './realtime/presence-broadcast.ts';
 import { createSocketServer, meetingRoom, type BoardServer } from './realtime/socket-server.ts';
 import { seedSampleMeeting } from './seed/seed-sample.ts';
 import { createYjsEndpoint } from './yjs/endpoint.ts';
@@ -168,7 +169,10 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     });
     const httpServer = createServer(app);
 
-    const presence = createPresenceTracker(db, (meetingId, list) => io.to(meetingRoom(meetingId)).emit('presence:changed', { presence: list }));
+    const presence = createPresenceTracker(
+      db,
+      presenceDeltas((meetingId, delta) => io.to(meetingRoom(meetingId)).emit('presence:changed', delta)),
+    );
     cleanups.push(async () => presence.close());
     const gate = createCommandGate(health);
     const io: BoardServer = createSocketServer(httpServer, {

@@ -101,10 +101,8 @@ function openYjs(group: Group, spec: Extract<ReceiverSpec, { kind: 'yjs' }>, ind
   class CountingWebSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols);
-      this.on('message', (data) => {
-        const bytes = data as Buffer;
-        count(group, sizeOf(data), bytes[0] === 1);
-      });
+      // y-websocket asks for ArrayBuffers; the first byte is the message type, 1 for awareness.
+      this.on('message', (data) => count(group, sizeOf(data), new Uint8Array(data instanceof ArrayBuffer ? data : (data as Buffer))[0] === 1));
     }
   }
   const doc = new Y.Doc();

@@ -1,5 +1,5 @@
 // The ceilings commands: set, revert, undo, propose, withdraw and decide. Each answers with the update it made and
-// tells the meeting the same update.
+// tells the meeting what of it changed (ceilingsBroadcast).
 import type { z } from 'zod';
 import { decide, propose, revertCeiling, setCeiling, undoLastChange, withdraw } from '../db/ceiling-repository.ts';
 import type { Action } from '../domain/permissions.ts';
@@ -10,6 +10,7 @@ import {
   SetCeilingPayload,
   UndoCeilingPayload,
   WithdrawProposalPayload,
+  ceilingsBroadcast,
   type CeilingsUpdate,
 } from '../shared/events/ceilings.ts';
 import { sequencedCommand, type CommandContext } from './command.ts';
@@ -26,7 +27,7 @@ function ceilingsCommand<Schema extends z.ZodType, const Event extends string>(
     authority,
     run: async (ctx, payload) => {
       const update = await write(ctx, payload);
-      return { ack: update, events: [{ type: 'ceilings:updated' as const, payload: update }] };
+      return { ack: update, events: [{ type: 'ceilings:updated' as const, payload: ceilingsBroadcast(update) }] };
     },
   });
 }

@@ -16,6 +16,13 @@ export function applyResolutionChange(snapshot: BoardSnapshot, event: Resolution
   }
 }
 
+/** The projects whose ceiling the event may move: the board adjusts its totals by their difference. */
+export function projectsMovedBy(event: SequencedEvent): string[] {
+  if (event.type === 'ceilings:updated') return event.payload.change ? [event.payload.change.projectId] : [];
+  if (event.type === 'resolution:changed') return event.payload.project ? [event.payload.project.id] : [];
+  return [];
+}
+
 /**
  * Applies the event to the snapshot (the caller sets the snapshot's seq). 'reload' when the event replaced more than
  * it carries (an imported project list) and only a fresh snapshot can follow it.

@@ -2,7 +2,7 @@
 // facts inside its transaction and asks here whether the change may happen.
 import type { BoardSnapshot } from '../shared/board.ts';
 import type { ErrorCode } from '../shared/errors.ts';
-import type { CeilingsUpdate } from '../shared/events/ceilings.ts';
+import type { CeilingsBroadcast } from '../shared/events/ceilings.ts';
 
 export interface CeilingRules {
   frameBaht: number;
@@ -89,7 +89,7 @@ export function planUndo(lastOwnChange: OwnChange | undefined, project: Pick<Pro
  * Lands a sequenced update on a board. Every part is absolute (a value and a version, a proposal by id), so applying
  * an update the snapshot already reflects changes nothing.
  */
-export function applyCeilingsUpdate(board: Pick<BoardSnapshot, 'projects' | 'proposals'>, update: CeilingsUpdate): void {
+export function applyCeilingsUpdate(board: Pick<BoardSnapshot, 'projects' | 'proposals'>, update: CeilingsBroadcast): void {
   const { change, proposed, closed } = update;
   if (change) {
     const project = board.projects.find((p) => p.id === change.projectId);

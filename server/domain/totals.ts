@@ -48,3 +48,17 @@ export function computeTotals(lines: readonly BudgetLine[], frameBaht: number): 
   const remainingBaht = frameBaht - overall.ceilingBaht;
   return { frameBaht, overall, byGoal, byApproach, remainingBaht, overFrame: remainingBaht < 0 };
 }
+
+/**
+ * Moves one project's ceiling by `deltaBaht` in totals computed earlier, in place: a board of 5,000 projects updates
+ * three subtotals and the remainder per change instead of adding up every project again.
+ */
+export function moveCeiling(totals: FrameTotals, line: Pick<BudgetLine, 'goalNumber' | 'approachCode'>, deltaBaht: number): void {
+  for (const subtotal of [totals.overall, totals.byGoal[line.goalNumber], totals.byApproach[line.approachCode]]) {
+    if (!subtotal) continue;
+    subtotal.ceilingBaht += deltaBaht;
+    subtotal.differenceBaht = subtotal.ceilingBaht - subtotal.requestedBaht;
+  }
+  totals.remainingBaht = totals.frameBaht - totals.overall.ceilingBaht;
+  totals.overFrame = totals.remainingBaht < 0;
+}

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import type { BoardSnapshot } from '../../server/shared/board.ts';
-import type { CeilingsUpdate } from '../../server/shared/events/ceilings.ts';
+import { ceilingsBroadcast, type CeilingsBroadcast, type CeilingsUpdate } from '../../server/shared/events/ceilings.ts';
 import type { Role } from '../../server/shared/roles.ts';
 import { applyCeilingsUpdate } from '../../server/domain/ceilings.ts';
 import { computeTotals } from '../../server/domain/totals.ts';
@@ -64,7 +64,7 @@ describe('ceilings over Socket.io', () => {
     const presenter = await connect('presenter', 'ผู้นำเสนอ ก');
     const member = await connect('member');
     const target = await project('DG67-002');
-    const heard = new Promise<CeilingsUpdate>((resolve) => member.once('ceilings:updated', resolve));
+    const heard = new Promise<CeilingsBroadcast>((resolve) => member.once('ceilings:updated', resolve));
     const before = await writeState();
 
     const reply = await presenter.emitWithAck('ceilings:set', { projectId: target.id, toBaht: target.requestedBaht - 1_000_000, expectedVersion: target.version, reason: 'ตัดค่าจ้างที่ปรึกษา' });
@@ -73,7 +73,10 @@ describe('ceilings over Socket.io', () => {
     expect(update.seq).toBe(before.seq + 1);
     expect(update.change).toMatchObject({ projectId: target.id, kind: 'set', fromBaht: target.requestedBaht, toBaht: target.requestedBaht - 1_000_000, versionAfter: target.version + 1, actorName: 'ผู้นำเสนอ ก', role: 'presenter', reason: 'ตัดค่าจ้างที่ปรึกษา', seq: update.seq });
     expect(update.totals).toEqual(await totalsFromDatabase());
-    expect(await heard).toEqual(update);
+    // The meeting hears only what changed: no audit details, no totals (each board keeps its own by the difference).
+    const broadcast = await heard;
+    expect(broadcast).toEqual({ seq: update.seq, change: { projectId: target.id, kind: 'set', fromBaht: target.requestedBaht, toBaht: target.requestedBaht - 1_000_000, versionAfter: target.version + 1, actorId: update.change!.actorId, actorName: 'ผู้นำเสนอ ก' } });
+    expect(broadcast).toEqual(ceilingsBroadcast(update));
 
     const audit = await board.db.ceilingChange.findMany({ where: { projectId: target.id } });
     expect(audit).toHaveLength(1);
@@ -174,7 +177,7 @@ describe('ceilings over Socket.io', () => {
   it('a member proposes, everyone sees it (also after a reconnect), the presenter accepts it and the others are superseded', async () => {
     const [presenter, alice, bob] = await Promise.all([connect('presenter'), connect('member', 'นางอลิส'), connect('member', 'นายบ๊อบ')]);
     const target = await project('DG67-020');
-    const seen = new Promise<CeilingsUpdate>((resolve) => presenter.once('ceilings:updated', resolve));
+    const seen = new Promise<CeilingsBroadcast>((resolve) => presenter.once('ceilings:updated', resolve));
     const proposed = await alice.emitWithAck('ceilings:propose', { projectId: target.id, proposedBaht: target.requestedBaht - 5_000_000, baseVersion: target.version, reason: 'ซ้ำซ้อนกับโครงการกลาง' });
     expect(proposed).toMatchObject({ data: { proposed: { proposerName: 'นางอลิส', proposedBaht: target.requestedBaht - 5_000_000, baseVersion: target.version, reason: 'ซ้ำซ้อนกับโครงการกลาง' } } });
     const proposal = (proposed as { data: CeilingsUpdate }).data.proposed!;
@@ -296,11 +299,11 @@ describe('ceilings over Socket.io', () => {
     let lastSeq = view.seq;
     let outOfOrder = 0;
     let lastTotals: CeilingsUpdate['totals'];
+    let lastTotalsSeq = 0;
     watcher.on('ceilings:updated', (update) => {
       if (update.seq !== lastSeq + 1) outOfOrder++;
       lastSeq = update.seq;
       applyCeilingsUpdate(view, update);
-      lastTotals = update.totals ?? lastTotals;
     });
 
     // A fixed-seed generator: the same run every time.
@@ -323,6 +326,8 @@ describe('ceilings over Socket.io', () => {
       for (const reply of replies) {
         if ('data' in reply) {
           applied++;
+          // Acknowledgements of concurrent changes come back in any order: the totals are those of the newest.
+          if (reply.data.totals && reply.data.seq > lastTotalsSeq) [lastTotals, lastTotalsSeq] = [reply.data.totals, reply.data.seq];
           const change = reply.data.change!;
           const p = known.get(change.projectId)!;
           if (change.versionAfter > p.version) Object.assign(p, { ceilingBaht: change.toBaht, version: change.versionAfter });

@@ -7,7 +7,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { createSessions } from '../../server/auth/sessions.ts';
 import { bahtFromDb, type Database } from '../../server/db/client.ts';
 import { SAMPLE_MEETING_ID } from '../../server/seed/seed-sample.ts';
-import type { CeilingsUpdate } from '../../server/shared/events/ceilings.ts';
+import type { CeilingsBroadcast } from '../../server/shared/events/ceilings.ts';
 import type { Role } from '../../server/shared/roles.ts';
 import type { ClientSocket } from './board.ts';
 
@@ -92,7 +92,7 @@ export async function startCeilingBurst(options: {
     select: { id: true, version: true, requestedBaht: true },
   });
   const versions = new Map(projects.map((p) => [p.id, p.version]));
-  const noteUpdate = (update: CeilingsUpdate) => {
+  const noteUpdate = (update: CeilingsBroadcast) => {
     if (update.change) versions.set(update.change.projectId, Math.max(versions.get(update.change.projectId) ?? 0, update.change.versionAfter));
   };
   const report: BurstReport = { sent: 0, acknowledged: 0, refused: {}, unanswered: 0, acknowledgedTags: [], slowestRefusalMs: {} };

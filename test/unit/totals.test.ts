@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeTotals } from '../../server/domain/totals.ts';
+import { computeTotals, moveCeiling, type BudgetLine } from '../../server/domain/totals.ts';
 
 const lines = [
   { goalNumber: 1, approachCode: '1.1', requestedBaht: 100, ceilingBaht: 80 },
@@ -23,5 +23,27 @@ describe('computeTotals', () => {
   });
   it('is all zeros for no projects', () => {
     expect(computeTotals([], 0).overall.projectCount).toBe(0);
+  });
+});
+
+describe('moveCeiling', () => {
+  it('keeps totals equal to adding everything up again, through 2,000 random changes', () => {
+    let state = 2_567;
+    const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const lines: BudgetLine[] = Array.from({ length: 300 }, (_, i) => ({
+      goalNumber: 1 + (i % 3),
+      approachCode: ['1.1', '1.2', '2.1', '3.1'][i % 4]!,
+      requestedBaht: 1_000_000 + i * 1_000,
+      ceilingBaht: 1_000_000 + i * 1_000,
+    }));
+    const frame = 250_000_000;
+    const totals = computeTotals(lines, frame);
+    for (let n = 0; n < 2_000; n++) {
+      const line = lines[Math.floor(random() * lines.length)]!;
+      const toBaht = Math.floor(random() * 2 * line.requestedBaht);
+      moveCeiling(totals, line, toBaht - line.ceilingBaht);
+      line.ceilingBaht = toBaht;
+    }
+    expect(totals).toEqual(computeTotals(lines, frame));
   });
 });

@@ -52,6 +52,44 @@ export interface CeilingsClientEvents {
   'ceilings:history': (payload: { projectId: string }, ack: AckCallback<CeilingChangeView[]>) => void;
 }
 
+/**
+ * A moved ceiling as the meeting hears of it: the project, the amount before and after (the totals move by the
+ * difference), the version the next change must name, and who moved it (the board flashes it with their name).
+ */
+export type CeilingMove = Pick<CeilingChangeView, 'projectId' | 'kind' | 'fromBaht' | 'toBaht' | 'versionAfter' | 'actorId' | 'actorName'>;
+
+/**
+ * What the meeting is sent of a ceilings update, and what the event log keeps: only what changed. The sender's
+ * acknowledgement has the whole update (the audit row, the totals); every board keeps its own totals by the
+ * difference, so none needs them on the wire. A thousand receivers of a ceiling change get about 200 bytes each
+ * instead of 1.2 KB.
+ */
+export interface CeilingsBroadcast {
+  seq: number;
+  change?: CeilingMove;
+  proposed?: ProposalView;
+  closed?: CeilingsUpdate['closed'];
+}
+
+export function ceilingsBroadcast({ seq, change, proposed, closed }: CeilingsUpdate): CeilingsBroadcast {
+  return {
+    seq,
+    ...(change && {
+      change: {
+        projectId: change.projectId,
+        kind: change.kind,
+        fromBaht: change.fromBaht,
+        toBaht: change.toBaht,
+        versionAfter: change.versionAfter,
+        actorId: change.actorId,
+        actorName: change.actorName,
+      },
+    }),
+    ...(proposed && { proposed }),
+    ...(closed?.length && { closed }),
+  };
+}
+
 export interface CeilingsServerEvents {
-  'ceilings:updated': (update: CeilingsUpdate) => void;
+  'ceilings:updated': (update: CeilingsBroadcast) => void;
 }

@@ -75,10 +75,16 @@ export interface PresenterClientEvents {
   'presence:list': (request: Record<string, never>, ack: AckCallback<PresenceEntry[]>) => void;
 }
 
+/** The participants whose presence entry changed, whole, and those no longer listed (revoked). */
+export interface PresenceChanged {
+  changed: PresenceEntry[];
+  removed: string[];
+}
+
 export interface PresenterServerEvents {
   'focus:changed': (event: { seq: number; focus: MeetingFocus }) => void;
   'agenda:changed': (event: { seq: number; agenda: AgendaItemView[] }) => void;
   'participants:changed': (event: { seq: number; focus: MeetingFocus; changes: ParticipantChange[] }) => void;
-  /** Who is online and who follows: not meeting state, so not sequenced; each event is the whole list. */
-  'presence:changed': (event: { presence: PresenceEntry[] }) => void;
+  /** Who is online and who follows: not meeting state, so not sequenced; each event is what changed (`presence:list` gives all). */
+  'presence:changed': (event: PresenceChanged) => void;
 }

@@ -1,12 +1,12 @@
 // What features add on top of the board's own sequenced state (meeting-socket.ts applies every event): flashes on
 // changed ceilings, roles in the presence list.
-import type { CeilingsUpdate } from '$shared/events/ceilings.ts';
+import type { CeilingsBroadcast } from '$shared/events/ceilings.ts';
 import type { ParticipantChange } from '$shared/events/presenter.ts';
 import type { MeetingConnection } from './meeting-socket.ts';
 
 export interface BoardEventHooks {
   /** A ceiling update was applied (once, in order). */
-  onCeilingsApplied?(update: CeilingsUpdate): void;
+  onCeilingsApplied?(update: CeilingsBroadcast): void;
   onParticipantsChanged?(changes: ParticipantChange[]): void;
 }
 

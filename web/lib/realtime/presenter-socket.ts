@@ -1,4 +1,5 @@
-// Presence on a meeting connection: not meeting state, so not sequenced; each event is the whole list. (Focus, agenda
+// Presence on a meeting connection: not meeting state, so not sequenced; the whole list on connecting, then what
+// changed. (Focus, agenda
 // and role changes are sequenced board state: board-events.ts follows them.)
 import type { PresenceState } from '$lib/state/presence.svelte.ts';
 import type { MeetingConnection, MeetingSocket } from './meeting-socket.ts';
@@ -7,7 +8,7 @@ import { wireError, type WireError } from '$shared/errors.ts';
 
 export function listenToPresence(connection: MeetingConnection, presence: PresenceState): void {
   const { socket } = connection;
-  socket.on('presence:changed', ({ presence: list }) => presence.replace(list));
+  socket.on('presence:changed', ({ changed, removed }) => presence.merge(changed, removed));
   socket.on('connect', async () => {
     const result = await socket.emitWithAck('presence:list', {});
     if ('data' in result) presence.replace(result.data);

@@ -3,7 +3,8 @@
 import type { BoardSnapshot, ProjectView } from '$shared/board.ts';
 import type { ResolutionView } from '$shared/events/resolution.ts';
 import type { SequencedEvent } from '$shared/events/sequenced.ts';
-import { applyBoardEvent } from '$domain/board-events.ts';
+import { moveCeiling, type FrameTotals } from '$domain/totals.ts';
+import { applyBoardEvent, projectsMovedBy } from '$domain/board-events.ts';
 import { totalsOf } from '$lib/board/grouping.ts';
 
 export type ConnectionState = 'connecting' | 'live' | 'offline';
@@ -13,14 +14,21 @@ export class BoardState {
   #connection: ConnectionState = $state('connecting');
   #selectedProjectId: string | null = $state(null);
 
-  readonly totals = $derived(totalsOf(this.#snapshot.projects, this.#snapshot.meeting.plan.frameBaht));
+  /** Added up once per snapshot, then moved by each change's difference (moveCeiling), never recomputed per change. */
+  #totals: FrameTotals = $state()!;
+  /** The snapshot's projects by id, for the events that name one. */
+  #byId = new Map<string, ProjectView>();
 
   readonly selectedProject: ProjectView | undefined = $derived(
     this.#snapshot.projects.find((p) => p.id === this.#selectedProjectId),
   );
 
   constructor(snapshot: BoardSnapshot) {
-    this.#snapshot = snapshot;
+    this.#take(snapshot);
+  }
+
+  get totals(): FrameTotals {
+    return this.#totals;
   }
 
   get meeting() {
@@ -50,7 +58,17 @@ export class BoardState {
 
   /** Takes the server's full state, after a (re)connect or a gap: whatever we held may be stale. */
   replaceSnapshot(snapshot: BoardSnapshot): void {
+    this.#take(snapshot);
+  }
+
+  #take(snapshot: BoardSnapshot): void {
     this.#snapshot = snapshot;
+    this.#byId = new Map(this.#snapshot.projects.map((p) => [p.id, p]));
+    this.#totals = totalsOf(snapshot.projects, snapshot.meeting.plan.frameBaht);
+  }
+
+  project(id: string): ProjectView | undefined {
+    return this.#byId.get(id);
   }
 
   /**
@@ -58,8 +76,16 @@ export class BoardState {
    * fresh snapshot can follow it.
    */
   applyEvent(event: SequencedEvent): 'applied' | 'reload' {
+    const moved = projectsMovedBy(event).flatMap((id) => {
+      const project = this.#byId.get(id);
+      return project ? [{ project, before: project.ceilingBaht }] : [];
+    });
     const outcome = applyBoardEvent(this.#snapshot, event);
-    if (outcome === 'applied') this.#snapshot.seq = event.payload.seq;
+    if (outcome !== 'applied') return outcome;
+    this.#snapshot.seq = event.payload.seq;
+    for (const { project, before } of moved) {
+      if (project.ceilingBaht !== before) moveCeiling(this.#totals, project, project.ceilingBaht - before);
+    }
     return outcome;
   }
 

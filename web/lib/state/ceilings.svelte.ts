@@ -3,7 +3,7 @@
 import { SvelteMap } from 'svelte/reactivity';
 import type { Ack } from '$shared/ack.ts';
 import type { CeilingChangeView, ProjectView, ProposalView, SessionView } from '$shared/board.ts';
-import type { CeilingsUpdate } from '$shared/events/ceilings.ts';
+import { ceilingsBroadcast, type CeilingMove, type CeilingsBroadcast, type CeilingsUpdate } from '$shared/events/ceilings.ts';
 import { can } from '$domain/permissions.ts';
 import type { BoardState } from './board.svelte.ts';
 import type { MeetingConnection } from '$lib/realtime/meeting-socket.ts';
@@ -13,8 +13,8 @@ const FLASH_MS = 4_000;
 
 export interface Flash {
   actorName: string;
-  /** Changes on each new change, so the cell restarts its animation. */
-  changeId: string;
+  /** The change's seq: new on each change, so the cell restarts its animation. */
+  changeId: number;
 }
 
 const OFFLINE: Ack<never> = { error: { code: 'internal', messageTh: 'ขาดการเชื่อมต่อ', messageEn: 'Disconnected' } };
@@ -66,9 +66,9 @@ export class CeilingsState {
   }
 
   /** A broadcast update reached the board: flash what someone else changed. */
-  applied(update: CeilingsUpdate): void {
+  applied(update: CeilingsBroadcast): void {
     const { change } = update;
-    if (change && change.actorId !== this.#session.participantId) this.#flash(change);
+    if (change && change.actorId !== this.#session.participantId) this.#flash(change, update.seq);
   }
 
   set(project: ProjectView, toBaht: number, expectedVersion: number, reason = '') {
@@ -109,12 +109,12 @@ export class CeilingsState {
     const emit = socket.emitWithAck.bind(socket) as (event: E, payload: unknown) => Promise<Ack<CeilingsUpdate>>;
     const result = await emit(event, payload);
     // The broadcast usually lands first; the acknowledgement carries the same update in case it has not.
-    if ('data' in result) this.#connection?.receive({ type: 'ceilings:updated', payload: result.data });
+    if ('data' in result) this.#connection?.receive({ type: 'ceilings:updated', payload: ceilingsBroadcast(result.data) });
     return result;
   }
 
-  #flash(change: CeilingChangeView): void {
-    this.#flashes.set(change.projectId, { actorName: change.actorName, changeId: change.id });
+  #flash(change: CeilingMove, seq: number): void {
+    this.#flashes.set(change.projectId, { actorName: change.actorName, changeId: seq });
     clearTimeout(this.#timers.get(change.projectId));
     this.#timers.set(
       change.projectId,

@@ -31,6 +31,15 @@ export class PresenceState {
     if (me) this.#myRole = me.role;
   }
 
+  /** Entries that changed replace their old selves (new ones join the end, as the server lists by joining); removed ones go. */
+  merge(changed: PresenceEntry[], removed: string[]): void {
+    const gone = new Set(removed);
+    const byId = new Map(changed.map((e) => [e.participantId, e]));
+    const next = this.#entries.filter((e) => !gone.has(e.participantId)).map((e) => byId.get(e.participantId) ?? e);
+    const known = new Set(next.map((e) => e.participantId));
+    this.replace([...next, ...changed.filter((e) => !known.has(e.participantId))]);
+  }
+
   applyChanges(changes: ParticipantChange[]): void {
     for (const change of changes) {
       const entry = this.#entries.find((e) => e.participantId === change.participantId);
