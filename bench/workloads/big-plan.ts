@@ -91,8 +91,8 @@ function pageSize(url: string, cookie: string) {
 }
 
 /**
- * Opens the board and waits until it is live (rendered, hydrated, its socket connected), then opens the first
- * project as a person would and times how long the page takes to answer.
+ * Opens the board and waits until it is live (rendered, hydrated, its socket connected), then opens the first group
+ * as a person would and times how long the page takes to answer.
  */
 async function firstView(page: Page, url: string) {
   await page.goto(url, { waitUntil: 'commit' });
@@ -109,10 +109,12 @@ async function firstView(page: Page, url: string) {
       }),
   );
   const rowsInDom = await page.locator('[data-project]').count();
+  // What a person does first on a big plan: open a group and see its projects.
   const started = nowMs();
-  await page.locator('[data-project] button.open').first().click();
-  await page.getByTestId('annotations').first().waitFor({ timeout: 60_000 });
-  return { liveMs, longTasksMs: round2(longTasks), firstInputMs: round2(nowMs() - started), rowsInDom };
+  await page.locator('tbody[data-approach] button.toggle').first().click();
+  await page.locator('[data-project]').first().waitFor({ timeout: 60_000 });
+  const firstInputMs = round2(nowMs() - started);
+  return { liveMs, longTasksMs: round2(longTasks), firstInputMs, rowsInDom, rowsInDomAfterOpeningAGroup: await page.locator('[data-project]').count() };
 }
 
 /**

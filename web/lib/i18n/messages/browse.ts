@@ -26,4 +26,5 @@ export const BROWSE_MESSAGES = {
   onScreenNow: { th: 'อยู่บนจอขณะนี้', en: 'On the screen now' },
   integrationShort: { th: 'การบูรณาการ', en: 'Integration' },
   onlineCount: { th: 'ออนไลน์', en: 'online' },
+  showMoreProjects: { th: 'แสดงโครงการเพิ่ม', en: 'Show more projects' },
 } as const satisfies Record<string, { th: string; en: string }>;
