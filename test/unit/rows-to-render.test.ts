@@ -1,7 +1,7 @@
 // Which rows of a group the board puts in the DOM: none of a closed group, a page of an open one, and always the
 // presenter's project and the one open in the panel.
 import { describe, expect, it } from 'vitest';
-import { rowsToRender } from '../../web/lib/board/grouping.ts';
+import { rowsToRender } from '../../web/lib/board/visible-rows.ts';
 import type { ProjectView } from '../../server/shared/board.ts';
 
 const rows = Array.from({ length: 200 }, (_, i) => ({ id: `p${i}` }) as ProjectView);
