@@ -21,6 +21,8 @@ interface Group {
 }
 
 const groups = new Map<number, Group>();
+// Every y-websocket provider adds a process 'exit' listener; hundreds in one worker are expected, not a leak.
+process.setMaxListeners(0);
 const send = (reply: WorkerReply) => process.send!(reply);
 
 function note(group: Group, key: string, at = nowMs()): void {
