@@ -29,6 +29,7 @@ import { presenceHandlers } from './realtime/presence.handlers.ts';
 import { commandHandlers } from './realtime/socket-calls.ts';
 import { createDelivery, type Delivery } from './realtime/delivery.ts';
 import { authorityEffects } from './realtime/authority-effects.ts';
+import { AuthorityChanges } from './auth/authority-changes.ts';
 import { createMeetingEventLog } from './db/meeting-events.ts';
 import { createCommandPipeline } from './commands/pipeline.ts';
 import type { SequencedCommand } from './commands/command.ts';
@@ -175,7 +176,9 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     );
     cleanups.push(async () => presence.close());
     const gate = createCommandGate(health);
+    const authorityChanges = new AuthorityChanges();
     const io: BoardServer = createSocketServer(httpServer, {
+      authorityChanges,
       sessions,
       health,
       gate,
@@ -188,8 +191,8 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       currentSeq: async (meetingId) => (await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { seq: true } })).seq,
       allowOrigin: origins.allows,
     });
-    delivery.onDelivered(authorityEffects({ io, presence }));
     const yjs = createYjsEndpoint({
+      authorityChanges,
       pathPrefix: YJS_PATH,
       persistence: yjsPersistence,
       initialContent: (docName) => initialDocContent(db, docName),
@@ -197,6 +200,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       authenticate: (req) => authenticateYjs(sessions, YJS_PATH, req),
       log: yjsLog,
     });
+    delivery.onDelivered(authorityEffects({ io, presence, changes: authorityChanges, yjs }));
     httpServer.on('upgrade', (req, socket, head) => {
       if (!req.url?.startsWith('/socket.io/')) {
         if (!yjs.handleUpgrade(req, socket, head)) socket.destroy();

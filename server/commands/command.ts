@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Prisma } from '../db/generated/client.ts';
 import type { Action } from '../domain/permissions.ts';
 import type { SequencedEvent } from '../shared/events/sequenced.ts';
-import type { ActingActor } from './actor.ts';
+import type { ActingActor } from '../shared/actor.ts';
 
 export type Tx = Prisma.TransactionClient;
 

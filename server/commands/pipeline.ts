@@ -8,7 +8,7 @@ import { can } from '../domain/permissions.ts';
 import { BoardError } from '../shared/errors.ts';
 import { isRole } from '../shared/roles.ts';
 import type { Action } from '../domain/permissions.ts';
-import type { Actor, ActingActor, OrganiserActor } from './actor.ts';
+import type { Actor, ActingActor, OrganiserActor } from '../shared/actor.ts';
 import type { SequencedCommand, Tx } from './command.ts';
 import type { Delivery } from '../realtime/delivery.ts';
 import type { Prisma } from '../db/generated/client.ts';

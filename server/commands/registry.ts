@@ -1,16 +1,18 @@
 // Every sequenced command, by the name it is called by. Socket.io binds the socket commands; HTTP callers (pages'
 // actions, the JSON API, imports) run any of them by name through AppServices.runCommand.
-import type { Actor } from './actor.ts';
+import type { Actor } from '../shared/actor.ts';
 import { CEILINGS_COMMANDS } from './ceilings.ts';
 import type { AckOf, InputOf, SequencedCommand } from './command.ts';
 import { PRESENTER_COMMANDS } from './presenter.ts';
 import { importProjectsCommand } from './projects.ts';
+import { confirmFrameCommand, prepareFrameCommand } from './frame.ts';
+import { revokeParticipantCommand } from './participants.ts';
 import { RESOLUTION_COMMANDS } from './resolutions.ts';
 
 /** The commands a participant's socket may call. */
-export const SOCKET_COMMANDS = [...CEILINGS_COMMANDS, ...PRESENTER_COMMANDS, ...RESOLUTION_COMMANDS] as const;
-/** Commands whose payload does not travel over Socket.io (a file). */
-const HTTP_COMMANDS = [importProjectsCommand] as const;
+export const SOCKET_COMMANDS = [...CEILINGS_COMMANDS, ...PRESENTER_COMMANDS, ...RESOLUTION_COMMANDS, revokeParticipantCommand] as const;
+/** Commands run from pages and HTTP endpoints only (a file as the payload; the frame page's actions). */
+const HTTP_COMMANDS = [importProjectsCommand, prepareFrameCommand, confirmFrameCommand] as const;
 
 type AnyCommand = (typeof SOCKET_COMMANDS)[number] | (typeof HTTP_COMMANDS)[number];
 export type CommandName = AnyCommand['event'];

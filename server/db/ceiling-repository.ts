@@ -1,7 +1,7 @@
 // Ceilings in Postgres: every change is validated against facts read inside its command's transaction (which holds the
 // meeting's turn, see server/commands/pipeline.ts) and written with its audit row under the command's seq.
 import type { CommandContext } from '../commands/command.ts';
-import { auditedAs, participantOf } from '../commands/actor.ts';
+import { auditedAs, participantOf } from '../shared/actor.ts';
 import { checkCeilingChange, isProjectResolved, planUndo, type CeilingRules, type ProjectCeilingState } from '../domain/ceilings.ts';
 import { computeTotals, type BudgetLine, type FrameTotals } from '../domain/totals.ts';
 import type { CeilingChangeView, ProposalView } from '../shared/board.ts';

@@ -1,13 +1,14 @@
 // The agreed frame: the secretary prepares a draft computed from the board, the chair confirms exactly that draft, and
 // the record is written once (a trigger refuses UPDATE and DELETE on "FrameRecord").
 //
-// A preparation is not a table row: it is the hash of the draft the secretary saw, who prepared it and when, held by
-// this process. Confirming recomputes the draft from the database and refuses unless its hash is the prepared one, so
-// the chair confirms what the secretary prepared or nothing. A restart forgets preparations (prepare again).
+// A preparation (FramePreparation) is the hash of the draft the secretary saw, who prepared it and when. Confirming
+// recomputes the draft from the database and refuses unless its hash is the prepared one, so the chair confirms what
+// the secretary prepared or nothing. Both are commands (server/commands/frame.ts): they run in the meeting's turn.
 import type { Database } from './client.ts';
 import { bahtFromDb } from './client.ts';
 import type { Prisma } from './generated/client.ts';
-import type { Identity } from '../auth/identity.ts';
+import type { CommandContext } from '../commands/command.ts';
+import { auditedAs, type ActingActor } from '../shared/actor.ts';
 import {
   canonicalize,
   frameContent,
@@ -18,8 +19,8 @@ import {
   type FrameRecordBody,
   type FrameVerification,
 } from '../domain/frame-record.ts';
-import { can } from '../domain/permissions.ts';
 import { BoardError } from '../shared/errors.ts';
+import type { FramePreparationView } from '../shared/events/frame.ts';
 
 export interface FrameDraft {
   content: FrameContent;
@@ -28,12 +29,7 @@ export interface FrameDraft {
   blocker: 'frame_proposals_pending' | 'frame_resolutions_missing' | 'frame_over_frame' | null;
 }
 
-export interface Preparation {
-  draftHash: string;
-  preparedById: string;
-  preparedByName: string;
-  preparedAt: string;
-}
+export type Preparation = FramePreparationView;
 
 export interface FrameRecordView {
   id: string;
@@ -103,9 +99,58 @@ function parseBody(canonical: string): FrameRecordBody | null {
   }
 }
 
-export function createFrameService(db: Database) {
-  const preparations = new Map<string, Preparation>();
+/** Who the frame records name as having prepared or confirmed it: the participant, or the organiser. */
+function actorId(actor: ActingActor): string {
+  return actor.kind === 'participant' ? actor.participantId : actor.organiserId;
+}
 
+function preparationView(row: { draftHash: string; preparedById: string; preparedByName: string; preparedAt: Date }): Preparation {
+  return { draftHash: row.draftHash, preparedById: row.preparedById, preparedByName: row.preparedByName, preparedAt: row.preparedAt.toISOString() };
+}
+
+/** The secretary's preparation: the draft as the board stands in this turn, refused while it cannot be recorded. */
+export async function prepareFrame({ tx, meetingId, actor }: CommandContext): Promise<{ draft: FrameDraft; preparation: Preparation }> {
+  const draft = await computeDraft(tx, meetingId);
+  if (draft.blocker) throw new BoardError(draft.blocker);
+  const data = { draftHash: draft.draftHash, preparedById: actorId(actor), preparedByName: auditedAs(actor).actorName, preparedAt: new Date() };
+  const row = await tx.framePreparation.upsert({ where: { meetingId }, create: { meetingId, ...data }, update: data });
+  return { draft, preparation: preparationView(row) };
+}
+
+/** Writes the next version of the plan's frame, if the board still equals the prepared draft the chair saw. */
+export async function confirmFrame({ tx, meetingId, actor }: CommandContext, draftHash: string): Promise<FrameRecordView> {
+  const preparation = await tx.framePreparation.findUnique({ where: { meetingId } });
+  if (!preparation) throw new BoardError('frame_not_prepared');
+  const draft = await computeDraft(tx, meetingId);
+  if (draft.blocker) throw new BoardError(draft.blocker);
+  if (draft.draftHash !== preparation.draftHash || draftHash !== preparation.draftHash) throw new BoardError('frame_draft_changed');
+  const previous = await tx.frameRecord.findFirst({ where: { planId: draft.content.planId }, orderBy: { version: 'desc' } });
+  const body: FrameRecordBody = {
+    version: (previous?.version ?? 0) + 1,
+    content: draft.content,
+    preparedBy: preparation.preparedByName,
+    confirmedBy: auditedAs(actor).actorName,
+    recordedAt: new Date().toISOString(),
+    prevHash: previous?.hash ?? null,
+  };
+  const { canonical, hash } = sealFrameRecord(body);
+  const record = await tx.frameRecord.create({
+    data: {
+      planId: draft.content.planId,
+      meetingId,
+      version: body.version,
+      canonical,
+      hash,
+      prevHash: body.prevHash,
+      preparedById: preparation.preparedById,
+      confirmedById: actorId(actor),
+    },
+  });
+  await tx.framePreparation.delete({ where: { meetingId } });
+  return recordView(record);
+}
+
+export function createFrameService(db: Database) {
   async function planOf(meetingId: string): Promise<string> {
     const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { planId: true } });
     if (!meeting) throw new BoardError('meeting_not_found');
@@ -115,55 +160,9 @@ export function createFrameService(db: Database) {
   return {
     draft: (meetingId: string) => computeDraft(db, meetingId),
 
-    preparation: (meetingId: string): Preparation | null => preparations.get(meetingId) ?? null,
-
-    async prepare(who: Identity): Promise<{ draft: FrameDraft; preparation: Preparation }> {
-      if (!can(who.role, 'frame:prepare')) throw new BoardError('forbidden');
-      const draft = await computeDraft(db, who.meetingId);
-      if (draft.blocker) throw new BoardError(draft.blocker);
-      const preparation = { draftHash: draft.draftHash, preparedById: who.participantId, preparedByName: who.displayName, preparedAt: new Date().toISOString() };
-      preparations.set(who.meetingId, preparation);
-      return { draft, preparation };
-    },
-
-    /** Writes the next version of the plan's frame, if the board still equals the prepared draft the chair saw. */
-    async confirm(who: Identity, draftHash: string): Promise<FrameRecordView> {
-      if (!can(who.role, 'frame:confirm')) throw new BoardError('forbidden');
-      const preparation = preparations.get(who.meetingId);
-      if (!preparation) throw new BoardError('frame_not_prepared');
-      const record = await db.$transaction(
-        async (tx) => {
-          // One recorder per meeting at a time, and no change to the board underneath this one.
-          await tx.$queryRaw`SELECT "id" FROM "Meeting" WHERE "id" = ${who.meetingId} FOR UPDATE`;
-          const draft = await computeDraft(tx, who.meetingId);
-          if (draft.blocker) throw new BoardError(draft.blocker);
-          if (draft.draftHash !== preparation.draftHash || draftHash !== preparation.draftHash) throw new BoardError('frame_draft_changed');
-          const previous = await tx.frameRecord.findFirst({ where: { planId: draft.content.planId }, orderBy: { version: 'desc' } });
-          const body: FrameRecordBody = {
-            version: (previous?.version ?? 0) + 1,
-            content: draft.content,
-            preparedBy: preparation.preparedByName,
-            confirmedBy: who.displayName,
-            recordedAt: new Date().toISOString(),
-            prevHash: previous?.hash ?? null,
-          };
-          const { canonical, hash } = sealFrameRecord(body);
-          return tx.frameRecord.create({
-            data: {
-              planId: draft.content.planId,
-              meetingId: who.meetingId,
-              version: body.version,
-              canonical,
-              hash,
-              prevHash: body.prevHash,
-              preparedById: preparation.preparedById,
-              confirmedById: who.participantId,
-            },
-          });
-        },
-      );
-      preparations.delete(who.meetingId);
-      return recordView(record);
+    async preparation(meetingId: string): Promise<Preparation | null> {
+      const row = await db.framePreparation.findUnique({ where: { meetingId } });
+      return row && preparationView(row);
     },
 
     async records(meetingId: string): Promise<FrameRecordView[]> {

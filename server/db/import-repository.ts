@@ -3,7 +3,7 @@
 import type { Database } from './client.ts';
 import { bahtFromDb } from './client.ts';
 import type { Identity } from '../auth/identity.ts';
-import { auditedAs } from '../commands/actor.ts';
+import { auditedAs } from '../shared/actor.ts';
 import type { CommandContext, Tx } from '../commands/command.ts';
 import { can } from '../domain/permissions.ts';
 import { analyseSheet, suggestedMapping } from '../domain/import/analyse.ts';

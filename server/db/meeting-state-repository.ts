@@ -91,3 +91,17 @@ export async function recordAttendance({ tx, meetingId }: CommandContext, input:
   if (!count) throw new BoardError('participant_not_found');
   return { focus: await currentFocus(tx, meetingId), changes: await participantChanges(tx, [input.participantId]) };
 }
+
+/**
+ * Ends a participant's access: their sessions stop identifying them, and a presenter handover to them ends (their row
+ * goes back to the role they had, so the record stays tidy). Nobody revokes themselves.
+ */
+export async function revokeParticipant({ tx, meetingId, actor }: CommandContext, targetId: string): Promise<MeetingFocus> {
+  if (actor.kind === 'participant' && actor.participantId === targetId) throw new BoardError('forbidden', { reason: 'self' });
+  const target = await tx.participant.findFirst({ where: { id: targetId, meetingId, revokedAt: null }, select: { id: true } });
+  if (!target) throw new BoardError('participant_not_found');
+  const { handover } = await currentFocus(tx, meetingId);
+  const role = handover?.participantId === target.id ? { role: handover.previousRole } : {};
+  await tx.participant.update({ where: { id: target.id }, data: { revokedAt: new Date(), ...role } });
+  return handover?.participantId === target.id ? writeFocus(tx, meetingId, (current) => ({ ...current, handover: null })) : currentFocus(tx, meetingId);
+}

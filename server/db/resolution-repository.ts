@@ -4,7 +4,7 @@ import type { Database } from './client.ts';
 import { bahtFromDb } from './client.ts';
 import type { Prisma } from './generated/client.ts';
 import type { CommandContext } from '../commands/command.ts';
-import { auditedAs, participantOf } from '../commands/actor.ts';
+import { auditedAs, participantOf } from '../shared/actor.ts';
 import { BoardError } from '../shared/errors.ts';
 import {
   PROJECT_OUTCOMES,

@@ -34,6 +34,7 @@ export function applyBoardEvent(snapshot: BoardSnapshot, event: SequencedEvent):
       return 'applied';
     case 'focus:changed':
     case 'participants:changed':
+    case 'participant:revoked':
       snapshot.focus = event.payload.focus;
       return 'applied';
     case 'agenda:changed':
@@ -44,5 +45,8 @@ export function applyBoardEvent(snapshot: BoardSnapshot, event: SequencedEvent):
       return 'applied';
     case 'projects:replaced':
       return 'reload';
+    case 'frame:changed':
+      // The board holds no frame state: the frame page reads the preparation and the records when it opens.
+      return 'applied';
   }
 }

@@ -8,7 +8,7 @@ import type { Database } from '../db/client.ts';
 import { bahtFromDb } from '../db/client.ts';
 import type { FrameService } from '../db/frame-repository.ts';
 import { previewImport } from '../db/import-repository.ts';
-import { participantActor } from '../commands/actor.ts';
+import { participantActor } from '../shared/actor.ts';
 import type { RunCommand } from '../commands/registry.ts';
 import { frameCsv, frameHtml, frameXlsx, historyCsv, type FrameDocumentContext } from '../export/frame-documents.ts';
 import type { PdfPrinter } from '../pdf/print-pdf.ts';

@@ -1,9 +1,11 @@
-// What a role change does to connections that are already open, on whichever instance delivers the event: the
-// participant's sockets carry the new role at once (for what they are shown; every command reads the role again in
-// its own transaction anyway), and the presence list follows.
+// What a role change or a revocation does to connections that are already open, on whichever instance delivers the
+// event: the participant's sockets carry the new role at once (for what they are shown; every command reads the role
+// again in its own transaction anyway) or are told why and closed, and their Yjs connections get the access the new
+// role gives or are closed. The presence list follows.
+import type { AuthorityChange, AuthorityChanges } from '../auth/authority-changes.ts';
 import type { DeliveryEffect } from './delivery.ts';
 import type { PresenceTracker } from './presence.ts';
-import { participantRoom, type BoardServer, type BoardSocket } from './socket-server.ts';
+import { followOnSocket, participantRoom, type BoardServer, type BoardSocket } from './socket-server.ts';
 
 /** This process's open sockets in a room (never another instance's: each instance runs the effects for its own). */
 export function localSockets(io: BoardServer, room: string): BoardSocket[] {
@@ -11,13 +13,24 @@ export function localSockets(io: BoardServer, room: string): BoardSocket[] {
   return [...(namespace.adapter.rooms.get(room) ?? [])].flatMap((id) => namespace.sockets.get(id) ?? []);
 }
 
-export function authorityEffects(deps: { io: BoardServer; presence: PresenceTracker }): DeliveryEffect {
+export function authorityEffects(deps: {
+  io: BoardServer;
+  presence: PresenceTracker;
+  changes: AuthorityChanges;
+  yjs: { participantChanged(participantId: string, change: AuthorityChange): void };
+}): DeliveryEffect {
+  const apply = (participantId: string, change: AuthorityChange) => {
+    deps.changes.record(participantId, change);
+    for (const socket of localSockets(deps.io, participantRoom(participantId))) followOnSocket(socket, change);
+    deps.yjs.participantChanged(participantId, change);
+  };
   return (meetingId, event) => {
-    if (event.type !== 'participants:changed') return;
-    for (const change of event.payload.changes) {
-      for (const socket of localSockets(deps.io, participantRoom(change.participantId))) {
-        socket.data.identity = { ...socket.data.identity, role: change.role };
-      }
+    if (event.type === 'participants:changed') {
+      for (const { participantId, role } of event.payload.changes) apply(participantId, { revoked: false, role });
+    } else if (event.type === 'participant:revoked') {
+      apply(event.payload.participantId, { revoked: true });
+    } else {
+      return;
     }
     deps.presence.changed(meetingId);
   };

@@ -6,7 +6,7 @@ import type { AckCallback } from '../shared/contract.ts';
 import { wireError, type WireError } from '../shared/errors.ts';
 import { refusalFor } from '../db/unavailable.ts';
 import { commandSignal } from './command-gate.ts';
-import { participantActor } from '../commands/actor.ts';
+import { participantActor } from '../shared/actor.ts';
 import type { SequencedCommand } from '../commands/command.ts';
 import { invalidPayload, type CommandPipeline } from '../commands/pipeline.ts';
 import type { FeatureHandlers } from './socket-server.ts';

@@ -12,7 +12,8 @@ import {
   type ServerToClientEvents,
   type SocketData,
 } from '../shared/contract.ts';
-import { BoardError } from '../shared/errors.ts';
+import { BoardError, wireError } from '../shared/errors.ts';
+import type { AuthorityChange, AuthorityChanges } from '../auth/authority-changes.ts';
 import { refusalFor } from '../db/unavailable.ts';
 import type { BoardHealth } from '../health/board-health.ts';
 import type { CommandGate } from './command-gate.ts';
@@ -32,6 +33,16 @@ export function participantRoom(participantId: string): string {
   return `participant:${participantId}`;
 }
 
+/** What a role change or a revocation does to one open socket: the role it now carries, or its end (told why). */
+export function followOnSocket(socket: BoardSocket, change: AuthorityChange): void {
+  if (change.revoked) {
+    socket.emit('session:revoked', wireError('participant_revoked'));
+    socket.disconnect(true);
+  } else {
+    socket.data.identity = { ...socket.data.identity, role: change.role };
+  }
+}
+
 export function createSocketServer(
   httpServer: HttpServer,
   deps: {
@@ -42,6 +53,8 @@ export function createSocketServer(
     allowOrigin(origin: string | string[] | undefined): boolean;
     health: BoardHealth;
     gate: CommandGate;
+    /** Changes delivered while a socket was still in its handshake reach it once it joined its rooms. */
+    authorityChanges: AuthorityChanges;
   },
 ): BoardServer {
   const io: BoardServer = new Server(httpServer, {
@@ -59,6 +72,7 @@ export function createSocketServer(
   io.use(async (socket, next) => {
     try {
       if (deps.health.draining) throw new BoardError('server_restarting');
+      socket.data.authorityGeneration = deps.authorityChanges.generation;
       const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
       const meetingId = typeof auth.meetingId === 'string' ? auth.meetingId : '';
       const token = typeof auth.token === 'string' ? auth.token : readCookie(socket.handshake.headers.cookie, sessionCookieName(meetingId));
@@ -77,6 +91,9 @@ export function createSocketServer(
     answerUnknownCalls(socket);
     for (const register of deps.features) register(socket, io);
     await socket.join([meetingRoom(identity.meetingId), participantRoom(identity.participantId)]);
+    const missed = deps.authorityChanges.since(identity.participantId, socket.data.authorityGeneration ?? 0);
+    if (missed) followOnSocket(socket, missed);
+    if (socket.disconnected) return;
     try {
       socket.emit('session:ready', {
         participantId: identity.participantId,

@@ -6,6 +6,8 @@ import type { CeilingsClientEvents, CeilingsServerEvents } from './events/ceilin
 import type { PresenterClientEvents, PresenterServerEvents } from './events/presenter.ts';
 import type { ResolutionClientEvents, ResolutionServerEvents } from './events/resolution.ts';
 import type { ProjectImportServerEvents } from './events/project-import.ts';
+import type { FrameServerEvents } from './events/frame.ts';
+import type { ParticipantsClientEvents, ParticipantsServerEvents } from './events/participants.ts';
 import type { ClusterServerEvents } from './events/cluster.ts';
 
 export type { Ack, AckCallback } from './ack.ts';
@@ -19,15 +21,19 @@ export interface HandshakeAuth {
   token?: string;
 }
 
-export type ClientToServerEvents = MeetingClientEvents & CeilingsClientEvents & PresenterClientEvents & ResolutionClientEvents;
+export type ClientToServerEvents = MeetingClientEvents & CeilingsClientEvents & PresenterClientEvents & ResolutionClientEvents & ParticipantsClientEvents;
 
 export type ServerToClientEvents = MeetingServerEvents &
   CeilingsServerEvents &
   PresenterServerEvents &
   ResolutionServerEvents &
   ProjectImportServerEvents &
-  ClusterServerEvents;
+  FrameServerEvents &
+  ClusterServerEvents &
+  ParticipantsServerEvents;
 
 export interface SocketData {
   identity: Identity;
+  /** Where the process's record of role changes stood when this socket authenticated (see auth/authority-changes.ts). */
+  authorityGeneration?: number;
 }

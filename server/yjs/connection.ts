@@ -33,8 +33,9 @@ const EMPTY_UPDATE_LENGTH = 2;
 
 export class YConnection implements DocConnection {
   readonly id: number;
-  readonly readOnly: boolean;
-  readonly identity: Identity;
+  /** Who is on the other end, with the role they hold now (see `reauthorise`). */
+  identity: Identity;
+  private access: 'write' | 'read';
   readonly doc: SharedDoc;
   /** Cleared before each keep-alive ping, set by the pong; a connection still false at the next round is dead. */
   alive = true;
@@ -58,7 +59,7 @@ export class YConnection implements DocConnection {
     this.ws = options.ws;
     this.doc = options.doc;
     this.identity = options.identity;
-    this.readOnly = options.access === 'read';
+    this.access = options.access;
     this.bucket = new TokenBucket(options.rateLimit);
     this.guard = options.guard;
     this.log = options.log;
@@ -74,6 +75,27 @@ export class YConnection implements DocConnection {
 
   get participantId(): string {
     return this.identity.participantId;
+  }
+
+  get readOnly(): boolean {
+    return this.access === 'read';
+  }
+
+  /**
+   * The participant's role changed while connected: write access follows it from the next frame on. A role that may
+   * no longer open the document at all closes the connection.
+   */
+  reauthorise(identity: Identity, access: 'write' | 'read' | 'deny'): void {
+    if (access === 'deny') {
+      this.close(CloseCode.accessRevoked, 'no access to this document any more');
+      return;
+    }
+    const becameWriter = this.access === 'read' && access === 'write';
+    if (access !== this.access) this.log('yjs.connection.reauthorised', { ...this.describe(), role: identity.role, access });
+    this.identity = identity;
+    this.access = access;
+    this.toldReadOnly = false;
+    if (becameWriter) this.doc.requestSync(this);
   }
 
   send(message: Uint8Array): void {

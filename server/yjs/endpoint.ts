@@ -10,6 +10,7 @@ import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Identity } from '../auth/identity.ts';
+import type { AuthorityChange, AuthorityChanges } from '../auth/authority-changes.ts';
 import type { AwarenessBroadcastOptions } from './awareness-broadcast.ts';
 import { YConnection } from './connection.ts';
 import { docAccess, parseDocName } from './doc-names.ts';
@@ -29,6 +30,8 @@ export interface YjsEndpointOptions {
   /** Resolves who is connecting; `null` means unknown. A throw means it could not be decided now (503). */
   authenticate(req: IncomingMessage): Promise<Identity | null>;
   persistence: YPersistence;
+  /** Role changes and revocations as they are delivered; connections follow them (see `participantChanged`). */
+  authorityChanges?: AuthorityChanges;
   /** See `DocRegistryOptions.initialContent`. */
   initialContent?: (docName: string) => Promise<Uint8Array | null>;
   /** Largest accepted frame; larger ones close the connection with 1009. Default 1 MiB. */
@@ -58,6 +61,12 @@ export interface YjsEndpointStats {
 export interface YjsEndpoint {
   /** Takes the upgrade if the path is ours (returns true), otherwise leaves the socket alone (false). */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /**
+   * A participant's role changed or they were revoked (the delivery of a meeting event says so): each of their open
+   * connections gets the access the new role gives (read, write) or is closed (revoked: 4403, which y-websocket does
+   * not retry). Call `authorityChanges.record` first, so that connections still in their handshake follow too.
+   */
+  participantChanged(participantId: string, change: AuthorityChange): void;
   /** Closes every connection (1001, so clients reconnect elsewhere), flushes every document, refuses new ones. */
   close(): Promise<void>;
   stats(): YjsEndpointStats;
@@ -114,6 +123,20 @@ export function createYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
   }, pingIntervalMs);
   pingTimer.unref();
 
+  function follow(conn: YConnection, change: AuthorityChange): void {
+    if (change.revoked) {
+      conn.close(CloseCode.accessRevoked, 'access to this meeting was revoked');
+      return;
+    }
+    const identity = { ...conn.identity, role: change.role };
+    const parsed = parseDocName(conn.doc.name);
+    conn.reauthorise(identity, parsed ? docAccess(identity, parsed) : 'deny');
+  }
+
+  function participantChanged(participantId: string, change: AuthorityChange): void {
+    for (const conn of connections) if (conn.participantId === participantId) follow(conn, change);
+  }
+
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const encodedName = matchPath(req.url ?? '', prefix);
     if (encodedName === null) return false;
@@ -142,6 +165,7 @@ export function createYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
   ): Promise<void> {
     if (closing) throw new UpgradeRejection(503, 'server shutting down');
     if (!options.allowOrigin(req.headers.origin)) throw new UpgradeRejection(403, 'origin not allowed');
+    const generation = options.authorityChanges?.generation ?? 0;
     let authenticated: Identity | null;
     try {
       authenticated = await options.authenticate(req);
@@ -205,6 +229,9 @@ export function createYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
           participantId: identity.participantId,
           readOnly: conn.readOnly,
         });
+        // A change delivered while this connection was still authenticating or loading applies to it too.
+        const missed = options.authorityChanges?.since(identity.participantId, generation);
+        if (missed) follow(conn, missed);
         doc.addConnection(conn);
       } catch (error) {
         // The socket is a WebSocket now: an HTTP error response would be garbage to the client. Once the
@@ -255,7 +282,7 @@ export function createYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
     };
   }
 
-  return { handleUpgrade, close, stats };
+  return { handleUpgrade, participantChanged, close, stats };
 }
 
 function normalisePrefix(prefix: string): string {

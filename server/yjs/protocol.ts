@@ -19,6 +19,7 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as authProtocol from 'y-protocols/auth';
+import { YJS_REVOKED_CLOSE_CODE } from '../shared/events/participants.ts';
 
 export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
 export const SyncType = { step1: 0, step2: 1, update: 2 } as const;
@@ -34,6 +35,8 @@ export const CloseCode = {
   internalError: 1011,
   badMessage: 4400,
   rateLimited: 4429,
+  /** The participant's access to the meeting was revoked: reconnecting would be refused. */
+  accessRevoked: YJS_REVOKED_CLOSE_CODE,
 } as const;
 
 export class ProtocolError extends Error {

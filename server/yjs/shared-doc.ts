@@ -129,6 +129,15 @@ export class SharedDoc extends Y.Doc {
     if (this.awareness.getStates().size > 0) conn.send(encodeAwarenessStates(this.awareness));
   }
 
+  /**
+   * Asks the client for whatever it has that the document lacks. For a connection that just became a writer: edits
+   * it made while reading only were dropped, and every later edit of that client depends on them, so without this
+   * nothing it writes from now on could be applied until it reconnected.
+   */
+  requestSync(conn: DocConnection): void {
+    if (this.conns.has(conn)) conn.send(encodeSyncStep1(this));
+  }
+
   removeConnection(conn: DocConnection): void {
     const owned = this.conns.get(conn);
     if (owned === undefined) return;

@@ -81,9 +81,12 @@ describeInBrowser('the presenter-driven meeting in Chromium', () => {
     await expect.poll(() => follower.getByTestId('current-agenda').textContent()).toContain('เรื่องรับรองรายงานการประชุม');
   });
 
-  it('lets the chair hand the presenter role to a member, who then gets the controls, and take it back', async () => {
+  it('lets the chair hand the presenter role to a member and take it back, then revoke them: their open pages say so', async () => {
     const chair = await room.joinAs('chair', 'ประธานกรรมการ');
     const agency = await room.joinAs('member', 'ผู้แทนกรมทดสอบ');
+    const minutes = await agency.context().newPage();
+    await minutes.goto(`${room.board.url}/meetings/${room.board.meetingId}/minutes`);
+    await expect.poll(() => minutes.getByTestId('minutes-status').textContent(), { timeout: 10_000 }).toBeTruthy();
     expect(await agency.getByTestId('presenter-controls').count()).toBe(0);
     await chair.getByTestId('presence').locator('summary').click();
     const row = chair.locator('[data-participant="ผู้แทนกรมทดสอบ"]');
@@ -91,6 +94,24 @@ describeInBrowser('the presenter-driven meeting in Chromium', () => {
     await expect.poll(() => agency.getByTestId('presenter-controls').isVisible()).toBe(true);
     await chair.getByRole('button', { name: 'รับบทบาทผู้นำเสนอคืน' }).click();
     await expect.poll(() => agency.getByTestId('presenter-controls').count()).toBe(0);
+
+    // The chair revokes: a second click confirms, and every page the member has open says so in Thai and English.
+    await row.getByRole('button', { name: 'ยกเลิกสิทธิ์: ผู้แทนกรมทดสอบ' }).click();
+    await chair.getByTestId('presence').screenshot({ path: 'test/browser/artifacts/revoke-confirm.png' });
+    await chair.getByRole('group', { name: 'ยกเลิกสิทธิ์' }).getByRole('button', { name: 'ยกเลิกสิทธิ์', exact: true }).click();
+    for (const page of [agency, minutes]) {
+      await expect.poll(() => page.getByTestId('revoked-notice').textContent(), { timeout: 10_000 }).toContain('สิทธิ์เข้าร่วมประชุมนี้ถูกยกเลิกแล้ว');
+      expect(await page.getByTestId('revoked-notice').textContent()).toContain('Your access to this meeting was withdrawn');
+    }
+    await expect.poll(() => row.count()).toBe(0);
+    for (const width of [390, 768, 1440]) {
+      await agency.setViewportSize({ width, height: 900 });
+      await agency.screenshot({ path: `test/browser/artifacts/revoked-${width}.png` });
+    }
+    await minutes.close();
+    // Opening the board again is refused with the same words.
+    await agency.reload();
+    await expect.poll(() => agency.textContent('body')).toContain('สิทธิ์เข้าร่วมประชุมนี้ถูกยกเลิกแล้ว');
   });
 
   it('finds and jumps with the keyboard, and adds an agenda item that everyone sees', async () => {

@@ -19,6 +19,7 @@ import { sessionCookieName } from '../../server/shared/session-cookie.ts';
 import { startTestBoard, type ClientSocket, type TestBoard } from '../support/board.ts';
 import { handshakeStatus } from '../support/yjs.ts';
 import { resolveRemainingWithinFrame } from '../support/resolutions.ts';
+import { participantActor } from '../../server/shared/actor.ts';
 
 describe('resolutions and the agreed frame', () => {
   let board: TestBoard;
@@ -37,6 +38,9 @@ describe('resolutions and the agreed frame', () => {
   });
 
   const frameRecordCount = () => board.db.frameRecord.count();
+  /** The frame page's actions, through the same command pipeline. */
+  const prepare = (who: { identity: Identity }) => board.runCommand('frame:prepare', participantActor(who.identity), {});
+  const confirm = (who: { identity: Identity }, draftHash: string) => board.runCommand('frame:confirm', participantActor(who.identity), { draftHash });
   async function refusal(promise: Promise<unknown>): Promise<string> {
     const error = await promise.then(
       () => undefined,
@@ -130,9 +134,9 @@ describe('resolutions and the agreed frame', () => {
   });
 
   it('refuses to record the frame, writing nothing, while resolutions are missing, proposals pend or the total exceeds the frame', async () => {
-    expect(await refusal(board.frames.prepare(people.chair.identity))).toBe('forbidden');
-    expect(await refusal(board.frames.prepare(people.secretary.identity))).toBe('frame_resolutions_missing');
-    expect(await refusal(board.frames.confirm(people.chair.identity, 'x'))).toBe('frame_not_prepared');
+    expect(await refusal(prepare(people.chair))).toBe('forbidden');
+    expect(await refusal(prepare(people.secretary))).toBe('frame_resolutions_missing');
+    expect(await refusal(confirm(people.chair, 'f'.repeat(64)))).toBe('frame_not_prepared');
     await resolveRemainingWithinFrame(board.db, board.meetingId, {
       recorderId: people.secretary.identity.participantId,
       confirmerId: people.chair.identity.participantId,
@@ -141,32 +145,34 @@ describe('resolutions and the agreed frame', () => {
     const proposal = await board.db.proposal.create({
       data: { meetingId: board.meetingId, projectId: projects[3].id, proposerId: people.member.identity.participantId, proposedBaht: 1n, baseVersion: 1 },
     });
-    expect(await refusal(board.frames.prepare(people.secretary.identity))).toBe('frame_proposals_pending');
+    expect(await refusal(prepare(people.secretary))).toBe('frame_proposals_pending');
     await board.db.proposal.update({ where: { id: proposal.id }, data: { status: 'rejected' } });
 
     const plan = await board.db.plan.findFirstOrThrow({ where: { meetings: { some: { id: board.meetingId } } } });
     await board.db.plan.update({ where: { id: plan.id }, data: { frameBaht: 1_000_000n } });
-    expect(await refusal(board.frames.prepare(people.secretary.identity))).toBe('frame_over_frame');
+    expect(await refusal(prepare(people.secretary))).toBe('frame_over_frame');
     await board.db.plan.update({ where: { id: plan.id }, data: { frameBaht: plan.frameBaht } });
     expect(await frameRecordCount()).toBe(0);
   });
 
   it('records what the secretary prepared, only that, and refuses a draft the board has moved away from', async () => {
-    const { draft } = await board.frames.prepare(people.secretary.identity);
-    expect(await refusal(board.frames.confirm(people.secretary.identity, draft.draftHash))).toBe('forbidden');
-    expect(await refusal(board.frames.confirm(people.chair.identity, 'f'.repeat(64)))).toBe('frame_draft_changed');
+    const { draft } = await prepare(people.secretary);
+    // Kept in Postgres, so a restart, or a chair on another instance, finds it.
+    expect(await board.frames.preparation(board.meetingId)).toMatchObject({ draftHash: draft.draftHash, preparedByName: 'ทดสอบ secretary' });
+    expect(await refusal(confirm(people.secretary, draft.draftHash))).toBe('forbidden');
+    expect(await refusal(confirm(people.chair, 'f'.repeat(64)))).toBe('frame_draft_changed');
 
     // The board moves under the prepared draft: a ceiling changes.
     await board.db.project.update({ where: { id: projects[5].id }, data: { ceilingBaht: { decrement: 100n } } });
-    expect(await refusal(board.frames.confirm(people.chair.identity, draft.draftHash))).toBe('frame_draft_changed');
+    expect(await refusal(confirm(people.chair, draft.draftHash))).toBe('frame_draft_changed');
     await board.db.project.update({ where: { id: projects[5].id }, data: { ceilingBaht: { increment: 100n } } });
     expect(await frameRecordCount()).toBe(0);
 
-    const record = await board.frames.confirm(people.chair.identity, draft.draftHash);
+    const record = await confirm(people.chair, draft.draftHash);
     expect(record).toMatchObject({ version: 1, prevHash: null, body: { preparedBy: 'ทดสอบ secretary', confirmedBy: 'ทดสอบ chair' } });
     expect(record.body?.content.participants.map((p) => p.role)).toEqual(expect.arrayContaining(['chair', 'secretary', 'member']));
     expect(record.body?.content.agendaResolutions).toEqual([{ agendaNumber: '1', outcome: 'noted', textTh: 'ที่ประชุมรับทราบ' }]);
-    expect(await refusal(board.frames.confirm(people.chair.identity, draft.draftHash))).toBe('frame_not_prepared');
+    expect(await refusal(confirm(people.chair, draft.draftHash))).toBe('frame_not_prepared');
   });
 
   it('amends by recording a new version chained to the first; the chain verifies', async () => {
@@ -177,8 +183,8 @@ describe('resolutions and the agreed frame', () => {
     if (!('data' in recorded)) throw new Error(JSON.stringify(recorded));
     await people.chair.socket.emitWithAck('resolution:confirm', { resolutionId: recorded.data.id });
 
-    const { draft } = await board.frames.prepare(people.secretary.identity);
-    const second = await board.frames.confirm(people.chair.identity, draft.draftHash);
+    const { draft } = await prepare(people.secretary);
+    const second = await confirm(people.chair, draft.draftHash);
     const [first] = await board.frames.records(board.meetingId);
     expect(second).toMatchObject({ version: 2, prevHash: first.hash });
     expect(second.body?.content.projects.find((p) => p.code === a.code)).toMatchObject({ ceilingBaht: 0, outcome: 'not_approved' });

@@ -2,11 +2,13 @@
 // is delivered to every client in seq order; a client that missed some asks for them with `meeting:catchup`.
 import type { BoardSnapshot } from '../board.ts';
 import type { CeilingsServerEvents } from './ceilings.ts';
+import type { FrameServerEvents } from './frame.ts';
+import type { ParticipantsServerEvents } from './participants.ts';
 import type { PresenterServerEvents } from './presenter.ts';
 import type { ProjectImportServerEvents } from './project-import.ts';
 import type { ResolutionServerEvents } from './resolution.ts';
 
-type Broadcasts = CeilingsServerEvents & PresenterServerEvents & ProjectImportServerEvents & ResolutionServerEvents;
+type Broadcasts = CeilingsServerEvents & PresenterServerEvents & ProjectImportServerEvents & ResolutionServerEvents & FrameServerEvents & ParticipantsServerEvents;
 
 /** Every sequenced broadcast; the browser must apply (or at least count) each, or it would see a gap. */
 export const SEQUENCED_EVENT_TYPES = [
@@ -16,6 +18,8 @@ export const SEQUENCED_EVENT_TYPES = [
   'participants:changed',
   'resolution:changed',
   'projects:replaced',
+  'frame:changed',
+  'participant:revoked',
 ] as const satisfies readonly (keyof Broadcasts)[];
 export type SequencedEventType = (typeof SEQUENCED_EVENT_TYPES)[number];
 

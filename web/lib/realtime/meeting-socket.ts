@@ -103,12 +103,18 @@ export function connectMeeting(board: BoardState): MeetingConnection {
     void catchUp();
   });
   socket.on('disconnect', () => board.setConnection('offline'));
+  // The chair revoked this participant: the server says so, then closes; nothing may reconnect.
+  socket.on('session:revoked', () => {
+    board.setConnection('revoked');
+    socket.io.reconnection(false);
+  });
   // This instance is going away: the transport closes next and Socket.io reconnects (behind a load balancer, elsewhere).
   socket.on('server:restarting', () => board.setConnection('connecting'));
   socket.on('connect_error', (error) => {
     board.setConnection('offline');
     // A refusal in the handshake stops Socket.io's own retries; one that says "not now" is retried, others are final.
     const code = (error as Error & { data?: WireError }).data?.code;
+    if (code === 'participant_revoked') return board.setConnection('revoked');
     if (!socket.active && code && TEMPORARY_REFUSALS.has(code)) setTimeout(() => socket.connect(), 1_000 + Math.random() * 1_000);
   });
 

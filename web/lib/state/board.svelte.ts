@@ -7,7 +7,8 @@ import { moveCeiling, type FrameTotals } from '$domain/totals.ts';
 import { applyBoardEvent, projectsMovedBy } from '$domain/board-events.ts';
 import { totalsOf } from '$lib/board/grouping.ts';
 
-export type ConnectionState = 'connecting' | 'live' | 'offline';
+/** 'revoked': the chair ended this person's access; nothing reconnects. */
+export type ConnectionState = 'connecting' | 'live' | 'offline' | 'revoked';
 
 export class BoardState {
   #snapshot: BoardSnapshot = $state()!;
@@ -100,6 +101,7 @@ export class BoardState {
   }
 
   setConnection(state: ConnectionState): void {
+    if (this.#connection === 'revoked') return;
     this.#connection = state;
   }
 

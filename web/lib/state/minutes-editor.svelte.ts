@@ -5,6 +5,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { openYjsDoc, type OpenDoc } from '$lib/realtime/yjs-doc.ts';
 import type { WireError } from '$shared/errors.ts';
+import { YJS_REVOKED_CLOSE_CODE } from '$shared/events/participants.ts';
 
 /** The Y.XmlFragment the editor and the PDF printer read (server/yjs/minutes-template.ts writes the skeleton there). */
 export const MINUTES_FIELD = 'default';
@@ -18,7 +19,7 @@ export interface Editing {
   color: string;
 }
 
-export type MinutesConnection = 'connecting' | 'live' | 'offline';
+export type MinutesConnection = 'connecting' | 'live' | 'offline' | 'revoked';
 
 export class MinutesEditorState {
   #connection: MinutesConnection = $state('connecting');
@@ -45,11 +46,13 @@ export class MinutesEditorState {
       editorProps: { attributes: { 'aria-label': 'รายงานการประชุม', class: 'minutes-document' } },
     });
     provider.on('status', ({ status }: { status: string }) => {
+      if (this.#connection === 'revoked') return;
       this.#connection = status === 'connected' ? 'live' : status === 'connecting' && this.#connection === 'connecting' ? 'connecting' : 'offline';
     });
     // A page opened while the server is unreachable never gets a 'disconnected' status, only closed attempts; the
     // person should still learn at once that what they type is kept on this device.
-    provider.on('connection-close', () => {
+    provider.on('connection-close', (event: CloseEvent | null) => {
+      if (event?.code === YJS_REVOKED_CLOSE_CODE) this.#connection = 'revoked';
       if (this.#connection === 'connecting') this.#connection = 'offline';
     });
     const readEditors = () => {

@@ -50,4 +50,16 @@ export const PRESENTER_MESSAGES = {
   scanToJoin: { th: 'สแกนเพื่อเข้าร่วมในฐานะกรรมการ', en: 'Scan to join as a member' },
   projectsMore: { th: 'และอีก', en: 'and' },
   clock: { th: 'เวลา', en: 'Time' },
+  revokeAccess: { th: 'ยกเลิกสิทธิ์', en: 'Revoke access' },
+  confirmRevoke: { th: 'ยืนยันยกเลิกสิทธิ์เข้าร่วมประชุมของ', en: 'Confirm: end the meeting access of' },
+  revokeNote: {
+    th: 'หน้าจอทุกเครื่องของผู้นี้จะถูกตัดการเชื่อมต่อทันที และลิงก์เดิมจะใช้ไม่ได้อีก',
+    en: 'Every page and device of theirs is disconnected at once, and their link stops working',
+  },
+  cancel: { th: 'ยกเลิก', en: 'Cancel' },
+  revokedTitle: { th: 'สิทธิ์เข้าร่วมประชุมนี้ถูกยกเลิกแล้ว', en: 'Your access to this meeting was withdrawn' },
+  revokedHelp: {
+    th: 'ประธานได้ยกเลิกสิทธิ์ของท่าน หากเป็นความผิดพลาด กรุณาติดต่อฝ่ายเลขานุการเพื่อขอลิงก์เชิญใหม่',
+    en: 'The chair withdrew your access. If this is a mistake, ask the secretary for a new invite',
+  },
 } as const satisfies Record<string, { th: string; en: string }>;

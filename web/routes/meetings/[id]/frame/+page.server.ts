@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { allowedActions } from '$domain/permissions.ts';
+import { participantActor } from '$shared/actor.ts';
 import { isBoardError } from '$shared/errors.ts';
 import { refuse } from '$lib/server/refusal.ts';
 import { identify } from '$lib/server/identify.ts';
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async ({ params, locals, cookies }) => {
     return {
       meeting: board.meeting,
       draft: { hash: draft.draftHash, blocker: draft.blocker, totals: draft.content.totals, frameBaht: draft.content.frameBaht },
-      preparation: frames.preparation(params.id),
+      preparation: await frames.preparation(params.id),
       records: records.map((r) => ({
         id: r.id,
         version: r.version,
@@ -46,7 +47,7 @@ export const actions: Actions = {
   prepare: async ({ params, locals, cookies }) => {
     const identity = await identify(locals, cookies, params.id);
     try {
-      await locals.services.frames.prepare(identity);
+      await locals.services.runCommand('frame:prepare', participantActor(identity), {});
       return { prepared: true };
     } catch (cause) {
       return refusal(cause);
@@ -56,7 +57,7 @@ export const actions: Actions = {
     const identity = await identify(locals, cookies, params.id);
     const draftHash = String((await request.formData()).get('draftHash') ?? '');
     try {
-      const record = await locals.services.frames.confirm(identity, draftHash);
+      const record = await locals.services.runCommand('frame:confirm', participantActor(identity), { draftHash });
       return { recordedVersion: record.version };
     } catch (cause) {
       return refusal(cause);

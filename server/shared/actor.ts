@@ -2,8 +2,8 @@
 // outside any one meeting) acts on the meeting a command names. Either way the authority is read again inside the
 // command's transaction: what a socket or a cookie said at connect time is only who, never what they may do.
 import type { Identity } from '../auth/identity.ts';
-import { BoardError } from '../shared/errors.ts';
-import type { Role } from '../shared/roles.ts';
+import { BoardError } from './errors.ts';
+import type { Role } from './roles.ts';
 
 export interface ParticipantActor {
   kind: 'participant';
