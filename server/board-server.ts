@@ -99,7 +99,8 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       },
       log,
     );
-    const pool = createPgPool(database.url, { max: 4, log });
+    // The hot paths: Yjs appends and the commands' short path (two round trips each).
+    const pool = createPgPool(database.url, { max: 8, log });
     cleanups.push(() => pool.end());
     const probe = databaseProbe(database.url);
     const health: BoardHealth = {
@@ -138,7 +139,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       log: (message, error) => log(`${message}: ${error}`),
     });
     cleanups.push(async () => delivery.close());
-    const pipeline = createCommandPipeline({ db, delivery });
+    const pipeline = createCommandPipeline({ db, pool, delivery });
     const runCommand = ((name, actor, input, meetingId) => pipeline.execute(commandNamed(name) as SequencedCommand, actor, input, { meetingId })) as RunCommand;
 
     const services: AppServices = {

@@ -1,7 +1,7 @@
 // The ceilings commands: set, revert, undo, propose, withdraw and decide. Each answers with the update it made and
 // tells the meeting what of it changed (ceilingsBroadcast).
 import type { z } from 'zod';
-import { decide, propose, revertCeiling, setCeiling, undoLastChange, withdraw } from '../db/ceiling-repository.ts';
+import { ceilingChangePlan, decide, projectFacts, projectFactsSql, propose, undoLastChange, withdraw } from '../db/ceiling-repository.ts';
 import type { Action } from '../domain/permissions.ts';
 import {
   DecideProposalPayload,
@@ -32,9 +32,33 @@ function ceilingsCommand<Schema extends z.ZodType, const Event extends string>(
   });
 }
 
+/** Setting a ceiling and reverting it to the request: the presenter's common case, on the pipeline's short path. */
+export const setCeilingCommand = sequencedCommand({
+  event: 'ceilings:set',
+  schema: SetCeilingPayload,
+  authority: 'ceiling:set',
+  fast: {
+    read: (meetingId, { projectId }) => projectFactsSql(meetingId, projectId),
+    plan: (ctx, rows, payload) => ceilingChangePlan(ctx, projectFacts(rows, payload.projectId), { ...payload, kind: 'set' }),
+  },
+});
+
+export const revertCeilingCommand = sequencedCommand({
+  event: 'ceilings:revert',
+  schema: RevertCeilingPayload,
+  authority: 'ceiling:set',
+  fast: {
+    read: (meetingId, { projectId }) => projectFactsSql(meetingId, projectId),
+    plan: (ctx, rows, payload) => {
+      const project = projectFacts(rows, payload.projectId);
+      return ceilingChangePlan(ctx, project, { ...payload, toBaht: project.requestedBaht, kind: 'revert' });
+    },
+  },
+});
+
 export const CEILINGS_COMMANDS = [
-  ceilingsCommand('ceilings:set', SetCeilingPayload, 'ceiling:set', setCeiling),
-  ceilingsCommand('ceilings:revert', RevertCeilingPayload, 'ceiling:set', revertCeiling),
+  setCeilingCommand,
+  revertCeilingCommand,
   ceilingsCommand('ceilings:undo', UndoCeilingPayload, 'ceiling:set', (ctx) => undoLastChange(ctx)),
   ceilingsCommand('ceilings:propose', ProposeCeilingPayload, 'ceiling:propose', propose),
   ceilingsCommand('ceilings:withdraw', WithdrawProposalPayload, 'ceiling:propose', withdraw),

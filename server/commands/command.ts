@@ -7,6 +7,7 @@ import type { Prisma } from '../db/generated/client.ts';
 import type { Action } from '../domain/permissions.ts';
 import type { SequencedEvent } from '../shared/events/sequenced.ts';
 import type { ActingActor } from '../shared/actor.ts';
+import type { FastPath } from './fast-path.ts';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -38,13 +39,17 @@ export interface SequencedCommand<Schema extends z.ZodType = z.ZodType, Ack = un
   authority: Action;
   /** For bodies that write a lot at once (an import); otherwise Prisma's 5 s. */
   timeoutMs?: number;
-  run(ctx: CommandContext, payload: z.infer<Schema>): Promise<CommandOutcome<Ack>>;
+  /** The body, in the transaction. A command declares this or `fast`, not both. */
+  run?(ctx: CommandContext, payload: z.infer<Schema>): Promise<CommandOutcome<Ack>>;
+  /** The body as a read and a plan, for the two-round-trip path (fast-path.ts); the transaction runs the same. */
+  fast?: FastPath<z.infer<Schema>, Ack>;
 }
 
 /** Declares a command; the identity function is there so that TypeScript infers the payload and the ack from it. */
 export function sequencedCommand<Schema extends z.ZodType, Ack, const Event extends string>(
   command: SequencedCommand<Schema, Ack, Event>,
 ): SequencedCommand<Schema, Ack, Event> {
+  if (!command.run === !command.fast) throw new Error(`${command.event}: declare run or fast, one of them`);
   return command;
 }
 

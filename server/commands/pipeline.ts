@@ -1,15 +1,18 @@
 // The one path every sequenced change takes, from Socket.io and HTTP alike:
 //   rate limit → payload schema → one transaction { the meeting's turn (next seq, row lock), the actor's current
 //   authority, the feature's write, the event rows } → commit → delivery to the meeting in seq order.
+// Commands declared with `fast` first try the same in two round trips on the plain pg pool (fast-path.ts).
 // Expected refusals are BoardErrors, thrown to the caller; the transport turns them into its own typed reply.
+import type pg from 'pg';
 import type { z } from 'zod';
 import type { Database } from '../db/client.ts';
 import { can } from '../domain/permissions.ts';
 import { BoardError } from '../shared/errors.ts';
-import { isRole } from '../shared/roles.ts';
+import { ROLES, isRole } from '../shared/roles.ts';
 import type { Action } from '../domain/permissions.ts';
-import type { Actor, ActingActor, OrganiserActor } from '../shared/actor.ts';
-import type { SequencedCommand, Tx } from './command.ts';
+import type { Actor, ActingActor, ActingParticipant, OrganiserActor, ParticipantActor } from '../shared/actor.ts';
+import type { CommandOutcome, SequencedCommand, Tx } from './command.ts';
+import { readWithTurn, writeStatement, type FastPath, type TurnRow } from './fast-path.ts';
 import type { Delivery } from '../realtime/delivery.ts';
 import type { Prisma } from '../db/generated/client.ts';
 
@@ -21,6 +24,8 @@ export type OrganiserAuthority = (tx: Tx, organiser: OrganiserActor, meetingId: 
 
 export interface CommandPipelineDeps {
   db: Database;
+  /** The plain pg pool the short path runs on. */
+  pool: pg.Pool;
   delivery: Pick<Delivery, 'reserve' | 'release' | 'deliver'>;
   limiter?: CommandLimiter;
   organiserAuthority?: OrganiserAuthority;
@@ -47,8 +52,19 @@ export function invalidPayload(error: z.ZodError): BoardError {
   return new BoardError('invalid_payload', error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
 }
 
+/** How many times the short path reads again after another command took the seq it read, before taking the lock. */
+const OPTIMISTIC_ATTEMPTS = 3;
+
+/** The participant as stored now, allowed to do `action`, or the refusal that says why not. */
+function authorised(actor: ParticipantActor, stored: { role: string | null; revokedAt: Date | null; displayName: string | null } | undefined, action: Action): ActingParticipant {
+  if (!stored?.role) throw new BoardError('unauthenticated');
+  if (stored.revokedAt) throw new BoardError('participant_revoked');
+  if (!isRole(stored.role) || !can(stored.role, action)) throw new BoardError('forbidden', { action });
+  return { ...actor, displayName: stored.displayName ?? actor.displayName, role: stored.role };
+}
+
 export function createCommandPipeline(deps: CommandPipelineDeps): CommandPipeline {
-  const { db, delivery } = deps;
+  const { db, pool, delivery } = deps;
 
   async function takeTurn(tx: Tx, actor: Actor, meetingId: string, action: Action): Promise<{ seq: number; acting: ActingActor }> {
     if (actor.kind === 'organiser') {
@@ -65,13 +81,59 @@ export function createCommandPipeline(deps: CommandPipelineDeps): CommandPipelin
       SELECT t."seq", p."role"::text AS "role", p."revokedAt", p."displayName"
       FROM turn t JOIN "Participant" p ON p."id" = ${actor.participantId} AND p."meetingId" = t."id"
       FOR SHARE OF p`;
-    if (!row) {
-      const meeting = await tx.meeting.count({ where: { id: meetingId } });
-      throw new BoardError(meeting ? 'unauthenticated' : 'meeting_not_found');
+    if (!row && !(await tx.meeting.count({ where: { id: meetingId } }))) throw new BoardError('meeting_not_found');
+    return { seq: row!.seq, acting: authorised(actor, row, action) };
+  }
+
+  /** A `fast` command inside the transaction: the same read, plan and write, with the turn already taken. */
+  function lockedRun<Payload, Ack>(fast: FastPath<Payload, Ack>) {
+    return async (ctx: Parameters<NonNullable<SequencedCommand['run']>>[0], payload: Payload): Promise<CommandOutcome<Ack>> => {
+      const read = fast.read(ctx.meetingId, payload).render();
+      const rows = await ctx.tx.$queryRawUnsafe<Record<string, unknown>[]>(read.text, ...read.values);
+      const plan = fast.plan(ctx, rows, payload);
+      const write = writeStatement({ meetingId: ctx.meetingId, plan }).render();
+      const written = await ctx.tx.$queryRawUnsafe<unknown[]>(write.text, ...write.values);
+      if (written.length === 0) throw plan.guard?.refusal ?? new Error(`${plan.event.type}: the write took no turn`);
+      return { ack: plan.ack, events: [plan.event] };
+    };
+  }
+
+  /**
+   * The short path: read with the seq, plan, write if the seq has not moved. The ack once written, or null when
+   * others kept taking the seq first (the transaction then runs it).
+   */
+  async function optimistic<Payload, Ack>(
+    command: SequencedCommand<z.ZodType, Ack>,
+    fast: FastPath<Payload, Ack>,
+    actor: ParticipantActor,
+    meetingId: string,
+    payload: Payload,
+    signal: AbortSignal | undefined,
+  ): Promise<{ ack: Ack } | null> {
+    const roles = ROLES.filter((role) => can(role, command.authority));
+    for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
+      const read = readWithTurn(meetingId, actor.participantId, fast.read(meetingId, payload)).render();
+      const { rows } = await pool.query<TurnRow & Record<string, unknown>>(read.text, read.values);
+      const turn = rows[0];
+      if (!turn) throw new BoardError('meeting_not_found');
+      const stored = { role: turn.actorRole, revokedAt: turn.actorRevokedAt, displayName: turn.actorName };
+      const acting = authorised(actor, stored, command.authority);
+      const seq = turn.turnSeq + 1;
+      const plan = fast.plan({ meetingId, seq, actor: acting }, rows.filter((row) => row.readRow), payload);
+      if (signal?.aborted) throw new BoardError('database_unavailable');
+      delivery.reserve(meetingId, seq);
+      try {
+        const write = writeStatement({ meetingId, plan, optimistic: { seenSeq: turn.turnSeq, participantId: actor.participantId, roles } }).render();
+        const { rowCount } = await pool.query(write.text, write.values);
+        if (rowCount) {
+          delivery.deliver(meetingId, [plan.event]);
+          return { ack: plan.ack };
+        }
+      } finally {
+        delivery.release(meetingId, seq);
+      }
     }
-    if (row.revokedAt) throw new BoardError('participant_revoked');
-    if (!isRole(row.role) || !can(row.role, action)) throw new BoardError('forbidden', { action });
-    return { seq: row.seq, acting: { ...actor, displayName: row.displayName, role: row.role } };
+    return null;
   }
 
   return {
@@ -82,6 +144,11 @@ export function createCommandPipeline(deps: CommandPipelineDeps): CommandPipelin
       await deps.limiter?.(actor, command.event);
       const parsed = command.schema.safeParse(input);
       if (!parsed.success) throw invalidPayload(parsed.error);
+      if (command.fast && actor.kind === 'participant') {
+        const landed = await optimistic(command, command.fast, actor, meetingId, parsed.data, signal);
+        if (landed) return landed.ack;
+      }
+      const run = command.run ?? lockedRun(command.fast!);
 
       const reserved: number[] = [];
       try {
@@ -91,7 +158,7 @@ export function createCommandPipeline(deps: CommandPipelineDeps): CommandPipelin
             if (signal?.aborted) throw new BoardError('database_unavailable');
             delivery.reserve(meetingId, seq);
             reserved.push(seq);
-            const outcome = await command.run({ tx, meetingId, seq, actor: acting }, parsed.data);
+            const outcome = await run({ tx, meetingId, seq, actor: acting }, parsed.data);
             if (outcome.events.length === 0) throw new Error(`${command.event} committed no event: every sequenced command tells the meeting what changed`);
             outcome.events.forEach((event, index) => {
               if (event.payload.seq !== seq + index) throw new Error(`${command.event}: event ${index} carries seq ${event.payload.seq}, expected ${seq + index}`);

@@ -2,7 +2,14 @@
 // and taking it back, and attendance. Role changes are meeting events: delivering one re-authorises that participant's
 // open connections (server/realtime/authority-effects.ts).
 import { z } from 'zod';
-import { addAgendaItem, assignPresenter, moveAgenda, moveFocus, reclaimPresenter, recordAttendance } from '../db/meeting-state-repository.ts';
+import {
+  addAgendaItem,
+  assignPresenter,
+  focusChange,
+  focusReadSql,
+  reclaimPresenter,
+  recordAttendance,
+} from '../db/meeting-state-repository.ts';
 import {
   addAgendaItemSchema,
   assignPresenterSchema,
@@ -14,7 +21,11 @@ import {
 } from '../shared/events/presenter.ts';
 import { sequencedCommand, type CommandContext } from './command.ts';
 
-const focusChanged = (seq: number, focus: MeetingFocus) => ({ ack: { seq }, events: [{ type: 'focus:changed' as const, payload: { seq, focus } }] });
+/** The focus moved, as a short-path plan: every follower in the room waits on this one. */
+function focusMoved(seq: number, rows: Record<string, unknown>[], change: Partial<MeetingFocus>) {
+  const { focus, setMeeting } = focusChange(rows, change);
+  return { ack: { seq }, event: { type: 'focus:changed' as const, payload: { seq, focus } }, setMeeting };
+}
 const participantsChanged = (ctx: CommandContext, changed: { focus: MeetingFocus; changes: ParticipantChange[] }) => ({
   ack: { seq: ctx.seq },
   events: [{ type: 'participants:changed' as const, payload: { seq: ctx.seq, ...changed } }],
@@ -24,14 +35,20 @@ export const moveFocusCommand = sequencedCommand({
   event: 'focus:move',
   schema: moveFocusSchema,
   authority: 'focus:move',
-  run: async (ctx, { view }) => focusChanged(ctx.seq, await moveFocus(ctx, view)),
+  fast: {
+    read: (meetingId, { view }) => focusReadSql(meetingId, view),
+    plan: (ctx, rows, { view }) => focusMoved(ctx.seq, rows, { view }),
+  },
 });
 
 export const moveAgendaCommand = sequencedCommand({
   event: 'agenda:move',
   schema: moveAgendaSchema,
   authority: 'agenda:move',
-  run: async (ctx, { agendaItemId }) => focusChanged(ctx.seq, await moveAgenda(ctx, agendaItemId)),
+  fast: {
+    read: (meetingId, { agendaItemId }) => focusReadSql(meetingId, { kind: 'agendaItem', agendaItemId }),
+    plan: (ctx, rows, { agendaItemId }) => focusMoved(ctx.seq, rows, { agendaItemId }),
+  },
 });
 
 export const addAgendaItemCommand = sequencedCommand({

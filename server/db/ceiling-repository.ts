@@ -1,6 +1,9 @@
-// Ceilings in Postgres: every change is validated against facts read inside its command's transaction (which holds the
-// meeting's turn, see server/commands/pipeline.ts) and written with its audit row under the command's seq.
+// Ceilings in Postgres: every change is validated against facts read in one statement (projectFactsSql) and written
+// with its audit row under the command's seq, in one statement (plannedChange): on the pipeline's short path for set
+// and revert (server/commands/fast-path.ts), inside the command's transaction for the rest. Both read and write the
+// same SQL, so the two paths cannot disagree.
 import type { CommandContext } from '../commands/command.ts';
+import type { FastContext, FastPlan } from '../commands/fast-path.ts';
 import { auditedAs, participantOf } from '../shared/actor.ts';
 import { checkCeilingChange, isProjectResolved, planUndo, type CeilingRules, type ProjectCeilingState } from '../domain/ceilings.ts';
 import { computeTotals, type BudgetLine, type FrameTotals } from '../domain/totals.ts';
@@ -9,54 +12,63 @@ import { BoardError } from '../shared/errors.ts';
 import type { CeilingsUpdate } from '../shared/events/ceilings.ts';
 import { bahtFromDb, type Database } from './client.ts';
 import type { CeilingChangeKind, Prisma } from './generated/client.ts';
+import { sql, type Sql } from './sql.ts';
 
 type Tx = Prisma.TransactionClient;
 
-interface ProjectFacts extends ProjectCeilingState {
+export interface ProjectFacts extends ProjectCeilingState {
   id: string;
   rules: CeilingRules;
   totalCeilingsBaht: number;
   /** Every project of the plan as the totals need it, this one included. */
   lines: (BudgetLine & { id: string })[];
+  /** The id the audit row of a change made from these facts takes (drawn from its sequence by the read). */
+  changeId: string;
 }
 
 /**
  * The project as the rules need it, with its plan's rules and every line of the plan, in one query: only a project of
- * the meeting's own plan is found. Under the meeting lock these are the committed values the change applies to.
+ * the meeting's own plan is found.
  */
-async function projectFacts(tx: Tx, meetingId: string, projectId: string): Promise<ProjectFacts> {
-  const rows = await tx.$queryRaw<
-    {
-      id: string;
-      goalNumber: number;
-      approachCode: string;
-      requestedBaht: bigint;
-      ceilingBaht: bigint;
-      version: number;
-      frameBaht: bigint;
-      hardCap: boolean;
-      allowAboveRequest: boolean;
-      resolutionStatuses: string[] | null;
-    }[]
-  >`
+export function projectFactsSql(meetingId: string, projectId: string): Sql {
+  return sql`
     SELECT p."id", g."number" AS "goalNumber", a."code" AS "approachCode", p."requestedBaht", p."ceilingBaht", p."version",
            pl."frameBaht", pl."hardCap", pl."allowAboveRequest",
            CASE WHEN p."id" = ${projectId}
-             THEN ARRAY(SELECT r."status"::text FROM "Resolution" r WHERE r."projectId" = p."id") END AS "resolutionStatuses"
+             THEN ARRAY(SELECT r."status"::text FROM "Resolution" r WHERE r."projectId" = p."id") END AS "resolutionStatuses",
+           (SELECT nextval(pg_get_serial_sequence('"CeilingChange"', 'id')))::text AS "changeId"
     FROM "Meeting" m
     JOIN "Plan" pl ON pl."id" = m."planId"
     JOIN "Project" p ON p."planId" = pl."id"
     JOIN "Approach" a ON a."id" = p."approachId"
     JOIN "Goal" g ON g."id" = a."goalId"
     WHERE m."id" = ${meetingId}`;
-  const lines = rows.map((r) => ({
+}
+
+interface FactsRow {
+  id: string;
+  goalNumber: number;
+  approachCode: string;
+  requestedBaht: bigint | string;
+  ceilingBaht: bigint | string;
+  version: number;
+  frameBaht: bigint | string;
+  hardCap: boolean;
+  allowAboveRequest: boolean;
+  resolutionStatuses: string[] | null;
+  changeId: string;
+}
+
+export function projectFacts(rows: readonly Record<string, unknown>[], projectId: string): ProjectFacts {
+  const facts = rows as unknown as FactsRow[];
+  const lines = facts.map((r) => ({
     id: r.id,
     goalNumber: r.goalNumber,
     approachCode: r.approachCode,
     requestedBaht: bahtFromDb(r.requestedBaht),
     ceilingBaht: bahtFromDb(r.ceilingBaht),
   }));
-  const row = rows.find((r) => r.id === projectId);
+  const row = facts.find((r) => r.id === projectId);
   if (!row) throw new BoardError('project_not_found', { projectId });
   return {
     id: row.id,
@@ -67,7 +79,13 @@ async function projectFacts(tx: Tx, meetingId: string, projectId: string): Promi
     rules: { frameBaht: bahtFromDb(row.frameBaht), hardCap: row.hardCap, allowAboveRequest: row.allowAboveRequest },
     totalCeilingsBaht: lines.reduce((sum, line) => sum + line.ceilingBaht, 0),
     lines,
+    changeId: row.changeId,
   };
+}
+
+async function readFacts(tx: Tx, meetingId: string, projectId: string): Promise<ProjectFacts> {
+  const { text, values } = projectFactsSql(meetingId, projectId).render();
+  return projectFacts(await tx.$queryRawUnsafe<Record<string, unknown>[]>(text, ...values), projectId);
 }
 
 /** The totals once this project's ceiling is `toBaht`. */
@@ -111,7 +129,7 @@ function proposalView(row: ProposalRow): ProposalView {
   };
 }
 
-interface ChangeRequest {
+export interface ChangeRequest {
   projectId: string;
   toBaht: unknown;
   expectedVersion: number;
@@ -120,39 +138,78 @@ interface ChangeRequest {
   proposalId?: string;
 }
 
-/** The project and the amount it may take, or the refusal the rules give. */
-async function allowedChange(tx: Tx, meetingId: string, request: Pick<ChangeRequest, 'projectId' | 'toBaht' | 'expectedVersion'>) {
-  const project = await projectFacts(tx, meetingId, request.projectId);
+/** The amount the project may take, or the refusal the rules give. */
+function allowedAmount(project: ProjectFacts, request: Pick<ChangeRequest, 'toBaht' | 'expectedVersion'>): number {
   const verdict = checkCeilingChange(project, project.rules, {
     toBaht: request.toBaht,
     expectedVersion: request.expectedVersion,
     totalCeilingsBaht: project.totalCeilingsBaht,
   });
   if (!verdict.ok) throw new BoardError(verdict.code, { projectId: project.id, ...verdict.details });
-  return { project, verdict };
+  return verdict.toBaht;
 }
 
-/** Validates and writes one ceiling change with its audit row, under the command's seq. */
-async function writeChange({ tx, meetingId, seq, actor }: CommandContext, request: ChangeRequest): Promise<Pick<CeilingsUpdate, 'change' | 'totals'>> {
-  const { project, verdict } = await allowedChange(tx, meetingId, request);
-  const audit = auditedAs(actor);
+/**
+ * One ceiling change decided from its facts: the update everyone is told, and the CTEs that move the ceiling and write
+ * its audit row once the turn (CTE "turn") is taken. The version guard keeps out a writer outside this meeting's turn
+ * (another meeting of the same plan).
+ */
+function plannedChange(ctx: FastContext, project: ProjectFacts, request: ChangeRequest) {
+  const toBaht = allowedAmount(project, request);
+  const audit = auditedAs(ctx.actor);
   const versionAfter = project.version + 1;
-  // One statement moves the ceiling and writes its audit row: a change sits inside the meeting's lock, so every round
-  // trip saved there is throughput. The version guard is redundant under that lock, and kept so no writer slips past.
-  const [row] = await tx.$queryRaw<ChangeRow[]>`
-    WITH moved AS (
-      UPDATE "Project" SET "ceilingBaht" = ${BigInt(verdict.toBaht)}::bigint, "version" = ${versionAfter}::int, "updatedAt" = now()
-      WHERE "id" = ${project.id} AND "version" = ${project.version}::int
-      RETURNING "id")
-    INSERT INTO "CeilingChange"
-      ("meetingId", "projectId", "participantId", "actorName", "role", "kind", "fromBaht", "toBaht", "versionAfter", "seq", "reason", "proposalId")
-    SELECT ${meetingId}::text, moved."id", ${audit.participantId}::text, ${audit.actorName}::text, ${audit.role}::"Role",
-      ${request.kind}::"CeilingChangeKind", ${BigInt(project.ceilingBaht)}::bigint, ${BigInt(verdict.toBaht)}::bigint,
-      ${versionAfter}::int, ${seq}::int, ${request.reason}::text, ${request.proposalId ?? null}::text
-    FROM moved
-    RETURNING *`;
-  if (!row) throw new BoardError('version_conflict', { projectId: project.id });
-  return { change: changeView(row), totals: totalsAfter(project, verdict.toBaht) };
+  const createdAt = new Date();
+  const at = sql`${createdAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
+  const change: CeilingChangeView = {
+    id: project.changeId,
+    projectId: project.id,
+    kind: request.kind,
+    fromBaht: project.ceilingBaht,
+    toBaht,
+    versionAfter,
+    seq: ctx.seq,
+    actorId: audit.participantId,
+    actorName: audit.actorName,
+    role: audit.role,
+    reason: request.reason,
+    proposalId: request.proposalId ?? null,
+    createdAt: createdAt.toISOString(),
+  };
+  const writes = sql`
+    moved AS (
+      UPDATE "Project" p SET "ceilingBaht" = ${BigInt(toBaht)}::bigint, "version" = ${versionAfter}::int, "updatedAt" = ${at}
+      FROM turn WHERE p."id" = ${project.id} AND p."version" = ${project.version}::int
+      RETURNING p."id"),
+    audit AS (
+      INSERT INTO "CeilingChange" ("id", "meetingId", "projectId", "participantId", "actorName", "role", "kind", "fromBaht",
+                                   "toBaht", "versionAfter", "seq", "reason", "proposalId", "createdAt")
+      SELECT ${project.changeId}::bigint, ${ctx.meetingId}::text, moved."id", ${audit.participantId}::text, ${audit.actorName}::text,
+             ${audit.role}::"Role", ${request.kind}::"CeilingChangeKind", ${BigInt(project.ceilingBaht)}::bigint,
+             ${BigInt(toBaht)}::bigint, ${versionAfter}::int, turn."seq", ${request.reason}::text, ${request.proposalId ?? null}::text, ${at}
+      FROM moved, turn
+      RETURNING "id")`;
+  const guard = {
+    condition: sql`EXISTS (SELECT 1 FROM "Project" x WHERE x."id" = ${project.id} AND x."version" = ${project.version}::int)`,
+    refusal: new BoardError('version_conflict', { projectId: project.id }),
+  };
+  return { change, totals: totalsAfter(project, toBaht), writes, guard };
+}
+
+/** A set or a revert on the short path: the plan the pipeline writes if nothing moved since the read. */
+export function ceilingChangePlan(ctx: FastContext, project: ProjectFacts, request: ChangeRequest): FastPlan<CeilingsUpdate> {
+  const { change, totals, writes, guard } = plannedChange(ctx, project, request);
+  const update: CeilingsUpdate = { seq: ctx.seq, change, totals };
+  return { ack: update, event: { type: 'ceilings:updated', payload: update }, writes, guard };
+}
+
+/** Validates and writes one ceiling change with its audit row, inside the command's transaction (its seq is taken). */
+async function writeChange(ctx: CommandContext, request: ChangeRequest): Promise<Pick<CeilingsUpdate, 'change' | 'totals'>> {
+  const project = await readFacts(ctx.tx, ctx.meetingId, request.projectId);
+  const { change, totals, writes, guard } = plannedChange(ctx, project, request);
+  const { text, values } = sql`WITH turn AS (SELECT ${ctx.seq}::int AS "seq" WHERE ${guard.condition}), ${writes} SELECT "id" FROM audit`.render();
+  const written = await ctx.tx.$queryRawUnsafe<unknown[]>(text, ...values);
+  if (written.length === 0) throw guard.refusal;
+  return { change, totals };
 }
 
 async function closePendingProposals(tx: Tx, where: Prisma.ProposalWhereInput, status: 'superseded'): Promise<{ id: string; status: 'superseded' }[]> {
@@ -162,22 +219,11 @@ async function closePendingProposals(tx: Tx, where: Prisma.ProposalWhereInput, s
   return open.map(({ id }) => ({ id, status }));
 }
 
-export type CeilingInput = { projectId: string; toBaht: unknown; expectedVersion: number; reason: string };
-
-export async function setCeiling(ctx: CommandContext, input: CeilingInput): Promise<CeilingsUpdate> {
-  return { seq: ctx.seq, ...(await writeChange(ctx, { ...input, kind: 'set' })) };
-}
-
-export async function revertCeiling(ctx: CommandContext, input: { projectId: string; expectedVersion: number; reason: string }): Promise<CeilingsUpdate> {
-  const project = await projectFacts(ctx.tx, ctx.meetingId, input.projectId);
-  return { seq: ctx.seq, ...(await writeChange(ctx, { ...input, toBaht: project.requestedBaht, kind: 'revert' })) };
-}
-
 export async function undoLastChange(ctx: CommandContext): Promise<CeilingsUpdate> {
   const { tx, meetingId } = ctx;
   const actor = participantOf(ctx.actor);
   const last = await tx.ceilingChange.findFirst({ where: { meetingId, participantId: actor.participantId }, orderBy: { id: 'desc' } });
-  const project = last ? await projectFacts(tx, meetingId, last.projectId) : undefined;
+  const project = last ? await readFacts(tx, meetingId, last.projectId) : undefined;
   const plan = planUndo(last ? { ...last, fromBaht: bahtFromDb(last.fromBaht) } : undefined, project);
   if (!plan.ok) throw new BoardError(plan.code, plan.details);
   return { seq: ctx.seq, ...(await writeChange(ctx, { ...plan, reason: '', kind: 'undo' })) };
@@ -190,11 +236,12 @@ export async function propose(
   const { tx, meetingId } = ctx;
   const actor = participantOf(ctx.actor);
   // A proposal must be one the chair could accept as it stands.
-  const { project, verdict } = await allowedChange(tx, meetingId, { projectId: input.projectId, toBaht: input.proposedBaht, expectedVersion: input.baseVersion });
+  const project = await readFacts(tx, meetingId, input.projectId);
+  const proposedBaht = allowedAmount(project, { toBaht: input.proposedBaht, expectedVersion: input.baseVersion });
   // One open proposal per person per project: a second one replaces the first.
   const closed = await closePendingProposals(tx, { meetingId, projectId: project.id, proposerId: actor.participantId }, 'superseded');
   const row = await tx.proposal.create({
-    data: { meetingId, projectId: project.id, proposerId: actor.participantId, proposedBaht: BigInt(verdict.toBaht), baseVersion: input.baseVersion, reason: input.reason },
+    data: { meetingId, projectId: project.id, proposerId: actor.participantId, proposedBaht: BigInt(proposedBaht), baseVersion: input.baseVersion, reason: input.reason },
     include: { proposer: { select: { displayName: true } } },
   });
   return { seq: ctx.seq, proposed: proposalView(row), closed };

@@ -7,6 +7,7 @@ import { BoardError } from '../shared/errors.ts';
 import type { Attendance, FocusView, MeetingFocus, ParticipantChange } from '../shared/events/presenter.ts';
 import type { Role } from '../shared/roles.ts';
 import type { Prisma } from './generated/client.ts';
+import { sql, type Sql } from './sql.ts';
 
 export async function currentFocus(tx: Tx, meetingId: string): Promise<MeetingFocus> {
   const meeting = await tx.meeting.findUniqueOrThrow({
@@ -22,19 +23,6 @@ async function writeFocus(tx: Tx, meetingId: string, change: (focus: MeetingFocu
   return focus;
 }
 
-async function assertViewExists(tx: Tx, meetingId: string, view: FocusView): Promise<void> {
-  const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { planId: true } });
-  const found =
-    view.kind === 'overview'
-      ? 1
-      : view.kind === 'project'
-        ? await tx.project.count({ where: { id: view.projectId, planId: meeting.planId } })
-        : view.kind === 'approach'
-          ? await tx.approach.count({ where: { code: view.approachCode, goal: { planId: meeting.planId } } })
-          : await tx.goal.count({ where: { number: view.goalNumber, planId: meeting.planId } });
-  if (!found) throw new BoardError('focus_target_not_found');
-}
-
 /** The participants' roles and attendance as they stand in this transaction. */
 async function participantChanges(tx: Tx, ids: string[]): Promise<ParticipantChange[]> {
   const rows = await tx.participant.findMany({ where: { id: { in: ids } }, select: { id: true, role: true, attendance: true } });
@@ -45,14 +33,38 @@ async function changeRoles(tx: Tx, changes: { participantId: string; role: Role 
   for (const change of changes) await tx.participant.update({ where: { id: change.participantId }, data: { role: change.role } });
 }
 
-export async function moveFocus({ tx, meetingId }: CommandContext, view: FocusView): Promise<MeetingFocus> {
-  await assertViewExists(tx, meetingId, view);
-  return writeFocus(tx, meetingId, (current) => ({ ...current, view }));
+/** What the focus moves to; each must exist in the meeting (its plan, for projects and groups). */
+export type FocusTarget = FocusView | { kind: 'agendaItem'; agendaItemId: string };
+
+function targetExists(target: FocusTarget): Sql {
+  switch (target.kind) {
+    case 'overview':
+      return sql`TRUE`;
+    case 'project':
+      return sql`EXISTS (SELECT 1 FROM "Project" x WHERE x."id" = ${target.projectId} AND x."planId" = m."planId")`;
+    case 'approach':
+      return sql`EXISTS (SELECT 1 FROM "Approach" x JOIN "Goal" g ON g."id" = x."goalId" WHERE x."code" = ${target.approachCode} AND g."planId" = m."planId")`;
+    case 'goal':
+      return sql`EXISTS (SELECT 1 FROM "Goal" g WHERE g."number" = ${target.goalNumber}::int AND g."planId" = m."planId")`;
+    case 'agendaItem':
+      return sql`EXISTS (SELECT 1 FROM "AgendaItem" a WHERE a."id" = ${target.agendaItemId} AND a."meetingId" = m."id")`;
+  }
 }
 
-export async function moveAgenda({ tx, meetingId }: CommandContext, agendaItemId: string): Promise<MeetingFocus> {
-  if (!(await tx.agendaItem.count({ where: { id: agendaItemId, meetingId } }))) throw new BoardError('focus_target_not_found');
-  return writeFocus(tx, meetingId, (current) => ({ ...current, agendaItemId }));
+/** The stored focus, the agenda it is read against, and whether the target exists: one statement. */
+export function focusReadSql(meetingId: string, target: FocusTarget): Sql {
+  return sql`
+    SELECT m."focus", ${targetExists(target)} AS "targetExists",
+           ARRAY(SELECT a."id" FROM "AgendaItem" a WHERE a."meetingId" = m."id" ORDER BY a."position") AS "agendaIds"
+    FROM "Meeting" m WHERE m."id" = ${meetingId}`;
+}
+
+/** The focus after the change, and the assignment that stores it with the command's seq. */
+export function focusChange(rows: Record<string, unknown>[], change: Partial<MeetingFocus>): { focus: MeetingFocus; setMeeting: Sql } {
+  const row = rows[0] as { focus: unknown; targetExists: boolean; agendaIds: string[] } | undefined;
+  if (!row?.targetExists) throw new BoardError('focus_target_not_found');
+  const focus = { ...readStoredFocus(row.focus, row.agendaIds.map((id) => ({ id }))), ...change };
+  return { focus, setMeeting: sql`"focus" = ${JSON.stringify(focus)}::jsonb` };
 }
 
 export async function addAgendaItem({ tx, meetingId }: CommandContext, input: { parentId: string; titleTh: string }) {

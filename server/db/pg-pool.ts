@@ -1,4 +1,4 @@
-// A plain pg pool for the hot paths (the presenter's focus, Yjs appends). Measured on the 2-core machine, a raw query
+// A plain pg pool for the hot paths (the commands' short path, Yjs appends). Measured on the 2-core machine, a raw query
 // through Prisma's driver adapter costs about 10 ms at the median against about 1 ms for the same query through pg.
 import pg from 'pg';
 
