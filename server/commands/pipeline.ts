@@ -13,6 +13,7 @@ import type { Action } from '../domain/permissions.ts';
 import type { Actor, ActingActor, ActingParticipant, OrganiserActor, ParticipantActor } from '../shared/actor.ts';
 import type { CommandOutcome, SequencedCommand, Tx } from './command.ts';
 import { readWithTurn, writeStatement, type FastPath, type TurnRow } from './fast-path.ts';
+import { prepared } from '../db/sql.ts';
 import type { Delivery } from '../realtime/delivery.ts';
 import type { Prisma } from '../db/generated/client.ts';
 
@@ -65,6 +66,23 @@ function authorised(actor: ParticipantActor, stored: { role: string | null; revo
 
 export function createCommandPipeline(deps: CommandPipelineDeps): CommandPipeline {
   const { db, pool, delivery } = deps;
+  // A meeting's commands take turns in this process too. Postgres serialises them anyway (the row lock, the seq
+  // guard), and does so across instances; queueing here as well means a burst does not send every command to race
+  // for the same seq (the short path would mostly lose and retry) or hold a pooled connection while it waits on the
+  // row lock (the transaction pool would run dry). Other meetings are not held up.
+  const turns = new Map<string, Promise<unknown>>();
+  function queued<T>(meetingId: string, run: () => Promise<T>): Promise<T> {
+    const result = (turns.get(meetingId) ?? Promise.resolve()).then(run);
+    const settled = result.then(
+      () => {},
+      () => {},
+    );
+    turns.set(meetingId, settled);
+    void settled.then(() => {
+      if (turns.get(meetingId) === settled) turns.delete(meetingId);
+    });
+    return result;
+  }
 
   async function takeTurn(tx: Tx, actor: Actor, meetingId: string, action: Action): Promise<{ seq: number; acting: ActingActor }> {
     if (actor.kind === 'organiser') {
@@ -112,8 +130,7 @@ export function createCommandPipeline(deps: CommandPipelineDeps): CommandPipelin
   ): Promise<{ ack: Ack } | null> {
     const roles = ROLES.filter((role) => can(role, command.authority));
     for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
-      const read = readWithTurn(meetingId, actor.participantId, fast.read(meetingId, payload)).render();
-      const { rows } = await pool.query<TurnRow & Record<string, unknown>>(read.text, read.values);
+      const { rows } = await pool.query<TurnRow & Record<string, unknown>>(prepared(readWithTurn(meetingId, actor.participantId, fast.read(meetingId, payload))));
       const turn = rows[0];
       if (!turn) throw new BoardError('meeting_not_found');
       const stored = { role: turn.actorRole, revokedAt: turn.actorRevokedAt, displayName: turn.actorName };
@@ -123,8 +140,8 @@ export function createCommandPipeline(deps: CommandPipelineDeps): CommandPipelin
       if (signal?.aborted) throw new BoardError('database_unavailable');
       delivery.reserve(meetingId, seq);
       try {
-        const write = writeStatement({ meetingId, plan, optimistic: { seenSeq: turn.turnSeq, participantId: actor.participantId, roles } }).render();
-        const { rowCount } = await pool.query(write.text, write.values);
+        const write = writeStatement({ meetingId, plan, optimistic: { seenSeq: turn.turnSeq, participantId: actor.participantId, roles } });
+        const { rowCount } = await pool.query(prepared(write));
         if (rowCount) {
           delivery.deliver(meetingId, [plan.event]);
           return { ack: plan.ack };
@@ -136,6 +153,55 @@ export function createCommandPipeline(deps: CommandPipelineDeps): CommandPipelin
     return null;
   }
 
+  /** The command in one transaction: the turn, the authority, the body, the event rows; delivered after commit. */
+  async function inTransaction<Ack>(
+    command: SequencedCommand<z.ZodType, Ack>,
+    actor: Actor,
+    meetingId: string,
+    payload: unknown,
+    signal: AbortSignal | undefined,
+  ): Promise<Ack> {
+    const run = command.run ?? lockedRun(command.fast!);
+    const reserved: number[] = [];
+    try {
+      const { ack, events } = await db.$transaction(
+        async (tx) => {
+          const { seq, acting } = await takeTurn(tx, actor, meetingId, command.authority);
+          if (signal?.aborted) throw new BoardError('database_unavailable');
+          delivery.reserve(meetingId, seq);
+          reserved.push(seq);
+          const outcome = await run({ tx, meetingId, seq, actor: acting }, payload);
+          if (outcome.events.length === 0) throw new Error(`${command.event} committed no event: every sequenced command tells the meeting what changed`);
+          outcome.events.forEach((event, index) => {
+            if (event.payload.seq !== seq + index) throw new Error(`${command.event}: event ${index} carries seq ${event.payload.seq}, expected ${seq + index}`);
+          });
+          const extra = outcome.events.length - 1;
+          if (extra > 0) {
+            await tx.$executeRaw`UPDATE "Meeting" SET "seq" = "seq" + ${extra}::int WHERE "id" = ${meetingId}`;
+            for (let i = 1; i <= extra; i++) {
+              delivery.reserve(meetingId, seq + i);
+              reserved.push(seq + i);
+            }
+          }
+          await tx.meetingEvent.createMany({
+            data: outcome.events.map((event) => ({
+              meetingId,
+              seq: event.payload.seq,
+              type: event.type,
+              payload: event.payload as unknown as Prisma.InputJsonValue,
+            })),
+          });
+          return outcome;
+        },
+        command.timeoutMs ? { timeout: command.timeoutMs } : undefined,
+      );
+      delivery.deliver(meetingId, events);
+      return ack;
+    } finally {
+      for (const seq of reserved) delivery.release(meetingId, seq);
+    }
+  }
+
   return {
     async execute(command, actor, input, { meetingId: meetingIdOption, signal } = {}) {
       const meetingId = actor.kind === 'participant' ? actor.meetingId : meetingIdOption;
@@ -144,50 +210,15 @@ export function createCommandPipeline(deps: CommandPipelineDeps): CommandPipelin
       await deps.limiter?.(actor, command.event);
       const parsed = command.schema.safeParse(input);
       if (!parsed.success) throw invalidPayload(parsed.error);
-      if (command.fast && actor.kind === 'participant') {
-        const landed = await optimistic(command, command.fast, actor, meetingId, parsed.data, signal);
-        if (landed) return landed.ack;
-      }
-      const run = command.run ?? lockedRun(command.fast!);
-
-      const reserved: number[] = [];
-      try {
-        const { ack, events } = await db.$transaction(
-          async (tx) => {
-            const { seq, acting } = await takeTurn(tx, actor, meetingId, command.authority);
-            if (signal?.aborted) throw new BoardError('database_unavailable');
-            delivery.reserve(meetingId, seq);
-            reserved.push(seq);
-            const outcome = await run({ tx, meetingId, seq, actor: acting }, parsed.data);
-            if (outcome.events.length === 0) throw new Error(`${command.event} committed no event: every sequenced command tells the meeting what changed`);
-            outcome.events.forEach((event, index) => {
-              if (event.payload.seq !== seq + index) throw new Error(`${command.event}: event ${index} carries seq ${event.payload.seq}, expected ${seq + index}`);
-            });
-            const extra = outcome.events.length - 1;
-            if (extra > 0) {
-              await tx.$executeRaw`UPDATE "Meeting" SET "seq" = "seq" + ${extra}::int WHERE "id" = ${meetingId}`;
-              for (let i = 1; i <= extra; i++) {
-                delivery.reserve(meetingId, seq + i);
-                reserved.push(seq + i);
-              }
-            }
-            await tx.meetingEvent.createMany({
-              data: outcome.events.map((event) => ({
-                meetingId,
-                seq: event.payload.seq,
-                type: event.type,
-                payload: event.payload as unknown as Prisma.InputJsonValue,
-              })),
-            });
-            return outcome;
-          },
-          command.timeoutMs ? { timeout: command.timeoutMs } : undefined,
-        );
-        delivery.deliver(meetingId, events);
-        return ack;
-      } finally {
-        for (const seq of reserved) delivery.release(meetingId, seq);
-      }
+      return queued(meetingId, async () => {
+        // Answered while it waited (the database stopped answering, shutdown): it must not land now.
+        if (signal?.aborted) throw new BoardError('database_unavailable');
+        if (command.fast && actor.kind === 'participant') {
+          const landed = await optimistic(command, command.fast, actor, meetingId, parsed.data, signal);
+          if (landed) return landed.ack;
+        }
+        return inTransaction(command, actor, meetingId, parsed.data, signal);
+      });
     },
   };
 }

@@ -3,6 +3,8 @@
 // then runs on the plain pg pool (`pool.query(text, values)`) or through Prisma (`tx.$queryRawUnsafe(text, ...values)`),
 // so the command pipeline's one-statement path and its transaction share their SQL. Written here because neither
 // driver composes fragments: Prisma.sql does, but only for Prisma.
+import { createHash } from 'node:crypto';
+
 export class Sql {
   constructor(
     readonly strings: readonly string[],
@@ -28,6 +30,15 @@ export class Sql {
     });
     return text;
   }
+}
+
+/**
+ * The statement as a named (prepared) query for the pg pool: each connection parses and plans a shape once, not on
+ * every call, which on the short path is most of a read's cost. The name is the text's hash: one name per shape.
+ */
+export function prepared(statement: Sql): { name: string; text: string; values: unknown[] } {
+  const { text, values } = statement.render();
+  return { name: `cb_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`, text, values };
 }
 
 export function sql(strings: TemplateStringsArray, ...values: unknown[]): Sql {
