@@ -9,7 +9,7 @@ import { checkCeilingChange, isProjectResolved, planUndo, type CeilingRules, typ
 import { computeTotals, type BudgetLine, type FrameTotals } from '../domain/totals.ts';
 import type { CeilingChangeView, ProposalView } from '../shared/board.ts';
 import { BoardError } from '../shared/errors.ts';
-import type { CeilingsUpdate } from '../shared/events/ceilings.ts';
+import { ceilingsBroadcast, type CeilingsUpdate } from '../shared/events/ceilings.ts';
 import { bahtFromDb, type Database } from './client.ts';
 import type { CeilingChangeKind, Prisma } from './generated/client.ts';
 import { sql, type Sql } from './sql.ts';
@@ -199,7 +199,7 @@ function plannedChange(ctx: FastContext, project: ProjectFacts, request: ChangeR
 export function ceilingChangePlan(ctx: FastContext, project: ProjectFacts, request: ChangeRequest): FastPlan<CeilingsUpdate> {
   const { change, totals, writes, guard } = plannedChange(ctx, project, request);
   const update: CeilingsUpdate = { seq: ctx.seq, change, totals };
-  return { ack: update, event: { type: 'ceilings:updated', payload: update }, writes, guard };
+  return { ack: update, event: { type: 'ceilings:updated', payload: ceilingsBroadcast(update) }, writes, guard };
 }
 
 /** Validates and writes one ceiling change with its audit row, inside the command's transaction (its seq is taken). */
