@@ -60,10 +60,25 @@ describe('the annotation document', () => {
     setPromoted(screen, two, bob, 10);
     setPromoted(screen, one, bob, 20);
     setPromoted(screen, elsewhere, bob, 30);
-    expect(promotedNotes(doc, screen, 'p').map((n) => n.text)).toEqual(['สอง', 'หนึ่ง']);
-    expect(promotedNotes(doc, screen, 'p')[0]!.promoted).toEqual({ by: 'p-bob', byName: 'บ๊อบ', at: 10 });
+    expect(promotedNotes(doc, screen, 'project', 'p').map((n) => n.text)).toEqual(['สอง', 'หนึ่ง']);
+    expect(promotedNotes(doc, screen, 'project', 'p')[0]!.promoted).toEqual({ by: 'p-bob', byName: 'บ๊อบ', at: 10 });
     setPromoted(screen, two, null);
-    expect(promotedNotes(doc, screen, 'p').map((n) => n.text)).toEqual(['หนึ่ง']);
+    expect(promotedNotes(doc, screen, 'project', 'p').map((n) => n.text)).toEqual(['หนึ่ง']);
+  });
+
+  it('takes a promoted note off the screen once it is resolved, and puts agenda-item notes on it too', () => {
+    const doc = new Y.Doc();
+    const screen = new Y.Doc();
+    const onProject = addNote(doc, { target: 'project', targetId: 'p', author: alice, text: 'โครงการ', now: 1 });
+    const onItem = addNote(doc, { target: 'agenda', targetId: 'item-4', author: bob, text: 'วาระ', now: 2 });
+    setPromoted(screen, onProject, bob, 10);
+    setPromoted(screen, onItem, bob, 11);
+    expect(promotedNotes(doc, screen, 'agenda', 'item-4').map((n) => n.text)).toEqual(['วาระ']);
+    expect(promotedNotes(doc, screen, 'project', 'item-4')).toEqual([]);
+    setResolved(doc, onProject, true);
+    expect(promotedNotes(doc, screen, 'project', 'p')).toEqual([]);
+    setResolved(doc, onProject, false);
+    expect(promotedNotes(doc, screen, 'project', 'p').map((n) => n.text)).toEqual(['โครงการ']);
   });
 
   it('ignores promotions of notes the annotations document does not hold, and malformed entries', () => {
@@ -74,7 +89,7 @@ describe('the annotation document', () => {
     setPromoted(screen, privateNote, bob);
     const shared = addNote(doc, { target: 'project', targetId: 'p', author: alice, text: 'ร่วม' });
     promotionsMap(screen).set(shared, { by: 42 });
-    expect(promotedNotes(doc, screen, 'p')).toEqual([]);
+    expect(promotedNotes(doc, screen, 'project', 'p')).toEqual([]);
   });
 
   it('skips entries another client wrote in a shape it does not know', () => {

@@ -9,10 +9,13 @@ export const SCREEN_DISPLAY_NAME = 'จอห้องประชุม';
 
 const id = z.string().min(1).max(64);
 
+/** The page of a group the presenter turned the screen to; absent, the screen turns its pages by itself. */
+const screenPage = z.number().int().min(1).max(999).optional();
+
 export const focusViewSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('overview') }).strict(),
-  z.object({ kind: z.literal('goal'), goalNumber: z.number().int().min(1).max(99) }).strict(),
-  z.object({ kind: z.literal('approach'), approachCode: z.string().min(1).max(20) }).strict(),
+  z.object({ kind: z.literal('goal'), goalNumber: z.number().int().min(1).max(99), page: screenPage }).strict(),
+  z.object({ kind: z.literal('approach'), approachCode: z.string().min(1).max(20), page: screenPage }).strict(),
   z.object({ kind: z.literal('project'), projectId: id }).strict(),
 ]);
 export type FocusView = z.infer<typeof focusViewSchema>;

@@ -10,7 +10,7 @@
  * names a note of the shared annotations document; a private note's id never resolves there.
  */
 import * as Y from 'yjs';
-import { notesFor, type Author, type Note } from './document.ts';
+import { notesFor, type Author, type Note, type NoteTarget } from './document.ts';
 
 export const PROMOTED_MAP = 'promoted';
 
@@ -40,13 +40,21 @@ export function setPromoted(screen: Y.Doc, noteId: string, by: Author | null, no
   else promotionsMap(screen).set(noteId, { by: by.id, byName: by.name, at: now } satisfies Promotion);
 }
 
-/** Shared notes the presenter put on the screen for a project, in the order they were promoted. */
-export function promotedNotes(annotations: Y.Doc, screen: Y.Doc, projectId: string): Array<Note & { promoted: Promotion }> {
+/**
+ * Open shared notes the presenter put on the screen for a project or an agenda item, in the order they were
+ * promoted. A resolved note leaves the screen: the discussion it raised is over (reopening it brings it back).
+ */
+export function promotedNotes(
+  annotations: Y.Doc,
+  screen: Y.Doc,
+  target: NoteTarget,
+  targetId: string,
+): Array<Note & { promoted: Promotion }> {
   const promoted = promotions(screen);
-  return notesFor(annotations, 'project', projectId)
+  return notesFor(annotations, target, targetId)
     .flatMap((note) => {
       const promotion = promoted.get(note.id);
-      return promotion ? [{ ...note, promoted: promotion }] : [];
+      return promotion && !note.resolved ? [{ ...note, promoted: promotion }] : [];
     })
     .sort((a, b) => a.promoted.at - b.promoted.at);
 }

@@ -6,6 +6,7 @@ import { MINUTES_MESSAGES } from './messages/minutes.ts';
 import { CEILINGS_MESSAGES } from './messages/ceilings.ts';
 import { RESOLUTION_MESSAGES } from './messages/resolution.ts';
 import { BROWSE_MESSAGES } from './messages/browse.ts';
+import { SCREEN_MESSAGES } from './messages/screen.ts';
 
 export const MESSAGES = {
   appName: { th: 'กระดานประชุมคณะกรรมการ', en: 'Committee Board' },
@@ -66,6 +67,7 @@ export const MESSAGES = {
   ...ANNOTATIONS_MESSAGES,
   ...MINUTES_MESSAGES,
   ...BROWSE_MESSAGES,
+  ...SCREEN_MESSAGES,
 } as const satisfies Record<string, { th: string; en: string }>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,6 +1,6 @@
 // The shared notes the presenter put on the room's screen: the screen document names them, the meeting's
 // annotations document holds their text; both are read live.
-import type { Note } from '$lib/annotations/document.ts';
+import type { Note, NoteTarget } from '$lib/annotations/document.ts';
 import { promotedNotes, type Promotion } from '$lib/annotations/screen-document.ts';
 import { openYjsDoc, type OpenDoc } from '$lib/realtime/yjs-doc.ts';
 
@@ -17,9 +17,9 @@ export class PromotedNotesState {
     for (const { doc } of [this.#annotations, this.#screen]) doc.on('update', this.#bump);
   }
 
-  for(projectId: string): Array<Note & { promoted: Promotion }> {
+  for(target: NoteTarget, targetId: string): Array<Note & { promoted: Promotion }> {
     void this.#version;
-    return promotedNotes(this.#annotations.doc, this.#screen.doc, projectId);
+    return promotedNotes(this.#annotations.doc, this.#screen.doc, target, targetId);
   }
 
   close(): void {

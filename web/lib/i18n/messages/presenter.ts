@@ -13,8 +13,8 @@ export const PRESENTER_MESSAGES = {
   searchToJump: { th: 'ค้นหาโครงการหรือกลุ่ม (กด /)', en: 'Find a project or group (press /)' },
   noMatch: { th: 'ไม่พบรายการที่ตรงกัน', en: 'Nothing matches' },
   shortcuts: {
-    th: 'แป้นลัด: ← → โครงการก่อนหน้า/ถัดไป · Home/End โครงการแรก/สุดท้าย · / ค้นหา',
-    en: 'Keys: ← → previous/next project · Home/End first/last · / find',
+    th: 'แป้นลัด: ← → โครงการก่อนหน้า/ถัดไป · ↑ ↓ หน้าบนจอ · Home/End โครงการแรก/สุดท้าย · / ค้นหา',
+    en: 'Keys: ← → previous/next project · ↑ ↓ screen pages · Home/End first/last · / find',
   },
   nowShowing: { th: 'กำลังแสดง', en: 'Now showing' },
   screenPreview: { th: 'ภาพบนจอห้องประชุม', en: 'What the screen shows' },
@@ -48,7 +48,6 @@ export const PRESENTER_MESSAGES = {
     en: 'Disconnected · figures may be out of date · reconnecting',
   },
   scanToJoin: { th: 'สแกนเพื่อเข้าร่วมในฐานะกรรมการ', en: 'Scan to join as a member' },
-  projectsMore: { th: 'และอีก', en: 'and' },
   clock: { th: 'เวลา', en: 'Time' },
   revokeAccess: { th: 'ยกเลิกสิทธิ์', en: 'Revoke access' },
   confirmRevoke: { th: 'ยืนยันยกเลิกสิทธิ์เข้าร่วมประชุมของ', en: 'Confirm: end the meeting access of' },
