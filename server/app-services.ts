@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Sessions } from './auth/sessions.ts';
 import type { BoardSnapshot, MeetingSummary } from './shared/board.ts';
 import type { FrameService } from './db/frame-repository.ts';
+import type { LimitName } from './limits/rate-limits.ts';
 import type { RunCommand } from './commands/registry.ts';
 
 export interface AppServices {
@@ -24,6 +25,8 @@ export interface AppServices {
   joinCode(meetingId: string): string;
   /** The member invite token a join code leads to, or null when the code is wrong or too old. */
   redeemJoinCode(code: string): Promise<string | null>;
+  /** Counts one `name` for a client address; throws BoardError('rate_limited') past the limit. */
+  limit(name: LimitName, address: string): Promise<void>;
 }
 
 const SERVICES = Symbol.for('committee-board.services');

@@ -42,8 +42,14 @@ import { seedSampleMeeting } from './seed/seed-sample.ts';
 import { createYjsEndpoint } from './yjs/endpoint.ts';
 import { createPostgresPersistence, type PostgresPersistence } from './yjs/postgres-persistence.ts';
 import { createOriginPolicy, type OriginPolicy } from './net/origins.ts';
+import { can } from './domain/permissions.ts';
+import { createRateLimits, type LimiterStore } from './limits/rate-limits.ts';
+import { attachSocketLimits, commandLimiter } from './limits/transport-limits.ts';
 
 export const YJS_PATH = '/yjs';
+const SEQUENCED_EVENTS: ReadonlySet<string> = new Set(SOCKET_COMMANDS.map((command) => command.event));
+/** The sequenced commands every committee member may send: a meeting's crowd shares one allowance for them. */
+const MEMBER_EVENTS: ReadonlySet<string> = new Set(SOCKET_COMMANDS.filter((command) => can('member', command.authority)).map((command) => command.event));
 /** How long shutdown waits for commands in flight; with the rest it stays well inside the 10 s an orchestrator gives. */
 const COMMAND_DRAIN_MS = 4_000;
 
@@ -75,6 +81,8 @@ export interface StartOptions {
   log?: (line: string) => void;
   /** Off in tests that bring their own data. */
   seedSample?: boolean;
+  /** Where rate-limit counters live; memory unless several instances share them (Redis). */
+  limiterStore?: LimiterStore;
 }
 
 export async function startBoard(config: Config, options: StartOptions = {}): Promise<RunningBoard> {
@@ -139,7 +147,8 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       log: (message, error) => log(`${message}: ${error}`),
     });
     cleanups.push(async () => delivery.close());
-    const pipeline = createCommandPipeline({ db, pool, delivery });
+    const limits = createRateLimits({ store: options.limiterStore, onStoreError: (error) => log(`rate limits unavailable, not limiting: ${error}`) });
+    const pipeline = createCommandPipeline({ db, pool, delivery, limiter: commandLimiter(limits, MEMBER_EVENTS) });
     const runCommand = ((name, actor, input, meetingId) => pipeline.execute(commandNamed(name) as SequencedCommand, actor, input, { meetingId })) as RunCommand;
 
     const services: AppServices = {
@@ -151,6 +160,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       linkBase: () => origins.linkBase(),
       joinCode: (meetingId) => joinCodes.codeFor(meetingId),
       redeemJoinCode: (code) => joinCodes.redeem(code),
+      limit: (name, address) => limits.take(name, address),
     };
     const app = createExpressApp({
       health,
@@ -164,6 +174,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
           pdf,
           yjs: yjsPersistence,
           runCommand,
+          limits,
         }),
       ],
       publicProtocol: config.publicUrl?.startsWith('https:') ? 'https' : 'http',
@@ -191,6 +202,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       ],
       currentSeq: async (meetingId) => (await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { seq: true } })).seq,
       allowOrigin: origins.allows,
+      attachLimits: (socket) => attachSocketLimits(socket, limits, SEQUENCED_EVENTS),
     });
     const yjs = createYjsEndpoint({
       authorityChanges,

@@ -229,6 +229,23 @@ export async function undoLastChange(ctx: CommandContext): Promise<CeilingsUpdat
   return { seq: ctx.seq, ...(await writeChange(ctx, { ...plan, reason: '', kind: 'undo' })) };
 }
 
+/**
+ * What the chair can still work through, and what one member may leave waiting: beyond these, proposing waits for
+ * decisions. Counted inside the command's turn, so concurrent proposals cannot both slip under a limit.
+ */
+export const PENDING_PROPOSAL_LIMITS = { perMeeting: 200, perParticipant: 20 } as const;
+
+async function refuseOverPendingLimits(tx: Tx, meetingId: string, participantId: string): Promise<void> {
+  const [inMeeting, byParticipant] = await Promise.all([
+    tx.proposal.count({ where: { meetingId, status: 'pending' } }),
+    tx.proposal.count({ where: { meetingId, proposerId: participantId, status: 'pending' } }),
+  ]);
+  if (inMeeting >= PENDING_PROPOSAL_LIMITS.perMeeting) throw new BoardError('proposals_pending_limit', { scope: 'meeting', max: PENDING_PROPOSAL_LIMITS.perMeeting });
+  if (byParticipant >= PENDING_PROPOSAL_LIMITS.perParticipant) {
+    throw new BoardError('proposals_pending_limit', { scope: 'participant', max: PENDING_PROPOSAL_LIMITS.perParticipant });
+  }
+}
+
 export async function propose(
   ctx: CommandContext,
   input: { projectId: string; proposedBaht: unknown; baseVersion: number; reason: string },
@@ -240,6 +257,7 @@ export async function propose(
   const proposedBaht = allowedAmount(project, { toBaht: input.proposedBaht, expectedVersion: input.baseVersion });
   // One open proposal per person per project: a second one replaces the first.
   const closed = await closePendingProposals(tx, { meetingId, projectId: project.id, proposerId: actor.participantId }, 'superseded');
+  await refuseOverPendingLimits(tx, meetingId, actor.participantId);
   const row = await tx.proposal.create({
     data: { meetingId, projectId: project.id, proposerId: actor.participantId, proposedBaht: BigInt(proposedBaht), baseVersion: input.baseVersion, reason: input.reason },
     include: { proposer: { select: { displayName: true } } },

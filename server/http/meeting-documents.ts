@@ -20,7 +20,9 @@ import { BoardError, type ErrorCode } from '../shared/errors.ts';
 import { sessionCookieName } from '../shared/session-cookie.ts';
 import { readCookie } from './cookies.ts';
 import { can } from '../domain/permissions.ts';
-import { acceptOnly } from './request-guards.ts';
+import { fileBody } from './request-guards.ts';
+import type { RateLimits } from '../limits/rate-limits.ts';
+import { limitByAddress } from '../limits/transport-limits.ts';
 import { refusalFor } from '../db/unavailable.ts';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -54,6 +56,8 @@ export interface MeetingDocumentsDeps {
   yjs: YPersistence;
   /** The command pipeline, for the import's commit. */
   runCommand: RunCommand;
+  /** PDFs (Chromium) and imports (a whole file) are counted per address. */
+  limits: RateLimits;
 }
 
 type Handler = (req: Request, res: Response, who: Identity) => Promise<void>;
@@ -104,6 +108,7 @@ export function meetingDocumentsRouter(deps: MeetingDocumentsDeps): express.Rout
   );
   router.get(
     '/meetings/:id/export/frame.pdf',
+    limitByAddress(deps.limits, 'pdfExport'),
     authed(async (req, res, who) => {
       const ctx = await documentContext(who.meetingId, req.query.version);
       send(res, 'application/pdf', `${stem(ctx)}.pdf`, await deps.pdf.print(frameHtml(ctx)));
@@ -136,6 +141,7 @@ export function meetingDocumentsRouter(deps: MeetingDocumentsDeps): express.Rout
   );
   router.get(
     '/meetings/:id/export/minutes.pdf',
+    limitByAddress(deps.limits, 'pdfExport'),
     authed(async (_req, res, who) => {
       if (!can(who.role, 'minutes:read-draft')) throw new BoardError('forbidden');
       const doc = new Y.Doc();
@@ -152,7 +158,7 @@ export function meetingDocumentsRouter(deps: MeetingDocumentsDeps): express.Rout
     }),
   );
 
-  const upload = [acceptOnly(IMPORT_MEDIA_TYPES), express.raw({ type: [...IMPORT_MEDIA_TYPES], limit: MAX_IMPORT_BYTES })];
+  const upload = [limitByAddress(deps.limits, 'import'), ...fileBody(IMPORT_MEDIA_TYPES, MAX_IMPORT_BYTES)];
   const fileName = (req: Request) => String(req.query.name ?? 'upload.csv').slice(0, 200);
   router.post(
     '/meetings/:id/import/preview',

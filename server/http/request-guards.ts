@@ -1,6 +1,6 @@
 // Checks every state-changing HTTP request passes before any handler sees it: it comes from one of the board's own
 // pages (or from no page at all), and it carries the content type its endpoint reads.
-import type { RequestHandler, Response } from 'express';
+import express, { type RequestHandler, type Response } from 'express';
 import type { OriginPolicy } from '../net/origins.ts';
 import { wireError, type ErrorCode } from '../shared/errors.ts';
 
@@ -29,6 +29,22 @@ export function acceptOnly(mediaTypes: readonly string[]): RequestHandler {
     if (accepted.has(type)) next();
     else refuse(res, 415, 'unsupported_media_type', { accepted: mediaTypes });
   };
+}
+
+/**
+ * The body as bytes, for an endpoint that reads a file: only the listed media types, and at most `maxBytes`
+ * (beyond it, 413 with the catalogue's `payload_too_large` rather than Express's HTML page).
+ */
+export function fileBody(mediaTypes: readonly string[], maxBytes: number): RequestHandler[] {
+  const parse = express.raw({ type: [...mediaTypes], limit: maxBytes });
+  return [
+    acceptOnly(mediaTypes),
+    (req, res, next) =>
+      parse(req, res, (error?: unknown) => {
+        if ((error as { type?: string } | undefined)?.type === 'entity.too.large') refuse(res, 413, 'payload_too_large', { maxBytes });
+        else next(error);
+      }),
+  ];
 }
 
 function refuse(res: Response, status: number, code: ErrorCode, details?: unknown): void {

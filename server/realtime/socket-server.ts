@@ -55,6 +55,8 @@ export function createSocketServer(
     gate: CommandGate;
     /** Changes delivered while a socket was still in its handshake reach it once it joined its rooms. */
     authorityChanges: AuthorityChanges;
+    /** Rate limits on every packet, counted before the gate and the handlers see it. */
+    attachLimits(socket: BoardSocket): void;
   },
 ): BoardServer {
   const io: BoardServer = new Server(httpServer, {
@@ -87,6 +89,7 @@ export function createSocketServer(
 
   io.on('connection', async (socket) => {
     const { identity } = socket.data;
+    deps.attachLimits(socket);
     deps.gate.attach(socket);
     answerUnknownCalls(socket);
     for (const register of deps.features) register(socket, io);

@@ -59,6 +59,10 @@ export const ERROR_MESSAGES = {
   frame_not_recorded: { th: 'ยังไม่มีการบันทึกกรอบวงเงินที่ตกลง', en: 'No agreed frame has been recorded yet' },
   import_invalid: { th: 'ไฟล์มีรายการที่ไม่ถูกต้อง ไม่ได้นำเข้าข้อมูลใด ๆ', en: 'The file has bad rows: nothing was imported' },
   import_locked: { th: 'นำเข้าได้เฉพาะก่อนมีการปรับวงเงิน ข้อเสนอ มติ หรือบันทึกกรอบวงเงิน', en: 'Import is possible only before any ceiling change, proposal, resolution or frame record' },
+  proposals_pending_limit: {
+    th: 'มีข้อเสนอรอพิจารณามากเกินไป กรุณารอให้ประธานพิจารณาข้อเสนอที่ค้างอยู่ก่อน',
+    en: 'Too many proposals are waiting: wait for the chair to decide the pending ones first',
+  },
   note_not_yours: {
     th: 'แก้ไขหรือลบได้เฉพาะบันทึกของท่านเอง และบันทึกในนามผู้อื่นไม่ได้ การเปลี่ยนแปลงนี้ไม่ได้บันทึก กรุณาโหลดหน้าใหม่',
     en: 'Only a note\'s author can change or delete it, and nobody writes in another\'s name: this change was not saved, reload the page',

@@ -6,6 +6,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   forbidden: 403,
   invalid_payload: 400,
   invalid_name: 400,
+  rate_limited: 429,
 };
 
 /** Turns a BoardError into the HTTP error page a person reads (401 unless said otherwise); rethrows anything else. */

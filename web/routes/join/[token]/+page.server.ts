@@ -14,7 +14,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 };
 
 export const actions: Actions = {
-  default: async ({ params, request, locals, cookies, url }) => {
+  default: async ({ params, request, locals, cookies, url, getClientAddress }) => {
+    await locals.services.limit('join', getClientAddress()).catch(refuse);
     const name = String((await request.formData()).get('name') ?? '');
     let joined;
     try {
