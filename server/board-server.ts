@@ -43,7 +43,7 @@ import { createYjsEndpoint } from './yjs/endpoint.ts';
 import { createPostgresPersistence, type PostgresPersistence } from './yjs/postgres-persistence.ts';
 import { createOriginPolicy, type OriginPolicy } from './net/origins.ts';
 import { can } from './domain/permissions.ts';
-import { createRateLimits, type LimiterStore } from './limits/rate-limits.ts';
+import { createRateLimits, type LimiterStore, type LimitName, type LimitRule } from './limits/rate-limits.ts';
 import { attachSocketLimits, commandLimiter } from './limits/transport-limits.ts';
 
 export const YJS_PATH = '/yjs';
@@ -83,6 +83,8 @@ export interface StartOptions {
   seedSample?: boolean;
   /** Where rate-limit counters live; memory unless several instances share them (Redis). */
   limiterStore?: LimiterStore;
+  /** The limits themselves: LIMIT_RULES, unless a test that measures something else sends bursts beyond them. */
+  limitRules?: Record<LimitName, LimitRule>;
 }
 
 export async function startBoard(config: Config, options: StartOptions = {}): Promise<RunningBoard> {
@@ -147,7 +149,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       log: (message, error) => log(`${message}: ${error}`),
     });
     cleanups.push(async () => delivery.close());
-    const limits = createRateLimits({ store: options.limiterStore, onStoreError: (error) => log(`rate limits unavailable, not limiting: ${error}`) });
+    const limits = createRateLimits({ store: options.limiterStore, rules: options.limitRules, onStoreError: (error) => log(`rate limits unavailable, not limiting: ${error}`) });
     const pipeline = createCommandPipeline({ db, pool, delivery, limiter: commandLimiter(limits, MEMBER_EVENTS) });
     const runCommand = ((name, actor, input, meetingId) => pipeline.execute(commandNamed(name) as SequencedCommand, actor, input, { meetingId })) as RunCommand;
 

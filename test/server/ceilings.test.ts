@@ -8,14 +8,15 @@ import { applyCeilingsUpdate } from '../../server/domain/ceilings.ts';
 import { computeTotals } from '../../server/domain/totals.ts';
 import { bahtFromDb } from '../../server/db/client.ts';
 import { MAX_SOCKET_MESSAGE_BYTES, type ClientToServerEvents } from '../../server/shared/contract.ts';
-import { startTestBoard, type ClientSocket, type TestBoard } from '../support/board.ts';
+import { BURST_LIMITS, startTestBoard, type ClientSocket, type TestBoard } from '../support/board.ts';
 
 describe('ceilings over Socket.io', () => {
   let board: TestBoard;
   const sockets: ClientSocket[] = [];
 
   beforeAll(async () => {
-    board = await startTestBoard();
+    // One test here sends a thousand changes as fast as three sockets can: it is about convergence, not limits.
+    board = await startTestBoard({ limitRules: BURST_LIMITS });
   });
   afterAll(async () => {
     for (const socket of sockets) socket.close();

@@ -8,6 +8,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../server/shared/contract.ts';
 import { sessionCookieName } from '../../server/shared/session-cookie.ts';
 import { startBoard, type RunningBoard } from '../../server/board-server.ts';
+import { LIMIT_RULES, type LimitName, type LimitRule } from '../../server/limits/rate-limits.ts';
 import type { Identity } from '../../server/auth/identity.ts';
 import { SAMPLE_MEETING_ID } from '../../server/seed/seed-sample.ts';
 import type { Role } from '../../server/shared/roles.ts';
@@ -37,7 +38,15 @@ export function testDatabase(): Promise<TestDatabase> {
   return createDatabase(inject('databaseServerUrl'), { template: inject('templateDatabase') });
 }
 
-export async function startTestBoard(options: { database?: TestDatabase } = {}): Promise<TestBoard> {
+/**
+ * For a test of ordering or convergence under bursts no person sends (hundreds of changes a second from a few
+ * sockets): the board's own limits with a thousand times the allowance. Every other test runs with LIMIT_RULES.
+ */
+export const BURST_LIMITS = Object.fromEntries(
+  Object.entries(LIMIT_RULES).map(([name, rule]) => [name, { ...rule, points: rule.points * 1000 }]),
+) as Record<LimitName, LimitRule>;
+
+export async function startTestBoard(options: { database?: TestDatabase; limitRules?: Record<LimitName, LimitRule> } = {}): Promise<TestBoard> {
   const database = options.database ?? (await testDatabase());
   const dataDir = await mkdtemp(path.join(tmpdir(), 'cb-test-data-'));
   const board = await startBoard(
@@ -49,7 +58,7 @@ export async function startTestBoard(options: { database?: TestDatabase } = {}):
       dataDir,
       publicUrl: undefined,
     },
-    { log: () => {} },
+    { log: () => {}, limitRules: options.limitRules },
   );
   const sockets: ClientSocket[] = [];
   const join: TestBoard['join'] = async (role, name = `ผู้ทดสอบ ${role}`) => {
