@@ -91,6 +91,33 @@ describe('the board server', () => {
     expect(html).toContain('ข้อมูลตัวอย่าง');
   });
 
+  it('sends pages and page data compressed, in the language of the interface, with icons', async () => {
+    const { cookie } = await cookieFor('member');
+    const page = await fetch(`${board.url}/meetings/${board.meetingId}`, { headers: { cookie, 'accept-encoding': 'br, gzip' } });
+    expect(page.headers.get('content-encoding')).toBe('br');
+    const html = await page.text();
+    expect(html).toMatch(/^<!doctype html>\s*<html lang="th">/);
+    expect(html).toContain('<link rel="icon" href="/favicon.ico"');
+    expect(html).toMatch(/<title>ประชุมคณะกรรมการ[^<]+· กระดานประชุมคณะกรรมการ<\/title>/);
+    const english = await fetch(`${board.url}/meetings/${board.meetingId}`, { headers: { cookie: `${cookie}; cb_lang=en`, 'accept-encoding': 'gzip' } });
+    expect(english.headers.get('content-encoding')).toBe('gzip');
+    expect(await english.text()).toMatch(/<html lang="en">/);
+    const data = await fetch(`${board.url}/meetings/${board.meetingId}/__data.json`, { headers: { cookie, 'accept-encoding': 'gzip' } });
+    expect(data.headers.get('content-type')).toContain('application/json');
+    expect(data.headers.get('content-encoding')).toBe('gzip');
+
+    for (const [icon, type] of [['/favicon.ico', 'image/'], ['/favicon.svg', 'image/svg+xml'], ['/apple-touch-icon.png', 'image/png'], ['/manifest.webmanifest', 'manifest']]) {
+      const response = await fetch(`${board.url}${icon}`);
+      expect(response.status, icon).toBe(200);
+      expect(response.headers.get('content-type'), icon).toContain(type);
+    }
+    // Socket.io's long-polling handshake is answered by Socket.io itself, untouched by the page compression.
+    const handshake = await fetch(`${board.url}/socket.io/?EIO=4&transport=polling`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(handshake.status).toBe(200);
+    expect(handshake.headers.get('content-encoding')).toBeNull();
+    expect(await handshake.text()).toMatch(/^0\{"sid"/);
+  });
+
   it('lets the chair create an invite from the meeting page, and not an observer', async () => {
     const chair = await cookieFor('chair');
     const body = new URLSearchParams({ role: 'presenter', name: 'ผู้แทน สพร.' });
