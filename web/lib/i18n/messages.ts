@@ -8,7 +8,7 @@ import { RESOLUTION_MESSAGES } from './messages/resolution.ts';
 import { BROWSE_MESSAGES } from './messages/browse.ts';
 import { SCREEN_MESSAGES } from './messages/screen.ts';
 
-export const MESSAGES = {
+const BOARD_MESSAGES = {
   appName: { th: 'กระดานประชุมคณะกรรมการ', en: 'Committee Board' },
   meetings: { th: 'การประชุม', en: 'Meetings' },
   noMeetings: { th: 'ยังไม่มีการประชุม', en: 'No meetings yet' },
@@ -61,6 +61,22 @@ export const MESSAGES = {
   partnerRequestsBudget: { th: 'ขอรับงบบูรณาการด้วย', en: 'also requests integrated budget' },
   showDetails: { th: 'ดูรายละเอียด', en: 'Show details' },
   expand: { th: 'ขยาย', en: 'Expand' },
+} as const satisfies Record<string, { th: string; en: string }>;
+
+/** Every group of interface words; a key belongs to one group only (test/unit/messages.test.ts holds to it). */
+export const MESSAGE_GROUPS = {
+  BOARD_MESSAGES,
+  CEILINGS_MESSAGES,
+  PRESENTER_MESSAGES,
+  RESOLUTION_MESSAGES,
+  ANNOTATIONS_MESSAGES,
+  MINUTES_MESSAGES,
+  BROWSE_MESSAGES,
+  SCREEN_MESSAGES,
+};
+
+export const MESSAGES = {
+  ...BOARD_MESSAGES,
   ...CEILINGS_MESSAGES,
   ...PRESENTER_MESSAGES,
   ...RESOLUTION_MESSAGES,
@@ -68,6 +84,6 @@ export const MESSAGES = {
   ...MINUTES_MESSAGES,
   ...BROWSE_MESSAGES,
   ...SCREEN_MESSAGES,
-} as const satisfies Record<string, { th: string; en: string }>;
+};
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -22,7 +22,6 @@ export const ANNOTATIONS_MESSAGES = {
   editNote: { th: 'แก้ไข', en: 'Edit' },
   editLabel: { th: 'แก้ไขบันทึกนี้', en: 'Edit this note' },
   saveEdit: { th: 'บันทึกการแก้ไข', en: 'Save' },
-  cancel: { th: 'ยกเลิก', en: 'Cancel' },
   deleteNote: { th: 'ลบ', en: 'Delete' },
   confirmDelete: { th: 'ยืนยันการลบบันทึก', en: 'Confirm delete' },
   edited: { th: '(แก้ไขแล้ว)', en: '(edited)' },

@@ -2,7 +2,6 @@
 export const MINUTES_MESSAGES = {
   minutes: { th: 'รายงานการประชุม', en: 'Minutes' },
   openMinutes: { th: 'รายงานการประชุม', en: 'Minutes' },
-  backToBoard: { th: 'กลับไปที่กระดาน', en: 'Back to the board' },
   minutesReadOnly: {
     th: 'อ่านได้อย่างเดียว: ฝ่ายเลขานุการและประธานเป็นผู้แก้ไขรายงานการประชุม',
     en: 'Read only: the secretary and the chair edit the minutes',

@@ -47,7 +47,7 @@ export const RESOLUTION_MESSAGES = {
   importProblems: { th: 'รายการที่ต้องแก้ไข (ไม่มีการนำเข้าข้อมูลใด ๆ)', en: 'Rows to fix (nothing was imported)' },
   line: { th: 'บรรทัด', en: 'Line' },
   column: { th: 'คอลัมน์', en: 'Column' },
-  reason: { th: 'ปัญหา', en: 'Problem' },
+  importProblem: { th: 'ปัญหา', en: 'Problem' },
   value: { th: 'ค่าที่พบ', en: 'Value found' },
   importReady: { th: 'ไฟล์ถูกต้อง พร้อมนำเข้า', en: 'The file is valid and ready' },
   importCommit: { th: 'นำเข้าทั้งหมด', en: 'Import all' },
