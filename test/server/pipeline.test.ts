@@ -3,37 +3,11 @@
 // away gets exactly what it missed from the event log; calls of the wrong shape get a typed reply.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyBoardEvent } from '../../server/domain/board-events.ts';
-import type { BoardSnapshot } from '../../server/shared/board.ts';
 import type { Ack } from '../../server/shared/ack.ts';
-import { SEQUENCED_EVENT_TYPES, type CatchUp, type SequencedEvent } from '../../server/shared/events/sequenced.ts';
+import type { CatchUp } from '../../server/shared/events/sequenced.ts';
 import type { Role } from '../../server/shared/roles.ts';
 import { startTestBoard, type ClientSocket, type TestBoard } from '../support/board.ts';
-
-/** Every sequenced event a socket receives, in the order it received them. */
-function record(socket: ClientSocket): SequencedEvent[] {
-  const events: SequencedEvent[] = [];
-  for (const type of SEQUENCED_EVENT_TYPES) {
-    (socket.on as (type: string, listener: (payload: never) => void) => void)(type, (payload) => events.push({ type, payload } as SequencedEvent));
-  }
-  return events;
-}
-
-function data<T>(reply: Ack<T>): T {
-  if ('error' in reply) throw new Error(`refused: ${reply.error.code}`);
-  return reply.data;
-}
-
-/** What a board is made of, in an order that does not depend on how it was reached. */
-function comparable(snapshot: BoardSnapshot) {
-  return {
-    seq: snapshot.seq,
-    focus: snapshot.focus,
-    agenda: snapshot.agenda,
-    projects: snapshot.projects.map((p) => ({ id: p.id, ceilingBaht: p.ceilingBaht, version: p.version })),
-    proposals: snapshot.proposals.map((p) => p.id).sort(),
-    resolutions: snapshot.resolutions.map((r) => ({ id: r.id, status: r.status, outcome: r.outcome })).sort((a, b) => a.id.localeCompare(b.id)),
-  };
-}
+import { comparable, data, record } from '../support/sequenced.ts';
 
 describe('the command pipeline', () => {
   let board: TestBoard;
