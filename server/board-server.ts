@@ -45,6 +45,10 @@ import { createOriginPolicy, type OriginPolicy } from './net/origins.ts';
 import { can } from './domain/permissions.ts';
 import { createRateLimits, type LimiterStore, type LimitName, type LimitRule } from './limits/rate-limits.ts';
 import { attachSocketLimits, commandLimiter } from './limits/transport-limits.ts';
+import { connectRedis } from './cluster/redis.ts';
+import { redisLimiterStore } from './cluster/redis-limiter-store.ts';
+import { listenForEvents, notificationText } from './cluster/event-notifications.ts';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
 
 export const YJS_PATH = '/yjs';
 const SEQUENCED_EVENTS: ReadonlySet<string> = new Set(SOCKET_COMMANDS.map((command) => command.event));
@@ -113,14 +117,19 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     const pool = createPgPool(database.url, { max: 8, log });
     cleanups.push(() => pool.end());
     const probe = databaseProbe(database.url);
+    // With REDIS_URL, one of several instances: Socket.io broadcasts, presence, rate limits and Yjs go through Redis.
+    const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : null;
+    if (redis) cleanups.push(() => redis.close());
+    const monitorLog = (name: string) => (part: { status: string; problem?: string }) => log(`${name} ${part.status}${part.problem ? ` (${part.problem})` : ''}`);
     const health: BoardHealth = {
       instanceId: newInstanceId(),
-      database: new PartMonitor(probe, { onChange: (part) => log(`database ${part.status}${part.problem ? ` (${part.problem})` : ''}`) }),
-      redis: null,
+      database: new PartMonitor(probe, { onChange: monitorLog('database') }),
+      redis: redis && new PartMonitor(redis.probe, { onChange: monitorLog('redis') }),
       draining: false,
     };
     cleanups.push(async () => {
       health.database.stop();
+      health.redis?.stop();
       await probe.close();
     });
 
@@ -149,8 +158,28 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       log: (message, error) => log(`${message}: ${error}`),
     });
     cleanups.push(async () => delivery.close());
-    const limits = createRateLimits({ store: options.limiterStore, rules: options.limitRules, onStoreError: (error) => log(`rate limits unavailable, not limiting: ${error}`) });
-    const pipeline = createCommandPipeline({ db, pool, delivery, limiter: commandLimiter(limits, MEMBER_EVENTS) });
+    if (redis) {
+      // Other instances' commits reach this one's sockets, in seq order, through Postgres itself.
+      const listener = listenForEvents({
+        connectionString: database.url,
+        instanceId: health.instanceId,
+        deliver: (meetingId, committed) => delivery.deliver(meetingId, committed),
+        loadEvents: events.load,
+        onReconnected: () => void delivery.catchUp(),
+        log,
+      });
+      cleanups.push(() => listener.close());
+      await listener.ready;
+    }
+    const limiterStore = options.limiterStore ?? (redis ? redisLimiterStore(redis.shared) : undefined);
+    const limits = createRateLimits({ store: limiterStore, rules: options.limitRules, onStoreError: (error) => log(`rate limits unavailable, not limiting: ${error}`) });
+    const pipeline = createCommandPipeline({
+      db,
+      pool,
+      delivery,
+      limiter: commandLimiter(limits, MEMBER_EVENTS),
+      announce: redis ? (meetingId, committed) => notificationText(health.instanceId, meetingId, committed) : undefined,
+    });
     const runCommand = ((name, actor, input, meetingId) => pipeline.execute(commandNamed(name) as SequencedCommand, actor, input, { meetingId })) as RunCommand;
 
     const services: AppServices = {
@@ -205,6 +234,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       currentSeq: async (meetingId) => (await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { seq: true } })).seq,
       allowOrigin: origins.allows,
       attachLimits: (socket) => attachSocketLimits(socket, limits, SEQUENCED_EVENTS),
+      adapter: redis ? createAdapter(redis.relay) : undefined,
     });
     const yjs = createYjsEndpoint({
       authorityChanges,

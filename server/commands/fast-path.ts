@@ -64,8 +64,10 @@ export function writeStatement(input: {
   meetingId: string;
   plan: FastPlan<unknown>;
   optimistic?: { seenSeq: number; participantId: string; roles: readonly string[] };
+  /** Sent by the same statement once the event row is written (only on the optimistic path, which writes it). */
+  notify?: { channel: string; payload: string };
 }): Sql {
-  const { meetingId, plan, optimistic } = input;
+  const { meetingId, plan, optimistic, notify } = input;
   const set = [optimistic ? sql`"seq" = m."seq" + 1` : sql`"id" = m."id"`, ...(plan.setMeeting ? [plan.setMeeting] : [])];
   const conditions = [
     sql`m."id" = ${meetingId}`,
@@ -89,5 +91,5 @@ export function writeStatement(input: {
       RETURNING ${event.payload.seq}::int AS "seq")
     ${plan.writes ? sql`, ${plan.writes}` : sql``}
     ${logged}
-    SELECT "seq" FROM ${optimistic ? sql`logged` : sql`turn`}`;
+    SELECT "seq"${optimistic && notify ? sql`, pg_notify(${notify.channel}, ${notify.payload})` : sql``} FROM ${optimistic ? sql`logged` : sql`turn`}`;
 }

@@ -15,6 +15,8 @@ import type { CommandOutcome, SequencedCommand, Tx } from './command.ts';
 import { readWithTurn, writeStatement, type FastPath, type TurnRow } from './fast-path.ts';
 import { prepared } from '../db/sql.ts';
 import type { Delivery } from '../realtime/delivery.ts';
+import type { SequencedEvent } from '../shared/events/sequenced.ts';
+import { EVENTS_CHANNEL } from '../cluster/event-notifications.ts';
 import type { Prisma } from '../db/generated/client.ts';
 
 /** Throws BoardError('rate_limited') when the actor has sent too much of this command. */
@@ -30,6 +32,11 @@ export interface CommandPipelineDeps {
   delivery: Pick<Delivery, 'reserve' | 'release' | 'deliver'>;
   limiter?: CommandLimiter;
   organiserAuthority?: OrganiserAuthority;
+  /**
+   * With several instances: the NOTIFY payload that tells the others of the events, sent by the statement or the
+   * transaction that writes them, so that it reaches them exactly when (and only if) the events commit.
+   */
+  announce?: (meetingId: string, events: readonly SequencedEvent[]) => string;
 }
 
 export interface ExecuteOptions {
@@ -140,7 +147,12 @@ export function createCommandPipeline(deps: CommandPipelineDeps): CommandPipelin
       if (signal?.aborted) throw new BoardError('database_unavailable');
       delivery.reserve(meetingId, seq);
       try {
-        const write = writeStatement({ meetingId, plan, optimistic: { seenSeq: turn.turnSeq, participantId: actor.participantId, roles } });
+        const write = writeStatement({
+          meetingId,
+          plan,
+          optimistic: { seenSeq: turn.turnSeq, participantId: actor.participantId, roles },
+          notify: deps.announce && { channel: EVENTS_CHANNEL, payload: deps.announce(meetingId, [plan.event]) },
+        });
         const { rowCount } = await pool.query(prepared(write));
         if (rowCount) {
           delivery.deliver(meetingId, [plan.event]);
@@ -191,6 +203,7 @@ export function createCommandPipeline(deps: CommandPipelineDeps): CommandPipelin
               payload: event.payload as unknown as Prisma.InputJsonValue,
             })),
           });
+          if (deps.announce) await tx.$executeRaw`SELECT pg_notify(${EVENTS_CHANNEL}, ${deps.announce(meetingId, outcome.events)})`;
           return outcome;
         },
         command.timeoutMs ? { timeout: command.timeoutMs } : undefined,

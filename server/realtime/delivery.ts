@@ -28,12 +28,19 @@ export interface Delivery {
   release(meetingId: string, seq: number): void;
   /** Committed events of one meeting, in any order and possibly repeated. */
   deliver(meetingId: string, events: readonly SequencedEvent[]): void;
+  /**
+   * Reads from the log what was committed after the last event delivered, for every meeting delivered to so far: for
+   * an instance whose news of other instances' commits was cut off for a while (its LISTEN connection was lost).
+   */
+  catchUp(): Promise<void>;
   /** Adds an effect; returns its removal. */
   onDelivered(effect: DeliveryEffect): () => void;
   close(): void;
 }
 
 const DEFAULT_GAP_WAIT_MS = 200;
+/** Postgres's largest int, the column type of seq. */
+const LAST_SEQ = 2_147_483_647;
 
 export function createDelivery(deps: DeliveryDeps): Delivery {
   const gapWaitMs = deps.gapWaitMs ?? DEFAULT_GAP_WAIT_MS;
@@ -96,6 +103,18 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
       const buffer = bufferOf(meetingId);
       for (const event of events) send(meetingId, buffer.push(event.payload.seq, event));
       watchForGap(meetingId);
+    },
+    async catchUp() {
+      for (const [meetingId, buffer] of buffers) {
+        if (buffer.next === undefined) continue;
+        try {
+          const found = await deps.loadEvents(meetingId, buffer.next, LAST_SEQ);
+          for (const event of found) send(meetingId, buffer.push(event.payload.seq, event));
+        } catch (error) {
+          log(`delivery could not catch up on meeting ${meetingId}`, error);
+        }
+        watchForGap(meetingId);
+      }
     },
     onDelivered(effect) {
       effects.add(effect);

@@ -2,7 +2,7 @@
 // the role again when they run), puts it in its meeting's room and its participant's room, and hands it to the
 // feature handlers. A call nobody handles is answered, not left to time out.
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import type { Sessions } from '../auth/sessions.ts';
 import { sessionCookieName } from '../shared/session-cookie.ts';
 import { readCookie } from '../http/cookies.ts';
@@ -18,6 +18,9 @@ import { refusalFor } from '../db/unavailable.ts';
 import type { BoardHealth } from '../health/board-health.ts';
 import type { CommandGate } from './command-gate.ts';
 import { answerUnknownCalls } from './socket-calls.ts';
+
+/** How long a disconnected client's session and missed packets are kept for it (in Redis, with several instances). */
+const RECOVERY_WINDOW_MS = 2 * 60_000;
 
 export type BoardServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type BoardSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -57,11 +60,22 @@ export function createSocketServer(
     authorityChanges: AuthorityChanges;
     /** Rate limits on every packet, counted before the gate and the handlers see it. */
     attachLimits(socket: BoardSocket): void;
+    /** Several instances: the adapter that carries rooms and broadcasts between them (Redis). */
+    adapter?: ServerOptions['adapter'];
   },
 ): BoardServer {
   const io: BoardServer = new Server(httpServer, {
     maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
     serveClient: false,
+    ...(deps.adapter
+      ? {
+          adapter: deps.adapter,
+          // A client that lost its connection (its instance died, Redis blinked) gets its rooms and the packets it
+          // missed back on whichever instance it reaches, but only after authenticating again: the default skips
+          // the middlewares and would restore the role it had, even one taken back meanwhile.
+          connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
+        }
+      : {}),
     // The Yjs endpoint answers its own upgrades on this server, after an authentication that may take a while.
     destroyUpgrade: false,
     // Before any session exists: a page on another origin, holding a member's cookie, gets a bare 403.

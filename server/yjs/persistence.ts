@@ -7,4 +7,9 @@ export interface YPersistence {
   load(docName: string): Promise<Uint8Array[]>;
   /** Stores updates after those already stored. Durable when the promise resolves; a rejection means "not stored". */
   append(docName: string, updates: Uint8Array[]): Promise<void>;
+  /**
+   * Stores a document's first content only if nothing is stored for it yet; false when another writer (another
+   * instance opening the same new document) was first, whose content the caller then loads instead.
+   */
+  appendFirst(docName: string, update: Uint8Array): Promise<boolean>;
 }

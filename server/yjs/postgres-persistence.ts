@@ -120,6 +120,23 @@ export function createPostgresPersistence(pool: pg.Pool, options: PostgresPersis
       if (size.updates >= compactAfterUpdates || size.bytes >= compactAfterBytes) compactInBackground(docName);
     },
 
+    async appendFirst(docName, update) {
+      const parsed = parseDocName(docName);
+      if (!parsed) throw new Error(`Not a document name: ${docName}`);
+      // The document row decides: an instance whose insert finds it (committed, or waited for) stores nothing.
+      const { rowCount } = await pool.query(
+        `WITH doc AS (
+           INSERT INTO "YDocument" ("name", "meetingId", "kind", "updatedAt") VALUES ($1, $2, $3::"YDocKind", now())
+           ON CONFLICT ("name") DO NOTHING
+           RETURNING "name")
+         INSERT INTO "YUpdate" ("docName", "update") SELECT doc."name", $4 FROM doc`,
+        [docName, parsed.meetingId, parsed.kind, Buffer.from(update.buffer, update.byteOffset, update.byteLength)],
+      );
+      if (!rowCount) return false;
+      logSize.set(docName, { updates: 1, bytes: update.byteLength });
+      return true;
+    },
+
     async settled() {
       while (compacting.size > 0) await Promise.all(compacting.values());
     },

@@ -141,8 +141,7 @@ export class DocRegistry {
     if (updates.length === 0 && this.options.initialContent) {
       const initial = await this.options.initialContent(name);
       if (initial !== null) {
-        await this.options.persistence.append(name, [initial]);
-        updates = [initial];
+        updates = (await this.options.persistence.appendFirst(name, initial)) ? [initial] : await this.options.persistence.load(name);
       }
     }
     const doc = new SharedDoc(name, {

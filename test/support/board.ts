@@ -46,7 +46,16 @@ export const BURST_LIMITS = Object.fromEntries(
   Object.entries(LIMIT_RULES).map(([name, rule]) => [name, { ...rule, points: rule.points * 1000 }]),
 ) as Record<LimitName, LimitRule>;
 
-export async function startTestBoard(options: { database?: TestDatabase; limitRules?: Record<LimitName, LimitRule> } = {}): Promise<TestBoard> {
+export interface TestBoardOptions {
+  /** A database the caller owns (shared by several instances): the board leaves it in place when it stops. */
+  database?: TestDatabase;
+  limitRules?: Record<LimitName, LimitRule>;
+  /** One of several instances sharing this Redis (and then the caller's database and secret). */
+  redisUrl?: string;
+  sessionSecret?: string;
+}
+
+export async function startTestBoard(options: TestBoardOptions = {}): Promise<TestBoard> {
   const database = options.database ?? (await testDatabase());
   const dataDir = await mkdtemp(path.join(tmpdir(), 'cb-test-data-'));
   const board = await startBoard(
@@ -54,9 +63,10 @@ export async function startTestBoard(options: { database?: TestDatabase; limitRu
       port: 0,
       host: '127.0.0.1',
       databaseUrl: database.url,
-      sessionSecret: randomBytes(32).toString('hex'),
+      sessionSecret: options.sessionSecret ?? randomBytes(32).toString('hex'),
       dataDir,
       publicUrl: undefined,
+      redisUrl: options.redisUrl,
     },
     { log: () => {}, limitRules: options.limitRules },
   );
@@ -91,7 +101,7 @@ export async function startTestBoard(options: { database?: TestDatabase; limitRu
     async stop() {
       for (const socket of sockets) socket.close();
       await board.close();
-      await database.drop();
+      if (!options.database) await database.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -66,6 +66,12 @@ class MemoryPersistence implements YPersistence {
     this.stored.set(docName, list);
   }
 
+  async appendFirst(docName: string, update: Uint8Array): Promise<boolean> {
+    if (this.stored.get(docName)?.length) return false;
+    await this.append(docName, [update]);
+    return true;
+  }
+
   /** The text a fresh document built only from what was stored would show. */
   storedText(docName: string, field = 't'): string {
     const doc = new Y.Doc();

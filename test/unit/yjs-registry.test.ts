@@ -18,6 +18,11 @@ class SlowPersistence implements YPersistence {
     await sleep(5);
     this.stored.push(...updates);
   }
+  async appendFirst(docName: string, update: Uint8Array): Promise<boolean> {
+    if (this.stored.length) return false;
+    await this.append(docName, [update]);
+    return true;
+  }
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -56,6 +56,10 @@ class GatedPersistence implements YPersistence {
     if (this.gated) await new Promise<void>((resolve, reject) => this.gates.push({ resolve, reject }));
     this.appended.push(updates);
   }
+  async appendFirst(docName: string, update: Uint8Array): Promise<boolean> {
+    await this.append(docName, [update]);
+    return true;
+  }
   next(): Gate {
     const gate = this.gates.shift();
     if (!gate) throw new Error('no append waiting');

@@ -1,0 +1,111 @@
+// Two instances on one database and one redis-server (the test's own), with clients split between them as a load
+// balancer would split them: every client sees the meeting's events in seq order whichever instance committed them,
+// authority moves on both at once, and a new minutes document opened on both at once is written once.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { applyBoardEvent } from '../../server/domain/board-events.ts';
+import type { Role } from '../../server/shared/roles.ts';
+import type { ClientSocket, TestBoard } from '../support/board.ts';
+import { startTestCluster, type TestCluster } from '../support/cluster.ts';
+import { describeWithRedis } from '../support/processes.ts';
+import { openDoc } from '../support/meeting-clients.ts';
+import { comparable, data, record } from '../support/sequenced.ts';
+
+describeWithRedis('two instances sharing Redis', () => {
+  let cluster: TestCluster;
+  let a: TestBoard;
+  let b: TestBoard;
+
+  beforeAll(async () => {
+    cluster = await startTestCluster(2);
+    [a, b] = cluster.boards as [TestBoard, TestBoard];
+  });
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  const connect = async (board: TestBoard, role: Role, name?: string) => (await board.connect(role, name, { reconnection: true })).socket;
+  const sync = async (socket: ClientSocket) => data(await socket.emitWithAck('meeting:sync', {}));
+  const meetingSeq = async () => (await a.db.meeting.findUniqueOrThrow({ where: { id: a.meetingId } })).seq;
+
+  it('deliver a mixed burst sent through both to every client of either, in seq order and equal to the database', async () => {
+    const presenter = await connect(a, 'presenter', 'ผู้นำเสนอ');
+    const chair = await connect(b, 'chair', 'ประธาน');
+    const secretary = await connect(b, 'secretary', 'เลขานุการ');
+    const members = [await connect(a, 'member', 'กรรมการ ๑'), await connect(b, 'member', 'กรรมการ ๒')];
+    const listeners = [presenter, chair, secretary, ...members, await connect(a, 'observer', 'ผู้สังเกตการณ์ ก'), await connect(b, 'observer', 'ผู้สังเกตการณ์ ข')];
+    const heard = listeners.map(record);
+    const start = await sync(chair);
+    const { projects, agenda } = start;
+
+    await Promise.all([
+      ...projects.slice(0, 10).map((p, i) =>
+        presenter.emitWithAck('ceilings:set', { projectId: p.id, toBaht: p.requestedBaht - (i + 1) * 100_000, expectedVersion: p.version, reason: 'ปรับลด' }).then(data),
+      ),
+      ...members.flatMap((member, m) =>
+        projects.slice(10 + m * 2, 12 + m * 2).map((p) =>
+          member.emitWithAck('ceilings:propose', { projectId: p.id, proposedBaht: p.requestedBaht - 500_000, baseVersion: p.version, reason: 'เสนอปรับลด' }).then(data),
+        ),
+      ),
+      (async () => {
+        for (const p of projects.slice(20, 26)) data(await presenter.emitWithAck('focus:move', { view: { kind: 'project', projectId: p.id } }));
+      })(),
+      (async () => {
+        for (const item of agenda.slice(0, 3)) {
+          const resolution = data(await secretary.emitWithAck('resolution:record', { agendaItemId: item.id, outcome: 'noted', textTh: 'ที่ประชุมรับทราบ' }));
+          data(await chair.emitWithAck('resolution:confirm', { resolutionId: resolution.id }));
+        }
+      })(),
+    ]);
+    const end = await meetingSeq();
+    expect(end).toBe(start.seq + 10 + 4 + 6 + 6);
+    await expect.poll(() => heard.map((events) => events.at(-1)?.payload.seq)).toEqual(heard.map(() => end));
+
+    const logged = await a.db.meetingEvent.findMany({ where: { meetingId: a.meetingId, seq: { gt: start.seq } }, orderBy: { seq: 'asc' } });
+    const now = comparable(await sync(members[0]!));
+    expect(comparable(await sync(members[1]!))).toEqual(now);
+    for (const events of heard) {
+      expect(events.map((e) => e.payload.seq)).toEqual(Array.from({ length: end - start.seq }, (_, i) => start.seq + 1 + i));
+      expect(events).toEqual(logged.map((row) => ({ type: row.type, payload: row.payload })));
+      const replayed = structuredClone(start);
+      for (const event of events) {
+        expect(applyBoardEvent(replayed, event)).toBe('applied');
+        replayed.seq = event.payload.seq;
+      }
+      expect(comparable(replayed)).toEqual(now);
+    }
+  });
+
+  it('hand the presenter role over on one and hold it on the other at once', async () => {
+    const chair = await connect(a, 'chair', 'ประธาน');
+    const { socket: agencyOnB, identity: agency } = await b.connect('member', 'ผู้แทนหน่วยงาน ค', { reconnection: true });
+    const { projects } = await sync(chair);
+    const role = new Promise((resolve) => agencyOnB.on('participants:changed', ({ changes }) => changes.some((c) => c.participantId === agency.participantId) && resolve(changes)));
+    data(await chair.emitWithAck('presenter:assign', { participantId: agency.participantId }));
+    await role;
+    const target = projects[50]!;
+    const set = { projectId: target.id, toBaht: target.requestedBaht - 10, expectedVersion: target.version, reason: '' };
+    expect(await agencyOnB.emitWithAck('ceilings:set', set)).toHaveProperty('data');
+
+    data(await chair.emitWithAck('presenter:reclaim', {}));
+    const before = await meetingSeq();
+    expect(await agencyOnB.emitWithAck('ceilings:set', { ...set, expectedVersion: target.version + 1, toBaht: 1 })).toMatchObject({ error: { code: 'forbidden' } });
+    expect(await meetingSeq()).toBe(before);
+    // B's socket of the agency carries the role B learnt from A's commit.
+    const onB = [...(await b.io.local.in(`participant:${agency.participantId}`).fetchSockets())];
+    await expect.poll(() => onB.map((socket) => socket.data.identity.role)).toEqual(['member']);
+  });
+
+  it('write the skeleton of a new minutes document once when both open it at the same moment', async () => {
+    const docName = `meeting/${a.meetingId}/minutes`;
+    const [onA, onB] = await Promise.all([a.join('secretary', 'เลขานุการ ก'), b.join('secretary', 'เลขานุการ ข')]);
+    const clients = [openDoc(a.url, onA.sessionToken, docName), openDoc(b.url, onB.sessionToken, docName)];
+    await Promise.all(clients.map((client) => client.synced));
+    const stored = await a.db.yUpdate.count({ where: { docName } });
+    expect(stored).toBe(1);
+    const text = (doc: Y.Doc) => doc.getXmlFragment('default').toString();
+    expect(text(clients[0]!.doc)).toEqual(text(clients[1]!.doc));
+    expect(text(clients[0]!.doc).length).toBeGreaterThan(100);
+    for (const client of clients) client.provider.destroy();
+  });
+});
