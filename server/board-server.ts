@@ -47,6 +47,7 @@ import { createRateLimits, type LimiterStore, type LimitName, type LimitRule } f
 import { attachSocketLimits, commandLimiter } from './limits/transport-limits.ts';
 import { connectRedis } from './cluster/redis.ts';
 import { redisLimiterStore } from './cluster/redis-limiter-store.ts';
+import { redisPresence } from './cluster/redis-presence.ts';
 import { listenForEvents, notificationText } from './cluster/event-notifications.ts';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 
@@ -213,11 +214,16 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     });
     const httpServer = createServer(app);
 
+    const sharedPresence = redis && redisPresence({ instanceId: health.instanceId, client: redis.shared, subscriber: redis.subscriber });
+    await sharedPresence?.start();
+    // Each instance tells its own sockets: the list it sends is what it knows of every instance's people.
     const presence = createPresenceTracker(
       db,
-      presenceDeltas((meetingId, delta) => io.to(meetingRoom(meetingId)).emit('presence:changed', delta)),
+      presenceDeltas((meetingId, delta) => io.local.to(meetingRoom(meetingId)).emit('presence:changed', delta)),
+      sharedPresence ?? undefined,
+      log,
     );
-    cleanups.push(async () => presence.close());
+    cleanups.push(() => presence.close());
     const gate = createCommandGate(health);
     const authorityChanges = new AuthorityChanges();
     const io: BoardServer = createSocketServer(httpServer, {

@@ -96,6 +96,22 @@ describeWithRedis('two instances sharing Redis', () => {
     await expect.poll(() => onB.map((socket) => socket.data.identity.role)).toEqual(['member']);
   });
 
+  it('show everyone online on either instance to everyone, and who follows, and take them off when they leave', async () => {
+    const { socket: onA, identity: memberA } = await a.connect('member', 'กรรมการ บนเอ', { reconnection: true });
+    const { socket: onB, identity: memberB } = await b.connect('member', 'กรรมการ บนบี', { reconnection: true });
+    data(await onB.emitWithAck('follow:report', { following: false }));
+    const entry = async (socket: ClientSocket, participantId: string) =>
+      data(await socket.emitWithAck('presence:list', {})).find((e) => e.participantId === participantId);
+    await expect.poll(() => entry(onA, memberB.participantId)).toMatchObject({ online: true, following: false });
+    await expect.poll(() => entry(onB, memberA.participantId)).toMatchObject({ online: true });
+
+    const offline = new Promise<void>((resolve) =>
+      onA.on('presence:changed', ({ changed }) => changed.some((e) => e.participantId === memberB.participantId && !e.online) && resolve()),
+    );
+    onB.close();
+    await offline;
+  });
+
   it('write the skeleton of a new minutes document once when both open it at the same moment', async () => {
     const docName = `meeting/${a.meetingId}/minutes`;
     const [onA, onB] = await Promise.all([a.join('secretary', 'เลขานุการ ก'), b.join('secretary', 'เลขานุการ ข')]);
