@@ -48,6 +48,7 @@ import { attachSocketLimits, commandLimiter } from './limits/transport-limits.ts
 import { connectRedis } from './cluster/redis.ts';
 import { redisLimiterStore } from './cluster/redis-limiter-store.ts';
 import { redisPresence } from './cluster/redis-presence.ts';
+import { redisYjsRelay } from './cluster/redis-yjs-relay.ts';
 import { listenForEvents, notificationText } from './cluster/event-notifications.ts';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 
@@ -249,6 +250,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       initialContent: (docName) => initialDocContent(db, docName),
       allowOrigin: origins.allows,
       authenticate: (req) => authenticateYjs(sessions, YJS_PATH, req),
+      relay: redis ? redisYjsRelay({ instanceId: health.instanceId, publisher: redis.relay, subscriber: redis.subscriber, log }) : undefined,
       log: yjsLog,
     });
     delivery.onDelivered(authorityEffects({ io, presence, changes: authorityChanges, yjs }));

@@ -19,6 +19,7 @@ import { CloseCode } from './protocol.ts';
 import { DEFAULT_RATE_LIMIT, TokenBucket, type RateLimit } from './rate-limit.ts';
 import { DocRegistry } from './registry.ts';
 import type { SharedDoc } from './shared-doc.ts';
+import type { YRelay } from './relay.ts';
 import { createUpdateGuard, type UpdateLimits } from './update-guard.ts';
 import { errorDetail, safeLog, type YjsLog } from './types.ts';
 
@@ -46,6 +47,8 @@ export interface YjsEndpointOptions {
   pingIntervalMs?: number;
   /** How each document's awareness broadcasts are coalesced (at most 10 a second by default). */
   awareness?: AwarenessBroadcastOptions;
+  /** See `DocRegistryOptions.relay`: several instances sharing documents. */
+  relay?: YRelay;
   log?: YjsLog;
 }
 
@@ -107,6 +110,7 @@ export function createYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
     persistence: options.persistence,
     initialContent: options.initialContent,
     awareness: options.awareness,
+    relay: options.relay,
     idleUnloadMs,
     log,
   });

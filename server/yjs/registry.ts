@@ -11,6 +11,7 @@ import type { AwarenessBroadcastOptions } from './awareness-broadcast.ts';
 import { SharedDoc } from './shared-doc.ts';
 import type { YPersistence } from './persistence.ts';
 import { errorDetail, type YjsLog } from './types.ts';
+import type { DocRelay, RelayedMessage, YRelay } from './relay.ts';
 
 export interface DocRegistryOptions {
   persistence: YPersistence;
@@ -24,6 +25,11 @@ export interface DocRegistryOptions {
   initialContent?: (name: string) => Promise<Uint8Array | null>;
   /** See `SharedDocOptions.awareness`. */
   awareness?: AwarenessBroadcastOptions;
+  /**
+   * With several instances: each document subscribes to the others' changes before it loads, so that nothing
+   * stored between the load and the subscription is missed (what arrives during the load is applied after it).
+   */
+  relay?: YRelay;
 }
 
 type Entry =
@@ -42,7 +48,22 @@ export class DocRegistry {
   private readonly entries = new Map<string, Entry>();
   private closed = false;
 
-  constructor(private readonly options: DocRegistryOptions) {}
+  private readonly stopRelay: (() => void) | undefined;
+
+  constructor(private readonly options: DocRegistryOptions) {
+    this.stopRelay = options.relay?.onResumed(() => void this.catchUpAll());
+  }
+
+  /** Reads every live document back from storage, for what the relay missed while it was cut off. */
+  async catchUpAll(): Promise<void> {
+    for (const doc of this.liveDocs()) {
+      try {
+        doc.catchUp(await this.options.persistence.load(doc.name));
+      } catch (error) {
+        this.options.log('yjs.catch-up.failed', { docName: doc.name, error: errorDetail(error) });
+      }
+    }
+  }
 
   /** Documents currently in memory and usable. */
   liveDocs(): SharedDoc[] {
@@ -102,6 +123,7 @@ export class DocRegistry {
   /** Refuses new acquires, waits for loads in flight, then flushes and destroys every document. */
   async closeAll(): Promise<void> {
     this.closed = true;
+    this.stopRelay?.();
     const loading: Promise<unknown>[] = [];
     for (const entry of this.entries.values()) if (entry.state === 'loading') loading.push(entry.promise);
     await Promise.allSettled(loading);
@@ -137,6 +159,20 @@ export class DocRegistry {
   }
 
   private async load(name: string): Promise<SharedDoc> {
+    let doc: SharedDoc | undefined;
+    const early: RelayedMessage[] = [];
+    const relay = await this.options.relay?.subscribe(name, (message) => (doc ? doc.receiveRelayed(message) : early.push(message)));
+    try {
+      doc = await this.restored(name, relay);
+    } catch (error) {
+      relay?.unsubscribe();
+      throw error;
+    }
+    for (const message of early) doc.receiveRelayed(message);
+    return doc;
+  }
+
+  private async restored(name: string, relay: DocRelay | undefined): Promise<SharedDoc> {
     let updates = await this.options.persistence.load(name);
     if (updates.length === 0 && this.options.initialContent) {
       const initial = await this.options.initialContent(name);
@@ -149,6 +185,7 @@ export class DocRegistry {
       log: this.options.log,
       onPersistFailure: (failed) => this.evict(failed),
       awareness: this.options.awareness,
+      relay,
     });
     try {
       // A document that cannot be restored whole is not served: writes on top of a partial copy would be

@@ -27,6 +27,7 @@ import {
 } from './protocol.ts';
 import { CloseCode, ProtocolError } from './protocol.ts';
 import { errorDetail, type DocConnection, type YjsLog } from './types.ts';
+import type { DocRelay, RelayedMessage } from './relay.ts';
 
 /**
  * A y-websocket client has one awareness clientID; a few more tolerate a client whose Y.Doc re-rolled its
@@ -36,6 +37,13 @@ const MAX_AWARENESS_IDS_PER_CONNECTION = 4;
 
 /** Transaction origin for updates read back from persistence: they are already stored and every client has them. */
 const RESTORE_ORIGIN = Symbol('restore');
+/**
+ * Transaction origin for updates another instance stored (or this one read back after missing them): already
+ * durable, so sent to this instance's clients at once and neither stored nor relayed again.
+ */
+const RELAYED_ORIGIN = Symbol('relayed');
+/** y-protocols' own origin when it drops a state nobody renewed: every instance does that for itself. */
+const AWARENESS_TIMEOUT_ORIGIN = 'timeout';
 
 export interface SharedDocOptions {
   persistence: YPersistence;
@@ -44,6 +52,8 @@ export interface SharedDocOptions {
   onPersistFailure(doc: SharedDoc, error: unknown): void;
   /** How awareness changes are coalesced before they go out (see `AwarenessBroadcast`). */
   awareness?: AwarenessBroadcastOptions;
+  /** With several instances: where stored updates and local awareness go for the other instances. */
+  relay?: DocRelay;
 }
 
 interface PendingUpdate {
@@ -113,6 +123,34 @@ export class SharedDoc extends Y.Doc {
   /** True once an append failed: the in-memory state is ahead of storage and must not be served. */
   get failed(): boolean {
     return this.batcher.failed;
+  }
+
+  /**
+   * Applies what another instance relayed: an update it stored (sent on to this instance's clients, not stored
+   * again), or awareness of its clients (whose clientIDs then belong to that participant here too).
+   */
+  receiveRelayed(message: RelayedMessage): void {
+    if (this.isDestroyed) return;
+    try {
+      if (message.kind === 'update') {
+        Y.applyUpdate(this, message.update, RELAYED_ORIGIN);
+        return;
+      }
+      for (const entry of decodeAwarenessUpdate(message.update)) {
+        if (!this.awarenessOwners.has(entry.clientID)) this.awarenessParticipants.set(entry.clientID, message.participantId);
+      }
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, RELAYED_ORIGIN);
+    } catch (error) {
+      this.log('yjs.relay.unreadable', { docName: this.name, error: errorDetail(error) });
+    }
+  }
+
+  /** Applies updates read back from storage that this copy may lack (the relay missed some): clients get the news. */
+  catchUp(updates: readonly Uint8Array[]): void {
+    if (this.isDestroyed) return;
+    this.transact(() => {
+      for (const update of updates) Y.applyUpdate(this, update, RELAYED_ORIGIN);
+    }, RELAYED_ORIGIN);
   }
 
   /** Applies stored updates; they are neither re-persisted nor broadcast. */
@@ -235,6 +273,7 @@ export class SharedDoc extends Y.Doc {
     if (this.isDestroyed) return;
     this.batcher.dispose();
     this.awarenessBroadcast.dispose();
+    this.options.relay?.unsubscribe();
     this.conns.clear();
     this.awarenessOwners.clear();
     this.awarenessParticipants.clear();
@@ -252,6 +291,11 @@ export class SharedDoc extends Y.Doc {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === RESTORE_ORIGIN) return;
+    if (origin === RELAYED_ORIGIN) {
+      const message = encodeSyncUpdate(update);
+      for (const conn of this.conns.keys()) conn.send(message);
+      return;
+    }
     const from = this.conns.has(origin as DocConnection) ? (origin as DocConnection) : null;
     this.batcher.push({ update, origin: from, message: encodeSyncUpdate(update) });
   };
@@ -263,11 +307,28 @@ export class SharedDoc extends Y.Doc {
         if (item.origin !== conn) conn.send(item.message);
       }
     }
+    this.options.relay?.publish({ kind: 'update', update: items.length === 1 ? items[0]!.update : Y.mergeUpdates(items.map((item) => item.update)) });
   }
 
-  private readonly onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }): void => {
-    this.awarenessBroadcast.changed([...added, ...updated, ...removed]);
+  private readonly onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+    const changed = [...added, ...updated, ...removed];
+    this.awarenessBroadcast.changed(changed);
+    if (!this.options.relay || origin === RELAYED_ORIGIN || origin === AWARENESS_TIMEOUT_ORIGIN) return;
+    // Changes of one connection's clientIDs (its own update, or their removal when it closed) go out as that participant's.
+    for (const [participantId, clientIDs] of this.byParticipant(changed)) {
+      this.options.relay.publish({ kind: 'awareness', participantId, update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIDs) });
+    }
   };
+
+  private byParticipant(clientIDs: readonly number[]): Map<string, number[]> {
+    const grouped = new Map<string, number[]>();
+    for (const id of clientIDs) {
+      const participantId = this.awarenessParticipants.get(id);
+      if (participantId === undefined) continue;
+      grouped.set(participantId, [...(grouped.get(participantId) ?? []), id]);
+    }
+    return grouped;
+  }
 
   private persistFailed(error: unknown): void {
     this.log('yjs.persist.failed', { docName: this.name, error: errorDetail(error) });

@@ -124,4 +124,32 @@ describeWithRedis('two instances sharing Redis', () => {
     expect(text(clients[0]!.doc).length).toBeGreaterThan(100);
     for (const client of clients) client.provider.destroy();
   });
+  it('converge Yjs edits made on both, each broadcast only once stored, and awareness crosses too', async () => {
+    const docName = `meeting/${a.meetingId}/minutes`;
+    const [onA, onB] = await Promise.all([a.join('secretary', 'ผู้จด ก'), b.join('secretary', 'ผู้จด ข')]);
+    const left = openDoc(a.url, onA.sessionToken, docName);
+    const right = openDoc(b.url, onB.sessionToken, docName);
+    await Promise.all([left.synced, right.synced]);
+    const seenOnRight = new Set<string>();
+    right.doc.getArray<string>('cluster').observe((event) => {
+      for (const delta of event.changes.delta) for (const value of (delta.insert as string[] | undefined) ?? []) seenOnRight.add(value);
+    });
+    for (let i = 0; i < 20; i++) {
+      left.doc.getArray<string>('cluster').push([`a${i}`]);
+      right.doc.getArray<string>('cluster').push([`b${i}`]);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await expect.poll(() => left.doc.getArray('cluster').length, { timeout: 10_000 }).toBe(40);
+    await expect.poll(() => right.doc.getArray('cluster').length, { timeout: 10_000 }).toBe(40);
+    expect(left.doc.getArray('cluster').toArray()).toEqual(right.doc.getArray('cluster').toArray());
+    // What B's client saw from A's writer is in Postgres.
+    const stored = new Y.Doc();
+    for (const update of await a.documents.load(docName)) Y.applyUpdate(stored, update);
+    const storedValues = new Set(stored.getArray<string>('cluster').toArray());
+    expect([...seenOnRight].filter((value) => value.startsWith('a') && !storedValues.has(value))).toEqual([]);
+
+    left.provider.awareness.setLocalStateField('user', { name: 'ผู้จด ก' });
+    await expect.poll(() => [...right.provider.awareness.getStates().values()].map((state) => state.user?.name)).toContain('ผู้จด ก');
+    for (const client of [left, right]) client.provider.destroy();
+  });
 });
