@@ -1,6 +1,7 @@
 // Two instances on one database and one redis-server (the test's own), with clients split between them as a load
 // balancer would split them: every client sees the meeting's events in seq order whichever instance committed them,
-// authority moves on both at once, and a new minutes document opened on both at once is written once.
+// authority moves on both at once, presence and Yjs documents are shared, a new minutes document opened on both at once
+// is written once, and the frame prepared on one survives a restart for the chair on the other.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyBoardEvent } from '../../server/domain/board-events.ts';
@@ -8,8 +9,10 @@ import type { Role } from '../../server/shared/roles.ts';
 import type { ClientSocket, TestBoard } from '../support/board.ts';
 import { startTestCluster, type TestCluster } from '../support/cluster.ts';
 import { describeWithRedis } from '../support/processes.ts';
-import { openDoc } from '../support/meeting-clients.ts';
+import { connectSocket, openDoc } from '../support/meeting-clients.ts';
 import { comparable, data, record } from '../support/sequenced.ts';
+import { resolveRemainingWithinFrame } from '../support/resolutions.ts';
+import { participantActor } from '../../server/shared/actor.ts';
 
 describeWithRedis('two instances sharing Redis', () => {
   let cluster: TestCluster;
@@ -151,5 +154,25 @@ describeWithRedis('two instances sharing Redis', () => {
     left.provider.awareness.setLocalStateField('user', { name: 'ผู้จด ก' });
     await expect.poll(() => [...right.provider.awareness.getStates().values()].map((state) => state.user?.name)).toContain('ผู้จด ก');
     for (const client of [left, right]) client.provider.destroy();
+  });
+
+  it('keep the frame the secretary prepared on one, through a restart, for the chair to confirm on the other', async () => {
+    const secretary = await a.join('secretary', 'เลขานุการ ก');
+    const chair = await b.join('chair', 'ประธาน ข');
+    // Everyone joins before the draft: who takes part is part of what the chair confirms.
+    const observer = await a.join('observer', 'ผู้สังเกตการณ์ ใหม่');
+    await resolveRemainingWithinFrame(a.db, a.meetingId, { recorderId: secretary.identity.participantId, confirmerId: chair.identity.participantId });
+    await a.db.proposal.updateMany({ where: { meetingId: a.meetingId, status: 'pending' }, data: { status: 'rejected' } });
+    const { draft } = await a.runCommand('frame:prepare', participantActor(secretary.identity), {});
+
+    await a.stop();
+    const restarted = await cluster.add();
+    expect(await restarted.frames.preparation(a.meetingId)).toMatchObject({ draftHash: draft.draftHash, preparedByName: 'เลขานุการ ก' });
+    const watcher = await connectSocket(restarted.url, observer.sessionToken);
+    const heard = new Promise((resolve) => watcher.once('frame:changed', resolve));
+    const record = await b.runCommand('frame:confirm', participantActor(chair.identity), { draftHash: draft.draftHash });
+    expect(record).toMatchObject({ version: 1, body: { preparedBy: 'เลขานุการ ก', confirmedBy: 'ประธาน ข' } });
+    expect(await heard).toMatchObject({ preparation: null, recordedVersion: 1 });
+    watcher.close();
   });
 });
