@@ -11,6 +11,8 @@ import { createDatabase } from '../../test/support/database.ts';
 import type { BoardInfo } from '../targets/board.ts';
 import type { ReceiverPool } from './receivers.ts';
 import { startTarget, type Target } from './target.ts';
+import { randomBytes } from 'node:crypto';
+import { startRedis } from '../../test/support/redis-server.ts';
 
 export interface UrlInfo {
   url: string;
@@ -28,6 +30,8 @@ export interface BenchContext {
   socketIoRelay(): Promise<Target<UrlInfo>>;
   wsBroadcast(): Promise<Target<UrlInfo>>;
   yjsReference(): Promise<Target<UrlInfo>>;
+  /** Two board instances on one database and a redis-server of the run's own, as behind a load balancer. */
+  boardCluster(): Promise<Target<BoardInfo>[]>;
 }
 
 export interface Workload {
@@ -71,7 +75,34 @@ export async function benchDatabase(): Promise<BenchDatabase> {
 
 const target = (file: string) => new URL(`../targets/${file}`, import.meta.url);
 
-export type TargetStarters = Pick<BenchContext, 'board' | 'socketIoRelay' | 'wsBroadcast' | 'yjsReference'>;
+export type TargetStarters = Pick<BenchContext, 'board' | 'socketIoRelay' | 'wsBroadcast' | 'yjsReference' | 'boardCluster'>;
+
+const CLUSTER_INSTANCES = 2;
+
+/** The instances, their Redis and their database, and how to stop them all. */
+async function startCluster(database: BenchDatabase): Promise<{ instances: Target<BoardInfo>[]; stop(): Promise<void> }> {
+  const redis = await startRedis();
+  const shared = await createDatabase(database.url, { prefix: 'cb_bench_cluster', template: database.template });
+  const env = {
+    BENCH_DATABASE_SERVER: database.url,
+    BENCH_REDIS_URL: redis.url,
+    BENCH_SHARED_DATABASE_URL: shared.url,
+    BENCH_SESSION_SECRET: randomBytes(32).toString('hex'),
+  };
+  const instances: Target<BoardInfo>[] = [];
+  const stop = async () => {
+    for (const instance of instances.reverse()) await instance.stop().catch((error) => console.error(`stopping ${instance.name}: ${error}`));
+    await redis.stop();
+    await shared.drop();
+  };
+  try {
+    for (let i = 0; i < CLUSTER_INSTANCES; i++) instances.push(await startTarget<BoardInfo>(`board instance ${i + 1}`, target('board.ts'), { env }));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { instances, stop };
+}
 
 /**
  * The run's targets, each started when a workload first asks for it and shared by the workloads after it: every
@@ -80,6 +111,7 @@ export type TargetStarters = Pick<BenchContext, 'board' | 'socketIoRelay' | 'wsB
  */
 export function sharedTargets(database: BenchDatabase): TargetStarters & { stopAll(): Promise<void> } {
   const started = new Map<string, Promise<Target<unknown>>>();
+  let cluster: ReturnType<typeof startCluster> | undefined;
   const once = <Info>(name: string, file: string, env?: Record<string, string>) => () => {
     if (!started.has(name)) started.set(name, startTarget<Info>(name, target(file), { env }));
     return started.get(name)! as Promise<Target<Info>>;
@@ -89,7 +121,13 @@ export function sharedTargets(database: BenchDatabase): TargetStarters & { stopA
     socketIoRelay: once<UrlInfo>('socket.io relay', 'socketio-relay.ts'),
     wsBroadcast: once<UrlInfo>('ws broadcast', 'ws-broadcast.ts'),
     yjsReference: once<UrlInfo>('@y/websocket-server', 'yjs-reference.ts'),
+    async boardCluster() {
+      cluster ??= startCluster(database);
+      return (await cluster).instances;
+    },
     async stopAll() {
+      await (await cluster?.catch(() => null))?.stop();
+      cluster = undefined;
       for (const pending of [...started.values()].reverse()) {
         const t = await pending.catch(() => null);
         await t?.stop().catch((error) => console.error(`stopping ${t.name}: ${error}`));

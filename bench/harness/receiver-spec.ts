@@ -6,6 +6,8 @@ export interface SocketIoReceivers {
   url: string;
   /** One handshake `auth` per client. */
   auths: Record<string, string>[];
+  /** Several instances: client i connects to `urls[i]` instead of `url` (spread as a load balancer would). */
+  urls?: string[];
   /** The event whose arrivals are timed; none for idle clients. */
   event?: string;
   /** The event the server sends once a client is ready; `connect` when it sends none. */

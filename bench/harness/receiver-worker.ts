@@ -56,7 +56,7 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
 }
 
 function openSocketIo(group: Group, spec: Extract<ReceiverSpec, { kind: 'socketio' }>, index: number): Promise<void> {
-  const socket: Socket = io(spec.url, { auth: spec.auths[index], transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket: Socket = io(spec.urls?.[index] ?? spec.url, { auth: spec.auths[index], transports: ['websocket'], reconnection: false, forceNew: true });
   group.closers.push(() => socket.close());
   socket.io.on('open', () => {
     socket.io.engine.on('packet', (packet: { type: string; data?: unknown }) => {

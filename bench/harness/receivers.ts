@@ -35,7 +35,7 @@ export interface ReceiverPool {
 
 /** `spec` with only clients [from, to) of it. */
 export function sliceSpec(spec: ReceiverSpec, from: number, to: number): ReceiverSpec {
-  if (spec.kind === 'socketio') return { ...spec, auths: spec.auths.slice(from, to) };
+  if (spec.kind === 'socketio') return { ...spec, auths: spec.auths.slice(from, to), urls: spec.urls?.slice(from, to) };
   if (spec.kind === 'ws') return { ...spec, count: to - from };
   return { ...spec, tokens: spec.tokens.slice(from, to) };
 }

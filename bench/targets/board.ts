@@ -31,11 +31,25 @@ const JOIN_CONCURRENCY = 10;
 
 const serverUrl = process.env.BENCH_DATABASE_SERVER;
 if (!serverUrl) throw new Error('BENCH_DATABASE_SERVER is not set');
-// Cloned from the run's template (migrated and seeded once), so the board starts without migrating or seeding.
-const database = await createDatabase(serverUrl, { prefix: 'cb_bench', template: process.env.BENCH_DATABASE_TEMPLATE });
+// Cloned from the run's template (migrated and seeded once), so the board starts without migrating or seeding. One of
+// several instances (BENCH_REDIS_URL) uses the database the harness made for them all, with their shared secret.
+const shared = process.env.BENCH_REDIS_URL
+  ? { redisUrl: process.env.BENCH_REDIS_URL, databaseUrl: process.env.BENCH_SHARED_DATABASE_URL!, secret: process.env.BENCH_SESSION_SECRET! }
+  : null;
+const database = shared
+  ? { url: shared.databaseUrl, drop: async () => {} }
+  : await createDatabase(serverUrl, { prefix: 'cb_bench', template: process.env.BENCH_DATABASE_TEMPLATE });
 const dataDir = await mkdtemp(path.join(tmpdir(), 'cb-bench-'));
 const board = await startBoard(
-  { port: 0, host: '127.0.0.1', databaseUrl: database.url, sessionSecret: randomBytes(32).toString('hex'), dataDir, publicUrl: undefined },
+  {
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: database.url,
+    sessionSecret: shared?.secret ?? randomBytes(32).toString('hex'),
+    dataDir,
+    publicUrl: undefined,
+    redisUrl: shared?.redisUrl,
+  },
   { log: () => {} },
 );
 let meetings = 0;

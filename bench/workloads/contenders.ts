@@ -29,11 +29,26 @@ async function presenterMeeting(board: Target<BoardInfo>, clients: number) {
   return { meetingId, tokens, presenterToken: presenterToken!, projects };
 }
 
-export async function boardCeilings(board: Target<BoardInfo>, clients: number): Promise<Contender> {
+/**
+ * Several instances of the board as one contender: the meeting and its people are made through the first, the
+ * presenter sends to the first, and the receivers are spread over all of them in turn, as a load balancer would.
+ */
+export interface Spread {
+  name: string;
+  describe: string;
+  instances: Target<BoardInfo>[];
+}
+
+/** Where each of the receivers connects: the one board, or the spread's instances in turn. */
+function receiverUrls(board: Target<BoardInfo>, count: number, spread: Spread | undefined) {
+  return spread ? { url: board.info.url, urls: Array.from({ length: count }, (_, i) => spread.instances[i % spread.instances.length]!.info.url) } : { url: board.info.url };
+}
+
+export async function boardCeilings(board: Target<BoardInfo>, clients: number, spread?: Spread): Promise<Contender> {
   const { meetingId, tokens, presenterToken, projects } = await presenterMeeting(board, clients);
   return {
-    name: 'board',
-    describe: 'the board: ceilings:set (authority, validation, Postgres transaction, sequence) broadcast as ceilings:updated',
+    name: spread?.name ?? 'board',
+    describe: spread?.describe ?? 'the board: ceilings:set (authority, validation, Postgres transaction, sequence) broadcast as ceilings:updated',
     target: board,
     async prepare() {
       const socket = await readySocket(board.info.url, { meetingId, token: presenterToken });
@@ -47,7 +62,10 @@ export async function boardCeilings(board: Target<BoardInfo>, clients: number): 
           if (after !== undefined) projects[i % projects.length]!.version = after;
         },
       );
-      return { receivers: { kind: 'socketio', url: board.info.url, auths: tokens.map((token) => ({ meetingId, token })), event: 'ceilings:updated', readyEvent: 'session:ready' }, sender };
+      return {
+        receivers: { kind: 'socketio', ...receiverUrls(board, tokens.length, spread), auths: tokens.map((token) => ({ meetingId, token })), event: 'ceilings:updated', readyEvent: 'session:ready' },
+        sender,
+      };
     },
   };
 }
@@ -84,16 +102,16 @@ export function wsFloor(ws: Target<UrlInfo>, clients: number): Contender {
   };
 }
 
-export async function boardFocus(board: Target<BoardInfo>, clients: number): Promise<Contender> {
+export async function boardFocus(board: Target<BoardInfo>, clients: number, spread?: Spread): Promise<Contender> {
   const { meetingId, tokens, presenterToken, projects } = await presenterMeeting(board, clients);
   return {
-    name: 'board',
-    describe: 'the board: focus:move (authority, sequence, one statement) broadcast as focus:changed',
+    name: spread?.name ?? 'board',
+    describe: spread?.describe ?? 'the board: focus:move (authority, sequence, one statement) broadcast as focus:changed',
     target: board,
     async prepare() {
       const socket = await readySocket(board.info.url, { meetingId, token: presenterToken });
       return {
-        receivers: { kind: 'socketio', url: board.info.url, auths: tokens.map((token) => ({ meetingId, token })), event: 'focus:changed', readyEvent: 'session:ready' },
+        receivers: { kind: 'socketio', ...receiverUrls(board, tokens.length, spread), auths: tokens.map((token) => ({ meetingId, token })), event: 'focus:changed', readyEvent: 'session:ready' },
         sender: acknowledgedSender(socket, 'focus:move', (i) => ({ view: { kind: 'project', projectId: projects[i % projects.length]!.id } })),
       };
     },

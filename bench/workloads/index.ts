@@ -2,8 +2,9 @@
 // exporting a Workload and list it here (see PLAN.md, "Benchmarks (scale)").
 import type { Workload } from '../harness/context.ts';
 import { bigPlanWorkload } from './big-plan.ts';
+import { cluster } from './cluster.ts';
 import { crowd } from './crowd.ts';
 import { ceilings, focus } from './presenter-workloads.ts';
 import { yjs } from './yjs.ts';
 
-export const WORKLOADS: Workload[] = [ceilings, focus, yjs, crowd, bigPlanWorkload];
+export const WORKLOADS: Workload[] = [ceilings, focus, yjs, crowd, bigPlanWorkload, cluster];
