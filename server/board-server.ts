@@ -122,11 +122,20 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     // With REDIS_URL, one of several instances: Socket.io broadcasts, presence, rate limits and Yjs go through Redis.
     const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : null;
     if (redis) cleanups.push(() => redis.close());
+    // Set once Socket.io runs: tells this instance's clients (the chair's banner) when Redis goes away or returns.
+    let announceParts = () => {};
     const monitorLog = (name: string) => (part: { status: string; problem?: string }) => log(`${name} ${part.status}${part.problem ? ` (${part.problem})` : ''}`);
     const health: BoardHealth = {
       instanceId: newInstanceId(),
       database: new PartMonitor(probe, { onChange: monitorLog('database') }),
-      redis: redis && new PartMonitor(redis.probe, { onChange: monitorLog('redis') }),
+      redis:
+        redis &&
+        new PartMonitor(redis.probe, {
+          onChange: (part) => {
+            monitorLog('redis')(part);
+            announceParts();
+          },
+        }),
       draining: false,
     };
     cleanups.push(async () => {
@@ -237,6 +246,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
         ceilingsHandlers({ db }),
         presenceHandlers({ db, presence }),
         commandHandlers(pipeline, SOCKET_COMMANDS),
+        (socket) => health.redis && socket.emit('server:parts', { redis: health.redis.current.status }),
       ],
       currentSeq: async (meetingId) => (await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { seq: true } })).seq,
       allowOrigin: origins.allows,
@@ -253,6 +263,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       relay: redis ? redisYjsRelay({ instanceId: health.instanceId, publisher: redis.relay, subscriber: redis.subscriber, log }) : undefined,
       log: yjsLog,
     });
+    announceParts = () => health.redis && io.local.emit('server:parts', { redis: health.redis.current.status });
     delivery.onDelivered(authorityEffects({ io, presence, changes: authorityChanges, yjs }));
     httpServer.on('upgrade', (req, socket, head) => {
       if (!req.url?.startsWith('/socket.io/')) {

@@ -100,6 +100,8 @@ export function connectMeeting(board: BoardState): MeetingConnection {
   socket.on('connect', () => {
     // Whatever was held from before the disconnect is caught up from the log too; start clean from the board.
     buffer = new SequenceBuffer<SequencedEvent>(board.seq + 1);
+    // A new instance perhaps: it says so itself if its Redis is down.
+    board.setInstanceParts({ redis: 'up' });
     void catchUp();
   });
   socket.on('disconnect', () => board.setConnection('offline'));
@@ -110,6 +112,7 @@ export function connectMeeting(board: BoardState): MeetingConnection {
   });
   // This instance is going away: the transport closes next and Socket.io reconnects (behind a load balancer, elsewhere).
   socket.on('server:restarting', () => board.setConnection('connecting'));
+  socket.on('server:parts', (parts) => board.setInstanceParts(parts));
   socket.on('connect_error', (error) => {
     board.setConnection('offline');
     // A refusal in the handshake stops Socket.io's own retries; one that says "not now" is retried, others are final.

@@ -3,6 +3,7 @@
 import type { BoardSnapshot, ProjectView } from '$shared/board.ts';
 import type { ResolutionView } from '$shared/events/resolution.ts';
 import type { SequencedEvent } from '$shared/events/sequenced.ts';
+import type { InstanceParts } from '$shared/events/cluster.ts';
 import { moveCeiling, type FrameTotals } from '$domain/totals.ts';
 import { applyBoardEvent, projectsMovedBy } from '$domain/board-events.ts';
 import { totalsOf } from '$lib/board/grouping.ts';
@@ -14,6 +15,7 @@ export class BoardState {
   #snapshot: BoardSnapshot = $state()!;
   #connection: ConnectionState = $state('connecting');
   #selectedProjectId: string | null = $state(null);
+  #sharedPartsDown = $state(false);
 
   /** Added up once per snapshot, then moved by each change's difference (moveCeiling), never recomputed per change. */
   #totals: FrameTotals = $state()!;
@@ -55,6 +57,14 @@ export class BoardState {
   }
   get connection() {
     return this.#connection;
+  }
+  /** The instance this board is connected to has lost Redis (it serves on, but alone): the chair is told. */
+  get sharedPartsDown() {
+    return this.#sharedPartsDown;
+  }
+
+  setInstanceParts(parts: InstanceParts): void {
+    this.#sharedPartsDown = parts.redis === 'down';
   }
 
   /** Takes the server's full state, after a (re)connect or a gap: whatever we held may be stale. */

@@ -2,6 +2,10 @@
 export const PRESENTER_MESSAGES = {
   following: { th: 'ตามผู้นำเสนอ', en: 'Following the presenter' },
   notFollowing: { th: 'ไม่ได้ติดตามผู้นำเสนอ', en: 'Not following the presenter' },
+  sharedPartsDown: {
+    th: 'ระบบเชื่อมต่อระหว่างเครื่องแม่ข่ายขัดข้อง: การประชุมดำเนินต่อได้ มติและวงเงินบันทึกครบ แต่บันทึกย่อและรายงานการประชุมอาจยังไม่ถึงผู้ที่ต่อกับเครื่องอื่นจนกว่าจะกลับมา',
+    en: 'The link between the board’s servers is down: the meeting goes on and every decision and ceiling is recorded, but notes and minutes may not reach people on other servers until it is back',
+  },
   backToPresenter: { th: 'กลับไปที่ผู้นำเสนอ', en: 'Back to the presenter' },
   currentAgendaItem: { th: 'ระเบียบวาระปัจจุบัน', en: 'Current agenda item' },
   agendaItemNo: { th: 'ระเบียบวาระที่', en: 'Item' },
