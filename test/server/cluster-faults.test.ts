@@ -11,7 +11,15 @@ import type { ClientSocket } from '../support/board.ts';
 import { startTestCluster, type TestCluster } from '../support/cluster.ts';
 import { createDatabase, type TestDatabase } from '../support/database.ts';
 import { connectSocket, openDoc, participants, recordSeqs, startCeilingBurst, storedTags } from '../support/meeting-clients.ts';
-import { describeWithRedis, startInstance, startRedis, type Instance, type RedisServer } from '../support/processes.ts';
+import {
+  describeWithRedis,
+  startInstance,
+  startPostgres,
+  startRedis,
+  type Instance,
+  type PostgresServer,
+  type RedisServer,
+} from '../support/processes.ts';
 import { data } from '../support/sequenced.ts';
 
 const docName = `meeting/${SAMPLE_MEETING_ID}/minutes`;
@@ -120,6 +128,56 @@ describeWithRedis('an instance killed (SIGKILL) during a burst', () => {
     );
     for (const client of [writerOnB, readerOnA, readerOnB]) client.provider.destroy();
     for (const socket of [presenterSocket, watcher, memberOnA]) socket.close();
+
+    // The survivor, with Redis, stops as cleanly as a lone instance: within 10 s, nothing left failing behind it.
+    const stopped = await b.signal('SIGTERM');
+    expect(stopped.code).toBe(0);
+    expect(stopped.ms).toBeLessThan(10_000);
+    expect(b.output()).not.toMatch(/while stopping|unhandled rejection/i);
+  }, 120_000);
+});
+
+describeWithRedis('PostgreSQL stopped and started again during a burst, under two instances', () => {
+  let postgres: PostgresServer;
+  let cluster: TestCluster;
+
+  beforeAll(async () => {
+    postgres = await startPostgres();
+    cluster = await startTestCluster(2, { database: { url: postgres.url, drop: () => postgres.destroy() } });
+  }, 180_000);
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  it('refuses fast while it is away, and every instance delivers everything committed, in order, once it is back', async () => {
+    const [a, b] = cluster.boards as [NonNullable<TestCluster['boards'][0]>, NonNullable<TestCluster['boards'][0]>];
+    const presenter = (await a.connect('presenter', 'ผู้นำเสนอ', { reconnection: true })).socket;
+    const watcherOnB = (await b.connect('observer', 'ผู้สังเกตการณ์ บนบี', { reconnection: true })).socket;
+    const watched = recordSeqs(watcherOnB);
+    const burst = await startCeilingBurst({ db: a.db, socket: () => presenter, ratePerSecond: 20, tagPrefix: 'pg', answerTimeoutMs: 5_000 });
+    await sleep(1_000);
+    await postgres.stop();
+    await sleep(3_000);
+    await postgres.start();
+    const databaseUp = async (url: string) => (await (await fetch(`${url}/healthz`)).json()).database.status;
+    await expect.poll(() => Promise.all([databaseUp(a.url), databaseUp(b.url)]), { timeout: 10_000 }).toEqual(['up', 'up']);
+    await sleep(2_000);
+    const report = await burst.stop();
+
+    expect(Object.keys(report.refused).filter((code) => code !== 'database_unavailable')).toEqual([]);
+    expect(report.refused.database_unavailable).toBeGreaterThan(10);
+    expect(report.slowestRefusalMs.database_unavailable).toBeLessThan(2_500);
+    expect(report.unanswered).toBe(0);
+    const stored = await storedTags(a.db, 'pg');
+    expect(report.acknowledgedTags.filter((tag) => !stored.has(tag))).toEqual([]);
+    const lastSeq = (await a.db.meeting.findUniqueOrThrow({ where: { id: a.meetingId } })).seq;
+    await expect.poll(() => watched.at(-1), { timeout: 10_000 }).toBe(lastSeq);
+    expect(consecutive(watched)).toBe(true);
+    console.log(
+      `PostgreSQL stopped for 3 s during a burst, two instances: ${report.sent} changes sent, ${report.acknowledged} acknowledged, ${stored.size} stored, ` +
+        `${report.refused.database_unavailable} refused as database_unavailable (slowest ${report.slowestRefusalMs.database_unavailable} ms), 0 lost; ` +
+        `B's watcher saw seqs continuous up to ${lastSeq}`,
+    );
   }, 120_000);
 });
 

@@ -16,9 +16,12 @@ export interface TestCluster {
   stop(): Promise<void>;
 }
 
-export async function startTestCluster(count: number, options: { limitRules?: Record<LimitName, LimitRule> } = {}): Promise<TestCluster> {
+export async function startTestCluster(
+  count: number,
+  options: { limitRules?: Record<LimitName, LimitRule>; /** A database of the test's own (its own PostgreSQL, to stop). */ database?: TestDatabase } = {},
+): Promise<TestCluster> {
   const redis = await startRedis();
-  const database = await testDatabase();
+  const database = options.database ?? (await testDatabase());
   const secret = randomBytes(32).toString('hex');
   const boards: TestBoard[] = [];
   const add = async () => {
