@@ -15,7 +15,7 @@ afterAll(async () => {
   if (outDir) await rm(outDir, { recursive: true, force: true });
 });
 
-test('npm run bench -- --tiny runs every workload and writes one JSON file', { timeout: 360_000 }, async () => {
+test('npm run bench -- --tiny runs every workload and writes one JSON file', { timeout: 600_000 }, async () => {
   outDir = await mkdtemp(path.join(tmpdir(), 'cb-bench-smoke-'));
   await run(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--tiny', '--out', outDir], {
     cwd: PROJECT_ROOT,
