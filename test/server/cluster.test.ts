@@ -99,6 +99,23 @@ describeWithRedis('two instances sharing Redis', () => {
     await expect.poll(() => onB.map((socket) => socket.data.identity.role)).toEqual(['member']);
   });
 
+  it('recover a dropped connection with its rooms, but authenticated again: it carries the role stored now', async () => {
+    const { socket, identity } = await a.connect('member', 'ผู้แทนหน่วยงาน ง', { reconnection: true });
+    // Slow enough to reconnect that the change below lands while the connection is away.
+    socket.io.reconnectionDelay(1_500);
+    socket.io.reconnectionDelayMax(1_500);
+    socket.io.randomizationFactor(0);
+    const reconnected = new Promise<void>((resolve) => socket.io.once('reconnect', () => resolve()));
+    socket.io.engine.close();
+    // Written straight to the database, so that no event tells any instance: only authenticating again can know.
+    await a.db.participant.update({ where: { id: identity.participantId }, data: { role: 'observer' } });
+    await reconnected;
+    await expect.poll(() => socket.connected).toBe(true);
+    expect(socket.recovered).toBe(true);
+    const onA = await a.io.local.in(`participant:${identity.participantId}`).fetchSockets();
+    expect(onA.map((s) => s.data.identity.role)).toEqual(['observer']);
+  });
+
   it('show everyone online on either instance to everyone, and who follows, and take them off when they leave', async () => {
     const { socket: onA, identity: memberA } = await a.connect('member', 'กรรมการ บนเอ', { reconnection: true });
     const { socket: onB, identity: memberB } = await b.connect('member', 'กรรมการ บนบี', { reconnection: true });
