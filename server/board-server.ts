@@ -37,7 +37,7 @@ import { SOCKET_COMMANDS, commandNamed, type RunCommand } from './commands/regis
 import { authenticateYjs, initialDocContent } from './yjs/board-documents.ts';
 import { createPresenceTracker } from './realtime/presence.ts';
 import { presenceDeltas } from './realtime/presence-broadcast.ts';
-import { createSocketServer, meetingRoom, type BoardServer } from './realtime/socket-server.ts';
+import { createSocketServer, meetingRoom, toSocket, type BoardServer } from './realtime/socket-server.ts';
 import { seedSampleMeeting } from './seed/seed-sample.ts';
 import { createYjsEndpoint } from './yjs/endpoint.ts';
 import { createPostgresPersistence, type PostgresPersistence } from './yjs/postgres-persistence.ts';
@@ -246,7 +246,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
         ceilingsHandlers({ db }),
         presenceHandlers({ db, presence }),
         commandHandlers(pipeline, SOCKET_COMMANDS),
-        (socket) => health.redis && socket.emit('server:parts', { redis: health.redis.current.status }),
+        (socket) => health.redis && toSocket(socket).emit('server:parts', { redis: health.redis.current.status }),
       ],
       currentSeq: async (meetingId) => (await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { seq: true } })).seq,
       allowOrigin: origins.allows,

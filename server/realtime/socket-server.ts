@@ -36,10 +36,21 @@ export function participantRoom(participantId: string): string {
   return `participant:${participantId}`;
 }
 
+/**
+ * One socket's own events (not the meeting's), sent at once. Not `socket.emit`: with connection-state recovery on
+ * (several instances), Socket.io sends each `socket.emit` through the adapter to keep it for a recovering client, and
+ * on Redis that is a round trip first: out of order with the meeting's events (which go out locally), lost when the
+ * socket is closed right after, and never sent while Redis is away. These need no recovery: a reconnecting client
+ * gets `session:ready` anew and catches up on the meeting from its log.
+ */
+export function toSocket(socket: BoardSocket) {
+  return socket.nsp.local.to(socket.id);
+}
+
 /** What a role change or a revocation does to one open socket: the role it now carries, or its end (told why). */
 export function followOnSocket(socket: BoardSocket, change: AuthorityChange): void {
   if (change.revoked) {
-    socket.emit('session:revoked', wireError('participant_revoked'));
+    toSocket(socket).emit('session:revoked', wireError('participant_revoked'));
     socket.disconnect(true);
   } else {
     socket.data.identity = { ...socket.data.identity, role: change.role };
@@ -112,13 +123,17 @@ export function createSocketServer(
     if (missed) followOnSocket(socket, missed);
     if (socket.disconnected) return;
     try {
-      socket.emit('session:ready', {
+      const ready = {
         participantId: identity.participantId,
         displayName: identity.displayName,
         role: identity.role,
         meetingId: identity.meetingId,
         seq: await deps.currentSeq(identity.meetingId),
-      });
+      };
+      // Through the adapter while Redis answers: that gives the client the offset with which a dropped connection is
+      // recovered (rooms, session, authenticated again) on whichever instance it reaches. Otherwise at once.
+      if (deps.health.redis?.up) socket.emit('session:ready', ready);
+      else toSocket(socket).emit('session:ready', ready);
     } catch {
       // The database went away between the handshake and here: closing the transport (not the socket) makes the
       // client reconnect by itself, and the handshake then says why if it is still away.

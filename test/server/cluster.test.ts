@@ -99,6 +99,20 @@ describeWithRedis('two instances sharing Redis', () => {
     await expect.poll(() => onB.map((socket) => socket.data.identity.role)).toEqual(['member']);
   });
 
+  it("close a participant's socket and Yjs connection on one when the chair revokes them on the other", async () => {
+    const chair = await connect(a, 'chair', 'ประธาน');
+    const { socket: onB, identity, sessionToken } = await b.connect('member', 'กรรมการ ที่ถูกยกเลิก');
+    const notes = openDoc(b.url, sessionToken, `meeting/${b.meetingId}/annotations`);
+    await notes.synced;
+    const closes: number[] = [];
+    notes.provider.on('connection-close', (event: CloseEvent | null) => closes.push(event?.code ?? 0));
+    const told = new Promise((resolve) => onB.once('session:revoked', resolve));
+    data(await chair.emitWithAck('participant:revoke', { participantId: identity.participantId }));
+    expect(await told).toMatchObject({ code: 'participant_revoked' });
+    await expect.poll(() => closes).toEqual([4403]);
+    notes.provider.destroy();
+  });
+
   it('recover a dropped connection with its rooms, but authenticated again: it carries the role stored now', async () => {
     const { socket, identity } = await a.connect('member', 'ผู้แทนหน่วยงาน ง', { reconnection: true });
     // Slow enough to reconnect that the change below lands while the connection is away.
