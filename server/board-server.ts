@@ -246,7 +246,15 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
         ceilingsHandlers({ db }),
         presenceHandlers({ db, presence }),
         commandHandlers(pipeline, SOCKET_COMMANDS),
-        (socket) => health.redis && toSocket(socket).emit('server:parts', { redis: health.redis.current.status }),
+        (socket) => {
+          if (!health.redis) return;
+          const parts = { redis: health.redis.current.status };
+          // While Redis answers, through the adapter: what it stores gives the client the offset with which a dropped
+          // connection is recovered (rooms, session, authenticated again) on whichever instance it reaches. Should
+          // Redis fail just then, this waits for it; nothing else does, and the monitor tells the client meanwhile.
+          if (health.redis.up) socket.emit('server:parts', parts);
+          else toSocket(socket).emit('server:parts', parts);
+        },
       ],
       currentSeq: async (meetingId) => (await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { seq: true } })).seq,
       allowOrigin: origins.allows,

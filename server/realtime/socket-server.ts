@@ -123,17 +123,13 @@ export function createSocketServer(
     if (missed) followOnSocket(socket, missed);
     if (socket.disconnected) return;
     try {
-      const ready = {
+      toSocket(socket).emit('session:ready', {
         participantId: identity.participantId,
         displayName: identity.displayName,
         role: identity.role,
         meetingId: identity.meetingId,
         seq: await deps.currentSeq(identity.meetingId),
-      };
-      // Through the adapter while Redis answers: that gives the client the offset with which a dropped connection is
-      // recovered (rooms, session, authenticated again) on whichever instance it reaches. Otherwise at once.
-      if (deps.health.redis?.up) socket.emit('session:ready', ready);
-      else toSocket(socket).emit('session:ready', ready);
+      });
     } catch {
       // The database went away between the handshake and here: closing the transport (not the socket) makes the
       // client reconnect by itself, and the handshake then says why if it is still away.

@@ -207,7 +207,10 @@ describeWithRedis('Redis killed and started again during a burst', () => {
     await sleep(1_000);
     await cluster.redis.kill();
     await expect.poll(async () => (await (await fetch(`${a.url}/healthz`)).json()).redis.status, { timeout: 5_000 }).toBe('down');
-    await sleep(2_000);
+    // Someone joining meanwhile is served by the instance they reach.
+    const lateOnB = (await b.connect('observer', 'มาระหว่างขัดข้อง')).socket;
+    expect(data(await lateOnB.emitWithAck('meeting:sync', {})).projects).toHaveLength(78);
+    await sleep(1_500);
     const during = { ...burst.report };
     await cluster.redis.start();
     await expect.poll(async () => (await (await fetch(`${b.url}/healthz`)).json()).redis.status, { timeout: 5_000 }).toBe('up');
