@@ -73,3 +73,8 @@ export function formatYearBE(yearBE: number, locale: DateLocale): string {
 export function formatMeetingNumber(number: number, yearBE: number, locale: DateLocale): string {
   return locale === 'th' ? `ครั้งที่ ${number}/${yearBE}` : `Meeting ${number}/${formatYearBE(yearBE, 'en')}`;
 }
+
+/** `26 มกราคม 2566 10.00 น.` · `26 January 2023 (B.E. 2566), 10:00` */
+export function formatDateTime(date: Date, locale: DateLocale): string {
+  return `${formatDate(date, locale)}${locale === 'th' ? ' ' : ', '}${formatTime(date, locale)}`;
+}

@@ -39,6 +39,8 @@ export interface ProjectView {
   nameTh: string;
   nameEn: string;
   summaryTh: string;
+  /** Empty where no English summary was given. */
+  summaryEn: string;
   agency: AgencyRef;
   goalNumber: number;
   approachCode: string;
@@ -78,10 +80,10 @@ export interface MeetingView {
   number: number;
   yearBE: number;
   titleTh: string;
-  /** English title and venue, where the organiser gave them (the set-up pages ask); absent or empty otherwise. */
-  titleEn?: string;
+  /** English title and venue, where the organiser gave them (the set-up pages ask); empty otherwise. */
+  titleEn: string;
   venueTh: string;
-  venueEn?: string;
+  venueEn: string;
   startsAt: string;
   plan: {
     id: string;
@@ -148,6 +150,7 @@ export interface MeetingSummary {
   number: number;
   yearBE: number;
   titleTh: string;
+  titleEn: string;
   startsAt: string;
   isSample: boolean;
   projectCount: number;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   fiscalYearBE,
   formatDate,
+  formatDateTime,
   formatMeetingNumber,
   formatShortDate,
   formatThaiDate,
@@ -37,6 +38,8 @@ describe('Thai dates', () => {
     expect(formatYearBE(2567, 'en')).toBe('2024 (B.E. 2567)');
     expect(formatMeetingNumber(1, 2567, 'en')).toBe('Meeting 1/2024 (B.E. 2567)');
     expect(formatMeetingNumber(1, 2567, 'th')).toBe('ครั้งที่ 1/2567');
+    expect(formatDateTime(meeting, 'en')).toBe('26 January 2023 (B.E. 2566), 10:00');
+    expect(formatDateTime(meeting, 'th')).toBe('26 มกราคม 2566 10.00 น.');
     // The B.E. year follows the Bangkok date: late on 31 December UTC is already the new year there.
     expect(formatDate(new Date('2023-12-31T18:00:00Z'), 'en')).toBe('1 January 2024 (B.E. 2567)');
   });

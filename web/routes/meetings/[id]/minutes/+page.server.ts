@@ -10,7 +10,7 @@ export const load: PageServerLoad = async ({ params, locals, cookies }) => {
     if (!can(identity.role, 'minutes:read-draft')) throw new BoardError('forbidden');
     const { meeting } = await locals.services.loadBoard(params.id);
     return {
-      meeting: { id: meeting.id, titleTh: meeting.titleTh, number: meeting.number, yearBE: meeting.yearBE },
+      meeting: { id: meeting.id, titleTh: meeting.titleTh, titleEn: meeting.titleEn, number: meeting.number, yearBE: meeting.yearBE },
       session: { participantId: identity.participantId, displayName: identity.displayName, role: identity.role },
       // The server enforces this on every update; the page only shows it.
       canEdit: can(identity.role, 'minutes:write'),
