@@ -78,3 +78,14 @@ export function formatMeetingNumber(number: number, yearBE: number, locale: Date
 export function formatDateTime(date: Date, locale: DateLocale): string {
   return `${formatDate(date, locale)}${locale === 'th' ? ' ' : ', '}${formatTime(date, locale)}`;
 }
+
+/**
+ * The meeting's number and date on one line, as the board's top bar and the list of meetings show them:
+ * `ครั้งที่ 1/2566 · 26 มกราคม 2566` · `Meeting 1/2023 · 26 January 2023 (B.E. 2566)`, the B.E. year said once where the
+ * number and the date share it.
+ */
+export function formatMeetingLine(number: number, yearBE: number, startsAt: Date, locale: DateLocale): string {
+  const date = formatDate(startsAt, locale);
+  if (locale === 'en' && yearBE === toBuddhistYear(Number(bangkokYear.format(startsAt)))) return `Meeting ${number}/${yearBE - BE_OFFSET} · ${date}`;
+  return `${formatMeetingNumber(number, yearBE, locale)} · ${date}`;
+}

@@ -89,12 +89,13 @@ describe('sample plan: projects', () => {
     expect(new Set(plan.projects.map((p) => p.nameTh)).size).toBe(78);
   });
 
-  it('has Thai and English names and a Thai summary for every project', () => {
+  it('has Thai and English names and summaries for every project', () => {
     for (const p of plan.projects) {
       expect(p.nameTh.startsWith('โครงการ')).toBe(true);
       expect(p.nameEn).toMatch(/^[\x20-\x7E]+$/);
       expect(p.summaryTh).toMatch(thai);
       expect(p.summaryTh.length).toBeGreaterThan(40);
+      expect(p.summaryEn).toMatch(/^[\x20-\x7E]+\.$/);
     }
   });
 

@@ -3,6 +3,7 @@ import {
   fiscalYearBE,
   formatDate,
   formatDateTime,
+  formatMeetingLine,
   formatMeetingNumber,
   formatShortDate,
   formatThaiDate,
@@ -39,6 +40,10 @@ describe('Thai dates', () => {
     expect(formatMeetingNumber(1, 2567, 'en')).toBe('Meeting 1/2024 (B.E. 2567)');
     expect(formatMeetingNumber(1, 2567, 'th')).toBe('ครั้งที่ 1/2567');
     expect(formatDateTime(meeting, 'en')).toBe('26 January 2023 (B.E. 2566), 10:00');
+    expect(formatMeetingLine(1, 2566, meeting, 'en')).toBe('Meeting 1/2023 · 26 January 2023 (B.E. 2566)');
+    expect(formatMeetingLine(1, 2566, meeting, 'th')).toBe('ครั้งที่ 1/2566 · 26 มกราคม 2566');
+    // A meeting numbered in one year and held in the next says both years.
+    expect(formatMeetingLine(9, 2565, meeting, 'en')).toBe('Meeting 9/2022 (B.E. 2565) · 26 January 2023 (B.E. 2566)');
     expect(formatDateTime(meeting, 'th')).toBe('26 มกราคม 2566 10.00 น.');
     // The B.E. year follows the Bangkok date: late on 31 December UTC is already the new year there.
     expect(formatDate(new Date('2023-12-31T18:00:00Z'), 'en')).toBe('1 January 2024 (B.E. 2567)');

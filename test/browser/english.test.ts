@@ -1,0 +1,113 @@
+// English that is English: a member who switches the board to English reads the meeting, the agenda, the projects and
+// the minutes page in English (the sample gives every English name), and the Thai name, marked as Thai, only where
+// none was given. Screenshots in English at each width go to test/browser/artifacts/.
+import { expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describeInBrowser, horizontalOverflow, screenshot } from '../support/browser.ts';
+import { useRoom } from '../support/room.ts';
+
+const THAI = /[\u0E00-\u0E7F]/;
+
+/**
+ * Every Thai text inside a part of the page, shown or read out (aria-label, placeholder, title), but for the button
+ * that switches back to Thai, which names the language in its own script.
+ */
+function thaiIn(part: Locator): Promise<string[]> {
+  return part.evaluate((root, thai) => {
+    const pattern = new RegExp(thai);
+    const ownLanguage = 'form[action="/language"]';
+    const found: string[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (pattern.test(node.textContent ?? '') && !node.parentElement?.closest(ownLanguage)) found.push(node.textContent!.trim());
+    }
+    for (const element of [root, ...root.querySelectorAll('[aria-label], [placeholder], [title]')]) {
+      for (const attribute of ['aria-label', 'placeholder', 'title']) {
+        const value = element.getAttribute(attribute);
+        if (value && pattern.test(value)) found.push(`${attribute}=${value}`);
+      }
+    }
+    return found;
+  }, THAI.source);
+}
+
+async function switchToEnglish(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+  await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 10_000 }).toBe('Live');
+}
+
+describeInBrowser('the board in English', () => {
+  const room = useRoom();
+
+  it('shows the top bar, the agenda, the project cards and the minutes page with no Thai where English names were given', async () => {
+    const page = await room.joinAs('member', 'Somchai (committee)', { width: 390, height: 900 });
+    await switchToEnglish(page);
+
+    const meeting = await room.board.db.meeting.findUniqueOrThrow({ where: { id: room.board.meetingId } });
+    expect(await page.title()).toContain(meeting.titleEn);
+    const topBar = page.locator('header.top');
+    expect(await topBar.textContent()).toContain('Meeting 1/2023 · 26 January 2023 (B.E. 2566)');
+    expect(await thaiIn(topBar)).toEqual([]);
+    expect(await thaiIn(page.getByTestId('current-agenda'))).toEqual([]);
+    const agenda = page.getByTestId('agenda-item-section');
+    await agenda.locator('summary').click();
+    expect(await thaiIn(agenda)).toEqual([]);
+
+    const card = page.locator('tr[data-project]').first();
+    const project = await room.board.db.project.findFirstOrThrow({ where: { code: (await card.getAttribute('data-project'))! }, include: { agency: true } });
+    expect(await card.textContent()).toContain(project.nameEn);
+    expect(await card.textContent()).toContain(project.agency.nameEn);
+    expect(await thaiIn(card)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, 'board-en-390');
+
+    await page.goto(`${room.board.url}/meetings/${room.board.meetingId}/minutes`);
+    await expect.poll(() => page.getByTestId('minutes-status').textContent()).not.toBe('');
+    expect(await page.title()).toContain(meeting.titleEn);
+    expect(await page.locator('header.bar h1').textContent()).toContain('Meeting 1/2023 (B.E. 2566)');
+    expect(await thaiIn(page.locator('header.bar'))).toEqual([]);
+    // The record itself is the Thai official document.
+    expect(await page.getByTestId('minutes-page').getAttribute('lang')).toBe('th');
+    await page.context().close();
+  }, 60_000);
+
+  it('falls back to the Thai name, marked as Thai, where no English name was given', async () => {
+    const { planId } = await room.board.db.meeting.findUniqueOrThrow({ where: { id: room.board.meetingId } });
+    const project = await room.board.db.project.findFirstOrThrow({ where: { planId }, orderBy: { position: 'asc' } });
+    await room.board.db.project.update({ where: { id: project.id }, data: { nameEn: '' } });
+    try {
+      const page = await room.joinAs('member', 'Malee (committee)', { width: 1440, height: 900 });
+      await switchToEnglish(page);
+      const name = page.locator(`tr[data-project="${project.code}"] button.open`);
+      await expect.poll(() => name.textContent()).toBe(project.nameTh);
+      expect(await name.getAttribute('lang')).toBe('th');
+      await page.context().close();
+    } finally {
+      await room.board.db.project.update({ where: { id: project.id }, data: { nameEn: project.nameEn } });
+    }
+  });
+
+  it('keeps its shape in English at 768 and 1440 px, with the project panel open', async () => {
+    for (const width of [768, 1440]) {
+      const page = await room.joinAs('member', `Member ${width}`, { width, height: 900 });
+      await switchToEnglish(page);
+      expect(await horizontalOverflow(page)).toBe(0);
+      await screenshot(page, `board-en-${width}`);
+      const row = page.locator('tr[data-project]').nth(2);
+      await row.locator('button.open').click();
+      const panel = page.getByTestId('project-panel');
+      await expect.poll(() => panel.isVisible()).toBe(true);
+      expect(await thaiIn(panel)).toEqual([]);
+      expect(await horizontalOverflow(page)).toBe(0);
+      if (width >= 900) {
+        // Every column of the table, the resolution last, stays clear of the panel.
+        const panelBox = (await panel.boundingBox())!;
+        const lastHeader = (await page.locator('[data-testid="project-table"] thead th').last().boundingBox())!;
+        expect(lastHeader.x + lastHeader.width).toBeLessThanOrEqual(panelBox.x);
+      }
+      await screenshot(page, `panel-en-${width}`);
+      await page.context().close();
+    }
+  }, 60_000);
+});
