@@ -25,7 +25,7 @@ export function createJoinCodes(db: Database, sessions: Sessions, secret: string
     codeFor: (meetingId) => code(meetingId, today()),
     async redeem(given) {
       if (given.length !== CODE_LENGTH) return null;
-      const meetings = await db.meeting.findMany({ where: { endedAt: null }, select: { id: true } });
+      const meetings = await db.meeting.findMany({ where: { closedAt: null }, select: { id: true } });
       for (const { id } of meetings) {
         for (const day of [today(), today() - 1]) {
           if (timingSafeEqual(Buffer.from(code(id, day)), Buffer.from(given))) {

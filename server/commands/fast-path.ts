@@ -8,6 +8,7 @@
 // is what `guard` catches). When the seq has moved, the read and plan run again; after a few losses the same read,
 // plan and write run in the transaction, under the meeting's lock.
 import type { ActingActor } from '../shared/actor.ts';
+import type { MeetingStatus } from '../domain/meeting-phase.ts';
 import type { BoardError } from '../shared/errors.ts';
 import type { SequencedEvent } from '../shared/events/sequenced.ts';
 import { joinSql, sql, type Sql } from '../db/sql.ts';
@@ -39,6 +40,7 @@ export interface FastPath<Payload, Ack> {
 
 export interface TurnRow {
   turnSeq: number;
+  turnStatus: MeetingStatus;
   actorRole: string | null;
   actorRevokedAt: Date | null;
   actorName: string | null;
@@ -48,7 +50,7 @@ export interface TurnRow {
 export function readWithTurn(meetingId: string, participantId: string, read: Sql): Sql {
   return sql`
     SELECT t.*, f.* FROM (
-      SELECT m."seq" AS "turnSeq", actor."role"::text AS "actorRole", actor."revokedAt" AS "actorRevokedAt",
+      SELECT m."seq" AS "turnSeq", m."status"::text AS "turnStatus", actor."role"::text AS "actorRole", actor."revokedAt" AS "actorRevokedAt",
              actor."displayName" AS "actorName"
       FROM "Meeting" m LEFT JOIN "Participant" actor ON actor."id" = ${participantId} AND actor."meetingId" = m."id"
       WHERE m."id" = ${meetingId}) t

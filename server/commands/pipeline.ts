@@ -7,6 +7,7 @@ import type pg from 'pg';
 import type { z } from 'zod';
 import type { Database } from '../db/client.ts';
 import { can } from '../domain/permissions.ts';
+import { phaseRefusal, type MeetingStatus } from '../domain/meeting-phase.ts';
 import { BoardError } from '../shared/errors.ts';
 import { ROLES, isRole } from '../shared/roles.ts';
 import type { Action } from '../domain/permissions.ts';
@@ -60,6 +61,12 @@ export function invalidPayload(error: z.ZodError): BoardError {
   return new BoardError('invalid_payload', error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
 }
 
+/** Refuses what the meeting's phase does not allow now (scheduled, in session, closed), whoever asks. */
+function inPhase(status: MeetingStatus, action: Action): void {
+  const refusal = phaseRefusal(status, action);
+  if (refusal) throw new BoardError(refusal, { action, status });
+}
+
 /** How many times the short path reads again after another command took the seq it read, before taking the lock. */
 const OPTIMISTIC_ATTEMPTS = 3;
 
@@ -93,21 +100,25 @@ export function createCommandPipeline(deps: CommandPipelineDeps): CommandPipelin
 
   async function takeTurn(tx: Tx, actor: Actor, meetingId: string, action: Action): Promise<{ seq: number; acting: ActingActor }> {
     if (actor.kind === 'organiser') {
-      const [turn] = await tx.$queryRaw<{ seq: number }[]>`UPDATE "Meeting" SET "seq" = "seq" + 1 WHERE "id" = ${meetingId} RETURNING "seq"`;
+      const [turn] = await tx.$queryRaw<{ seq: number; status: MeetingStatus }[]>`
+        UPDATE "Meeting" SET "seq" = "seq" + 1 WHERE "id" = ${meetingId} RETURNING "seq", "status"::text AS "status"`;
       if (!turn) throw new BoardError('meeting_not_found');
       if (!(await deps.organiserAuthority?.(tx, actor, meetingId, action))) throw new BoardError('forbidden', { action });
+      inPhase(turn.status, action);
       return { seq: turn.seq, acting: actor };
     }
     // The participant is read after the meeting's row lock is granted, and FOR SHARE makes Postgres read the newest
     // version of the row even if it changed while this statement waited: a role handed over or revoked by the command
     // just before this one is what this one sees.
-    const [row] = await tx.$queryRaw<{ seq: number; role: string; revokedAt: Date | null; displayName: string }[]>`
-      WITH turn AS (UPDATE "Meeting" SET "seq" = "seq" + 1 WHERE "id" = ${meetingId} RETURNING "id", "seq")
-      SELECT t."seq", p."role"::text AS "role", p."revokedAt", p."displayName"
+    const [row] = await tx.$queryRaw<{ seq: number; status: MeetingStatus; role: string; revokedAt: Date | null; displayName: string }[]>`
+      WITH turn AS (UPDATE "Meeting" SET "seq" = "seq" + 1 WHERE "id" = ${meetingId} RETURNING "id", "seq", "status")
+      SELECT t."seq", t."status"::text AS "status", p."role"::text AS "role", p."revokedAt", p."displayName"
       FROM turn t JOIN "Participant" p ON p."id" = ${actor.participantId} AND p."meetingId" = t."id"
       FOR SHARE OF p`;
     if (!row && !(await tx.meeting.count({ where: { id: meetingId } }))) throw new BoardError('meeting_not_found');
-    return { seq: row!.seq, acting: authorised(actor, row, action) };
+    const acting = authorised(actor, row, action);
+    inPhase(row!.status, action);
+    return { seq: row!.seq, acting };
   }
 
   /** A `fast` command inside the transaction: the same read, plan and write, with the turn already taken. */
@@ -142,6 +153,8 @@ export function createCommandPipeline(deps: CommandPipelineDeps): CommandPipelin
       if (!turn) throw new BoardError('meeting_not_found');
       const stored = { role: turn.actorRole, revokedAt: turn.actorRevokedAt, displayName: turn.actorName };
       const acting = authorised(actor, stored, command.authority);
+      // The phase cannot change behind this read: opening and closing take the seq, which the write checks.
+      inPhase(turn.turnStatus, command.authority);
       const seq = turn.turnSeq + 1;
       const plan = fast.plan({ meetingId, seq, actor: acting }, rows.filter((row) => row.readRow), payload);
       if (signal?.aborted) throw new BoardError('database_unavailable');

@@ -38,6 +38,10 @@ export async function loadBoard(db: Database, meetingId: string): Promise<BoardS
       venueTh: meeting.venueTh,
       venueEn: meeting.venueEn,
       startsAt: meeting.startsAt.toISOString(),
+      status: meeting.status,
+      openedAt: meeting.openedAt?.toISOString() ?? null,
+      closedAt: meeting.closedAt?.toISOString() ?? null,
+      onlineUrl: meeting.onlineUrl,
       plan: {
         id: plan.id,
         fiscalYearBE: plan.fiscalYearBE,
@@ -102,6 +106,7 @@ export async function listMeetings(db: Database): Promise<MeetingSummary[]> {
     titleTh: m.titleTh,
     titleEn: m.titleEn,
     startsAt: m.startsAt.toISOString(),
+    status: m.status,
     isSample: m.plan.isSample,
     projectCount: m.plan._count.projects,
     frameBaht: bahtFromDb(m.plan.frameBaht),

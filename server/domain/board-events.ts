@@ -45,6 +45,11 @@ export function applyBoardEvent(snapshot: BoardSnapshot, event: SequencedEvent):
       return 'applied';
     case 'projects:replaced':
       return 'reload';
+    case 'meeting:phase-changed':
+      snapshot.meeting.status = event.payload.status;
+      snapshot.meeting.openedAt = event.payload.openedAt;
+      snapshot.meeting.closedAt = event.payload.closedAt;
+      return 'applied';
     case 'frame:changed':
       // The board holds no frame state: the frame page reads the preparation and the records when it opens.
       return 'applied';

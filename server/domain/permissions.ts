@@ -26,6 +26,15 @@ export const ACTIONS = [
   'minutes:read-draft',
   /** Resolving or reopening anyone's shared note; an author may always resolve their own. */
   'annotation:resolve',
+  /** The meeting's lifecycle (meeting-phase.ts): opening records เริ่มประชุมเวลา, closing เลิกประชุมเวลา. */
+  'meeting:open',
+  'meeting:close',
+  /** The meeting's number, date, time, venue and online link. */
+  'meeting:edit',
+  /** Changing or removing agenda items (adding is agenda:add). */
+  'agenda:edit',
+  /** The plan itself: titles, host, frame, flags, value chain. The secretariat's (organisers'), no meeting role's. */
+  'plan:edit',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -36,10 +45,11 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'frame:confirm', 'projects:import',
     'agenda:add', 'participant:revoke',
     'minutes:read-draft', 'annotation:resolve',
+    'meeting:open', 'meeting:close', 'agenda:edit',
   ],
   presenter: [
     'board:read', 'ceiling:set', 'proposal:decide', 'focus:move', 'agenda:move', 'annotation:write', 'annotation:promote',
-    'agenda:add',
+    'agenda:add', 'agenda:edit',
     'minutes:read-draft', 'annotation:resolve',
   ],
   member: ['board:read', 'ceiling:propose', 'annotation:write', 'minutes:read-draft'],
@@ -48,6 +58,7 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'frame:prepare', 'projects:import',
     'agenda:add',
     'minutes:read-draft', 'annotation:resolve',
+    'meeting:open', 'meeting:close', 'meeting:edit', 'agenda:edit',
   ],
   observer: ['board:read'],
 };

@@ -29,6 +29,9 @@ export async function seedSampleMeeting(db: Database): Promise<{ meetingId: stri
         venueTh: 'ห้องประชุมวิจิตรวาทการ สำนักงานสภาความมั่นคงแห่งชาติ ทำเนียบรัฐบาล',
         venueEn: 'Vichitvathakarn Meeting Room, Office of the National Security Council, Government House',
         startsAt: SAMPLE_MEETING_START,
+        // The demo is the meeting as it sat: open since it was called for.
+        status: 'in_session',
+        openedAt: SAMPLE_MEETING_START,
         agendaItems: { create: STANDARD_AGENDA.map((item, position) => ({ ...item, position })) },
       },
     });

@@ -70,6 +70,8 @@ export async function writePlanWithMeeting(db: Database, plan: SamplePlan, ids: 
           titleTh: `ประชุมคณะกรรมการ ${plan.titleTh}`,
           venueTh: 'ห้องประชุม (ข้อมูลตัวอย่าง)',
           startsAt: new Date('2024-01-25T10:00:00+07:00'),
+          status: 'in_session',
+          openedAt: new Date('2024-01-25T10:00:00+07:00'),
           agendaItems: { create: STANDARD_AGENDA.map((item, position) => ({ ...item, position })) },
         },
       });

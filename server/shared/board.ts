@@ -1,5 +1,6 @@
 // What the board shows, as it travels to the browser: plain JSON, money in whole baht, times as ISO strings.
 import type { Role } from './roles.ts';
+import type { MeetingStatus } from '../domain/meeting-phase.ts';
 import type { MeetingFocus } from './events/presenter.ts';
 import type { ResolutionView } from './events/resolution.ts';
 
@@ -85,6 +86,12 @@ export interface MeetingView {
   venueTh: string;
   venueEn: string;
   startsAt: string;
+  /** The lifecycle (server/domain/meeting-phase.ts): what the board allows now, and when it really opened and closed. */
+  status: MeetingStatus;
+  openedAt: string | null;
+  closedAt: string | null;
+  /** For those attending online; empty when there is none. */
+  onlineUrl: string;
   plan: {
     id: string;
     fiscalYearBE: number;
@@ -152,6 +159,7 @@ export interface MeetingSummary {
   titleTh: string;
   titleEn: string;
   startsAt: string;
+  status: MeetingStatus;
   isSample: boolean;
   projectCount: number;
   frameBaht: number;

@@ -9,6 +9,7 @@ import type { ProjectImportServerEvents } from './events/project-import.ts';
 import type { FrameServerEvents } from './events/frame.ts';
 import type { ParticipantsClientEvents, ParticipantsServerEvents } from './events/participants.ts';
 import type { ClusterServerEvents } from './events/cluster.ts';
+import type { LifecycleClientEvents, LifecycleServerEvents } from './events/lifecycle.ts';
 
 export type { Ack, AckCallback } from './ack.ts';
 
@@ -21,7 +22,7 @@ export interface HandshakeAuth {
   token?: string;
 }
 
-export type ClientToServerEvents = MeetingClientEvents & CeilingsClientEvents & PresenterClientEvents & ResolutionClientEvents & ParticipantsClientEvents;
+export type ClientToServerEvents = MeetingClientEvents & CeilingsClientEvents & PresenterClientEvents & ResolutionClientEvents & ParticipantsClientEvents & LifecycleClientEvents;
 
 export type ServerToClientEvents = MeetingServerEvents &
   CeilingsServerEvents &
@@ -30,7 +31,8 @@ export type ServerToClientEvents = MeetingServerEvents &
   ProjectImportServerEvents &
   FrameServerEvents &
   ClusterServerEvents &
-  ParticipantsServerEvents;
+  ParticipantsServerEvents &
+  LifecycleServerEvents;
 
 export interface SocketData {
   identity: Identity;

@@ -89,6 +89,15 @@ export const ERROR_MESSAGES = {
   import_mapping_duplicate: { th: 'เลือกข้อมูลเดียวกันให้มากกว่าหนึ่งคอลัมน์', en: 'The same field is mapped to more than one column' },
   import_mapping_invalid: { th: 'การจับคู่คอลัมน์ไม่ตรงกับไฟล์นี้', en: 'The column mapping does not fit this file' },
   import_upload_not_found: { th: 'ไม่พบไฟล์ที่อัปโหลด (อาจหมดอายุแล้ว) กรุณาเลือกไฟล์ใหม่', en: 'The uploaded file is gone (it may have expired): choose the file again' },
+  meeting_not_open: {
+    th: 'การประชุมยังไม่เปิด จึงยังพิจารณาหรือบันทึกมติไม่ได้ ประธานหรือฝ่ายเลขานุการต้องเปิดประชุมก่อน',
+    en: 'The meeting has not been opened yet, so nothing can be decided: the chair or the secretary must open it first',
+  },
+  meeting_already_open: { th: 'เปิดประชุมแล้ว', en: 'The meeting is already open' },
+  meeting_closed: {
+    th: 'ปิดประชุมแล้ว กระดานเปิดให้อ่านเท่านั้น ยกเว้นการจัดทำรายงานการประชุมและการบันทึกผู้มาประชุม',
+    en: 'The meeting is closed: the board is read-only except for the minutes and attendance',
+  },
   internal: { th: 'ระบบขัดข้อง กรุณาลองใหม่', en: 'Something went wrong on the server: try again' },
   database_unavailable: {
     th: 'ชั่วคราว: ฐานข้อมูลไม่ตอบสนอง กรุณาลองใหม่อีกครั้งในอีกสักครู่',

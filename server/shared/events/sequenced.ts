@@ -7,8 +7,15 @@ import type { ParticipantsServerEvents } from './participants.ts';
 import type { PresenterServerEvents } from './presenter.ts';
 import type { ProjectImportServerEvents } from './project-import.ts';
 import type { ResolutionServerEvents } from './resolution.ts';
+import type { LifecycleServerEvents } from './lifecycle.ts';
 
-type Broadcasts = CeilingsServerEvents & PresenterServerEvents & ProjectImportServerEvents & ResolutionServerEvents & FrameServerEvents & ParticipantsServerEvents;
+type Broadcasts = CeilingsServerEvents &
+  PresenterServerEvents &
+  ProjectImportServerEvents &
+  ResolutionServerEvents &
+  FrameServerEvents &
+  ParticipantsServerEvents &
+  LifecycleServerEvents;
 
 /** Every sequenced broadcast; the browser must apply (or at least count) each, or it would see a gap. */
 export const SEQUENCED_EVENT_TYPES = [
@@ -20,6 +27,7 @@ export const SEQUENCED_EVENT_TYPES = [
   'projects:replaced',
   'frame:changed',
   'participant:revoked',
+  'meeting:phase-changed',
 ] as const satisfies readonly (keyof Broadcasts)[];
 export type SequencedEventType = (typeof SEQUENCED_EVENT_TYPES)[number];
 
