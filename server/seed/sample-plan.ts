@@ -9,6 +9,7 @@
  * (mulberry32, fixed seed) that is re-created on every call, so samplePlan() always returns the same
  * plan, as fresh objects.
  */
+import { dgaValueChain } from './dga-value-chain.ts';
 
 export type Stream = 'upstream' | 'midstream' | 'downstream';
 export type IntegrationType = 'system_data' | 'budget';
@@ -73,56 +74,6 @@ const MAX_REQUEST_BAHT = 600_000_000;
 const TITLE_TH = 'แผนงานบูรณาการรัฐบาลดิจิทัล ประจำปีงบประมาณ พ.ศ. 2567 (ข้อมูลตัวอย่าง)';
 const TITLE_EN = 'Digital Government Integrated Budget Plan, Fiscal Year B.E. 2567 (sample data)';
 
-const GOALS: readonly SampleGoal[] = [
-  {
-    number: 1,
-    stream: 'upstream',
-    nameTh: 'ต้นน้ำ: ยกระดับการเปลี่ยนผ่านดิจิทัลภาครัฐให้ยืดหยุ่น คล่องตัว เพื่อการบริหารงานอย่างมีประสิทธิภาพ',
-    nameEn: 'Digital Government Transformation',
-    approaches: [
-      {
-        code: '1.1',
-        nameTh:
-          'การเตรียมความพร้อมพื้นฐานที่จำเป็น (Fundamental) เพื่อนำไปสู่การตอบโจทย์ความต้องการด้านดิจิทัลของประเทศอย่างยั่งยืน',
-        nameEn: "Preparing the necessary fundamentals (Fundamental) to meet the country's digital needs sustainably",
-      },
-      {
-        code: '1.2',
-        nameTh: 'การจัดทำโครงสร้างพื้นฐาน เพื่อรองรับการให้บริการแก่หน่วยงานภาครัฐ',
-        nameEn: 'Building infrastructure to support services for government agencies',
-      },
-    ],
-  },
-  {
-    number: 2,
-    stream: 'midstream',
-    nameTh: 'กลางน้ำ: สนับสนุนการพัฒนาแพลตฟอร์มหรือเครื่องมือดิจิทัลกลางภาครัฐ',
-    nameEn: 'Digital Common Platform',
-    approaches: [
-      {
-        code: '2.1',
-        nameTh: 'การพัฒนาเครื่องมือหรือแพลตฟอร์มกลางภาครัฐเพื่อสนับสนุนการขับเคลื่อนรัฐบาลดิจิทัลอย่างเป็นรูปธรรม',
-        nameEn: 'Developing central government tools or platforms to drive digital government in concrete terms',
-      },
-    ],
-  },
-  {
-    number: 3,
-    stream: 'downstream',
-    nameTh:
-      'ปลายน้ำ: บูรณาการข้อมูลภาครัฐและบริการภาครัฐในรูปแบบดิจิทัลผ่านแพลตฟอร์มบริการแบบเบ็ดเสร็จเพื่อตอบสนองความต้องการของผู้ใช้บริการ',
-    nameEn: 'End-to-End Digital Data and Services via Digital Services Platform',
-    approaches: [
-      {
-        code: '3.1',
-        nameTh:
-          'การบูรณาการข้อมูลและบริการภาครัฐในรูปแบบดิจิทัลผ่านแพลตฟอร์มบริการสำคัญ เพื่อการพัฒนารัฐบาลดิจิทัลที่สอดคล้องกับแผนพัฒนารัฐบาลดิจิทัลหรือด้านสำคัญอื่นๆ ที่สนับสนุนการพัฒนารัฐบาลดิจิทัล',
-        nameEn:
-          'Integrating government data and services digitally through key service platforms, in line with the Digital Government Development Plan or other key areas',
-      },
-    ],
-  },
-];
 
 // ---------------------------------------------------------------------------------------------
 // Agencies (51). `sector` is internal: it picks plausible partners for system/data projects.
@@ -727,10 +678,6 @@ function sectorOf(agencyCode: string): Sector {
   return row.sector;
 }
 
-function copyGoal(goal: SampleGoal): SampleGoal {
-  return { ...goal, approaches: goal.approaches.map((approach) => ({ ...approach })) };
-}
-
 function toAgency({ code, nameTh, nameEn, abbreviationTh, ministryTh }: AgencyRow): SampleAgency {
   return { code, nameTh, nameEn, abbreviationTh, ministryTh };
 }
@@ -756,7 +703,7 @@ export function samplePlan(): SamplePlan {
     titleTh: TITLE_TH,
     titleEn: TITLE_EN,
     frameBaht: FRAME_BAHT,
-    goals: GOALS.map(copyGoal),
+    goals: dgaValueChain(),
     agencies: AGENCIES.map(toAgency),
     projects,
   };
