@@ -50,6 +50,12 @@ export function applyBoardEvent(snapshot: BoardSnapshot, event: SequencedEvent):
       snapshot.meeting.openedAt = event.payload.openedAt;
       snapshot.meeting.closedAt = event.payload.closedAt;
       return 'applied';
+    case 'plan:changed': {
+      const { titleTh, titleEn, fiscalYearBE, frameBaht, hardCap, allowAboveRequest } = event.payload.plan;
+      snapshot.meeting.plan = { ...snapshot.meeting.plan, titleTh, titleEn, fiscalYearBE, frameBaht, hardCap, allowAboveRequest };
+      // A changed value chain regroups the projects: only a fresh snapshot has them where they now belong.
+      return JSON.stringify(event.payload.goals) === JSON.stringify(snapshot.goals) ? 'applied' : 'reload';
+    }
     case 'frame:changed':
       // The board holds no frame state: the frame page reads the preparation and the records when it opens.
       return 'applied';

@@ -4,6 +4,7 @@
 import type { ErrorCode } from '../shared/errors.ts';
 import { BoardError } from '../shared/errors.ts';
 import { BAHT_PER_MILLION } from './money.ts';
+import type { GoalView, Stream } from '../shared/board.ts';
 
 export const FISCAL_YEAR_BE_RANGE = { min: 2500, max: 2700 } as const;
 /** Whole baht of at most 15 digits: 999,999,999.9999 million baht, and still a safe integer. */
@@ -11,8 +12,7 @@ const MAX_FRAME_DIGITS = 15;
 /** A figure written in million baht: digits with thousands separators, and at most 4 decimals (100 baht). */
 const MILLION_FIGURE = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,4}))?$/;
 
-export const STREAMS = ['upstream', 'midstream', 'downstream'] as const;
-export type Stream = (typeof STREAMS)[number];
+export const STREAMS = ['upstream', 'midstream', 'downstream'] as const satisfies readonly Stream[];
 
 export interface Problem {
   /** The input's field, as a path: 'frameMillionBaht', 'valueChain.1.approaches.0.code'. */
@@ -20,13 +20,8 @@ export interface Problem {
   code: ErrorCode;
 }
 
-export interface ValueChainGoal {
-  number: number;
-  stream: Stream;
-  nameTh: string;
-  nameEn: string;
-  approaches: { code: string; nameTh: string; nameEn: string }[];
-}
+/** A goal of the value chain with its approaches, as the board shows it. */
+export type ValueChainGoal = GoalView;
 
 export interface PlanFields {
   titleTh: string;

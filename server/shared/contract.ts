@@ -10,6 +10,7 @@ import type { FrameServerEvents } from './events/frame.ts';
 import type { ParticipantsClientEvents, ParticipantsServerEvents } from './events/participants.ts';
 import type { ClusterServerEvents } from './events/cluster.ts';
 import type { LifecycleClientEvents, LifecycleServerEvents } from './events/lifecycle.ts';
+import type { PlanServerEvents } from './setup/plans.ts';
 
 export type { Ack, AckCallback } from './ack.ts';
 
@@ -32,7 +33,8 @@ export type ServerToClientEvents = MeetingServerEvents &
   FrameServerEvents &
   ClusterServerEvents &
   ParticipantsServerEvents &
-  LifecycleServerEvents;
+  LifecycleServerEvents &
+  PlanServerEvents;
 
 export interface SocketData {
   identity: Identity;

@@ -8,6 +8,7 @@ import type { PresenterServerEvents } from './presenter.ts';
 import type { ProjectImportServerEvents } from './project-import.ts';
 import type { ResolutionServerEvents } from './resolution.ts';
 import type { LifecycleServerEvents } from './lifecycle.ts';
+import type { PlanServerEvents } from '../setup/plans.ts';
 
 type Broadcasts = CeilingsServerEvents &
   PresenterServerEvents &
@@ -15,7 +16,8 @@ type Broadcasts = CeilingsServerEvents &
   ResolutionServerEvents &
   FrameServerEvents &
   ParticipantsServerEvents &
-  LifecycleServerEvents;
+  LifecycleServerEvents &
+  PlanServerEvents;
 
 /** Every sequenced broadcast; the browser must apply (or at least count) each, or it would see a gap. */
 export const SEQUENCED_EVENT_TYPES = [
@@ -28,6 +30,7 @@ export const SEQUENCED_EVENT_TYPES = [
   'frame:changed',
   'participant:revoked',
   'meeting:phase-changed',
+  'plan:changed',
 ] as const satisfies readonly (keyof Broadcasts)[];
 export type SequencedEventType = (typeof SEQUENCED_EVENT_TYPES)[number];
 
