@@ -4,7 +4,8 @@ import { SvelteMap } from 'svelte/reactivity';
 import type { Ack } from '$shared/ack.ts';
 import type { CeilingChangeView, ProjectView, ProposalView, SessionView } from '$shared/board.ts';
 import { ceilingsBroadcast, type CeilingMove, type CeilingsBroadcast, type CeilingsUpdate } from '$shared/events/ceilings.ts';
-import { can } from '$domain/permissions.ts';
+import { can, type Action } from '$domain/permissions.ts';
+import { phaseAllows } from '$domain/meeting-phase.ts';
 import type { BoardState } from './board.svelte.ts';
 import type { MeetingConnection } from '$lib/realtime/meeting-socket.ts';
 
@@ -31,14 +32,18 @@ export class CeilingsState {
     this.#session = session;
   }
 
+  /** The role allows it and so does the meeting's phase: nothing is decided before it opens or after it closes. */
+  #may(action: Action) {
+    return can(this.#session.role, action) && phaseAllows(this.#board.meeting.status, action);
+  }
   get canSet() {
-    return can(this.#session.role, 'ceiling:set');
+    return this.#may('ceiling:set');
   }
   get canPropose() {
-    return can(this.#session.role, 'ceiling:propose');
+    return this.#may('ceiling:propose');
   }
   get canDecide() {
-    return can(this.#session.role, 'proposal:decide');
+    return this.#may('proposal:decide');
   }
   /** Commands wait for a live, freshly synced board: nothing is sent against state that may be stale. */
   get canSend() {
