@@ -266,6 +266,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       pathPrefix: YJS_PATH,
       persistence: yjsPersistence,
       initialContent: (docName) => initialDocContent(db, docName),
+      meetingStatus: async (meetingId) => (await db.meeting.findUnique({ where: { id: meetingId }, select: { status: true } }))?.status ?? 'closed',
       allowOrigin: origins.allows,
       authenticate: (req) => authenticateYjs(sessions, YJS_PATH, req),
       relay: redis ? redisYjsRelay({ instanceId: health.instanceId, publisher: redis.relay, subscriber: redis.subscriber, log }) : undefined,

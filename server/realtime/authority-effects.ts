@@ -1,10 +1,11 @@
 // What a role change or a revocation does to connections that are already open, on whichever instance delivers the
 // event: the participant's sockets carry the new role at once (for what they are shown; every command reads the role
 // again in its own transaction anyway) or are told why and closed, and their Yjs connections get the access the new
-// role gives or are closed. The presence list follows.
+// role gives or are closed. The presence list follows. A meeting that opens or closes changes what its documents allow.
 import type { AuthorityChange, AuthorityChanges } from '../auth/authority-changes.ts';
 import type { DeliveryEffect } from './delivery.ts';
 import type { PresenceTracker } from './presence.ts';
+import type { MeetingStatus } from '../domain/meeting-phase.ts';
 import { followOnSocket, participantRoom, type BoardServer, type BoardSocket } from './socket-server.ts';
 
 /** This process's open sockets in a room (never another instance's: each instance runs the effects for its own). */
@@ -17,7 +18,7 @@ export function authorityEffects(deps: {
   io: BoardServer;
   presence: PresenceTracker;
   changes: AuthorityChanges;
-  yjs: { participantChanged(participantId: string, change: AuthorityChange): void };
+  yjs: { participantChanged(participantId: string, change: AuthorityChange): void; meetingPhaseChanged(meetingId: string, status: MeetingStatus): void };
 }): DeliveryEffect {
   const apply = (participantId: string, change: AuthorityChange) => {
     deps.changes.record(participantId, change);
@@ -29,6 +30,9 @@ export function authorityEffects(deps: {
       for (const { participantId, role } of event.payload.changes) apply(participantId, { revoked: false, role });
     } else if (event.type === 'participant:revoked') {
       apply(event.payload.participantId, { revoked: true });
+    } else if (event.type === 'meeting:phase-changed') {
+      deps.yjs.meetingPhaseChanged(meetingId, event.payload.status);
+      return;
     } else {
       return;
     }

@@ -9,6 +9,7 @@
  * Pure: no I/O, so the same rules can be imported by the web app to decide which editors to show.
  */
 import type { Identity } from '../auth/identity.ts';
+import { phaseAllows, type MeetingStatus } from '../domain/meeting-phase.ts';
 import { can, type Action } from '../domain/permissions.ts';
 import { isRole } from '../shared/roles.ts';
 
@@ -62,12 +63,17 @@ export function formatDocName(doc: ParsedDocName): string {
   return `meeting/${doc.meetingId}/${doc.kind}`;
 }
 
-export function docAccess(identity: Identity, doc: ParsedDocName): DocAccess {
+/**
+ * What the identity may do with the document. `status` is the meeting's phase when known: a closed meeting's
+ * annotations are read-only, its minutes stay writable (meeting-phase.ts decides, as it does for commands).
+ */
+export function docAccess(identity: Identity, doc: ParsedDocName, status?: MeetingStatus): DocAccess {
   if (doc.meetingId !== identity.meetingId) return 'deny';
   if (doc.kind === 'private' && doc.ownerId !== identity.participantId) return 'deny';
   // Identities come from the database, and a role string we do not know must not grant anything.
   if (!isRole(identity.role)) return 'deny';
   // The live minutes are the draft: a role that may not read drafts (an observer, the room's screen) cannot open them.
   if (doc.kind === 'minutes' && !can(identity.role, 'minutes:read-draft')) return 'deny';
-  return can(identity.role, WRITE_ACTION[doc.kind]) ? 'write' : 'read';
+  const action = WRITE_ACTION[doc.kind];
+  return can(identity.role, action) && (status === undefined || phaseAllows(status, action)) ? 'write' : 'read';
 }

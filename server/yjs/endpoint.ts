@@ -18,6 +18,7 @@ import type { YPersistence } from './persistence.ts';
 import { CloseCode } from './protocol.ts';
 import { DEFAULT_RATE_LIMIT, TokenBucket, type RateLimit } from './rate-limit.ts';
 import { DocRegistry } from './registry.ts';
+import type { MeetingStatus } from '../domain/meeting-phase.ts';
 import type { SharedDoc } from './shared-doc.ts';
 import type { YRelay } from './relay.ts';
 import { createUpdateGuard, type UpdateLimits } from './update-guard.ts';
@@ -33,6 +34,8 @@ export interface YjsEndpointOptions {
   persistence: YPersistence;
   /** Role changes and revocations as they are delivered; connections follow them (see `participantChanged`). */
   authorityChanges?: AuthorityChanges;
+  /** The meeting's phase as stored, read when a connection opens: a closed meeting's annotations are read-only. */
+  meetingStatus?: (meetingId: string) => Promise<MeetingStatus>;
   /** See `DocRegistryOptions.initialContent`. */
   initialContent?: (docName: string) => Promise<Uint8Array | null>;
   /** Largest accepted frame; larger ones close the connection with 1009. Default 1 MiB. */
@@ -70,6 +73,8 @@ export interface YjsEndpoint {
    * not retry). Call `authorityChanges.record` first, so that connections still in their handshake follow too.
    */
   participantChanged(participantId: string, change: AuthorityChange): void;
+  /** The meeting opened or closed: its open connections get the access the new phase gives. */
+  meetingPhaseChanged(meetingId: string, status: MeetingStatus): void;
   /** Closes every connection (1001, so clients reconnect elsewhere), flushes every document, refuses new ones. */
   close(): Promise<void>;
   stats(): YjsEndpointStats;
@@ -127,14 +132,25 @@ export function createYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
   }, pingIntervalMs);
   pingTimer.unref();
 
+  /** Each meeting's phase as last read or delivered, for connections that follow a change of role or phase. */
+  const phases = new Map<string, MeetingStatus>();
+
+  function reauthorise(conn: YConnection, identity: Identity): void {
+    const parsed = parseDocName(conn.doc.name);
+    conn.reauthorise(identity, parsed ? docAccess(identity, parsed, phases.get(parsed.meetingId)) : 'deny');
+  }
+
   function follow(conn: YConnection, change: AuthorityChange): void {
     if (change.revoked) {
       conn.close(CloseCode.accessRevoked, 'access to this meeting was revoked');
       return;
     }
-    const identity = { ...conn.identity, role: change.role };
-    const parsed = parseDocName(conn.doc.name);
-    conn.reauthorise(identity, parsed ? docAccess(identity, parsed) : 'deny');
+    reauthorise(conn, { ...conn.identity, role: change.role });
+  }
+
+  function meetingPhaseChanged(meetingId: string, status: MeetingStatus): void {
+    phases.set(meetingId, status);
+    for (const conn of connections) if (conn.identity.meetingId === meetingId) reauthorise(conn, conn.identity);
   }
 
   function participantChanged(participantId: string, change: AuthorityChange): void {
@@ -184,7 +200,15 @@ export function createYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
     const docName = decodeDocName(encodedName);
     const parsed = docName === null ? null : parseDocName(docName);
     if (docName === null || parsed === null) throw new UpgradeRejection(404, 'unknown document');
-    const access = docAccess(identity, parsed);
+    if (options.meetingStatus) {
+      try {
+        phases.set(parsed.meetingId, await options.meetingStatus(parsed.meetingId));
+      } catch (error) {
+        log('yjs.auth.error', { error: errorDetail(error) });
+        throw new UpgradeRejection(503, 'temporarily unavailable');
+      }
+    }
+    const access = docAccess(identity, parsed, phases.get(parsed.meetingId));
     if (access === 'deny') throw new UpgradeRejection(403, 'no access to this document');
     if (socket.destroyed) return;
 
@@ -286,7 +310,7 @@ export function createYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
     };
   }
 
-  return { handleUpgrade, participantChanged, close, stats };
+  return { handleUpgrade, participantChanged, meetingPhaseChanged, close, stats };
 }
 
 function normalisePrefix(prefix: string): string {

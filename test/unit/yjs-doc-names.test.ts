@@ -108,4 +108,12 @@ describe('docAccess', () => {
       );
     }
   });
+
+  it('follows the meeting’s phase: a closed meeting’s notes are read-only, its minutes stay the secretary’s to write', () => {
+    expect(docAccess(who('member'), annotations, 'closed')).toBe('read');
+    expect(docAccess(who('member'), annotations, 'scheduled')).toBe('write');
+    expect(docAccess(who('member'), parseDocName('meeting/m1/private/p1')!, 'closed')).toBe('read');
+    expect(docAccess(who('secretary'), minutes, 'closed')).toBe('write');
+    expect(docAccess(who('observer'), minutes, 'closed')).toBe('deny');
+  });
 });
