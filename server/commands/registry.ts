@@ -12,9 +12,9 @@ import { LIFECYCLE_COMMANDS } from './lifecycle.ts';
 import { updatePlanCommand } from './plans.ts';
 
 /** The commands a participant's socket may call. */
-export const SOCKET_COMMANDS = [...CEILINGS_COMMANDS, ...PRESENTER_COMMANDS, ...RESOLUTION_COMMANDS, revokeParticipantCommand, ...LIFECYCLE_COMMANDS] as const;
-/** Commands run from pages and HTTP endpoints only (a file as the payload; the frame page's actions). */
-const HTTP_COMMANDS = [importProjectsCommand, prepareFrameCommand, confirmFrameCommand, updatePlanCommand] as const;
+export const SOCKET_COMMANDS = [...CEILINGS_COMMANDS, ...PRESENTER_COMMANDS, ...RESOLUTION_COMMANDS, revokeParticipantCommand] as const;
+/** Commands run from pages and HTTP endpoints only (a file as the payload; the frame page's actions; setting up). */
+const HTTP_COMMANDS = [importProjectsCommand, prepareFrameCommand, confirmFrameCommand, updatePlanCommand, ...LIFECYCLE_COMMANDS] as const;
 
 type AnyCommand = (typeof SOCKET_COMMANDS)[number] | (typeof HTTP_COMMANDS)[number];
 export type CommandName = AnyCommand['event'];

@@ -9,7 +9,7 @@ import type { ProjectImportServerEvents } from './events/project-import.ts';
 import type { FrameServerEvents } from './events/frame.ts';
 import type { ParticipantsClientEvents, ParticipantsServerEvents } from './events/participants.ts';
 import type { ClusterServerEvents } from './events/cluster.ts';
-import type { LifecycleClientEvents, LifecycleServerEvents } from './events/lifecycle.ts';
+import type { LifecycleServerEvents } from './events/lifecycle.ts';
 import type { PlanServerEvents } from './setup/plans.ts';
 
 export type { Ack, AckCallback } from './ack.ts';
@@ -23,7 +23,7 @@ export interface HandshakeAuth {
   token?: string;
 }
 
-export type ClientToServerEvents = MeetingClientEvents & CeilingsClientEvents & PresenterClientEvents & ResolutionClientEvents & ParticipantsClientEvents & LifecycleClientEvents;
+export type ClientToServerEvents = MeetingClientEvents & CeilingsClientEvents & PresenterClientEvents & ResolutionClientEvents & ParticipantsClientEvents;
 
 export type ServerToClientEvents = MeetingServerEvents &
   CeilingsServerEvents &
