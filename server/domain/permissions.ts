@@ -22,10 +22,6 @@ export const ACTIONS = [
   'projects:import',
   'agenda:add',
   'participant:revoke',
-  /** The minutes while they are a draft: the live document and its PDF. */
-  'minutes:read-draft',
-  /** Resolving or reopening anyone's shared note; an author may always resolve their own. */
-  'annotation:resolve',
   /** The meeting's lifecycle (meeting-phase.ts): opening records เริ่มประชุมเวลา, closing เลิกประชุมเวลา. */
   'meeting:open',
   'meeting:close',
@@ -35,6 +31,10 @@ export const ACTIONS = [
   'agenda:edit',
   /** The plan itself: titles, host, frame, flags, value chain. The secretariat's (organisers'), no meeting role's. */
   'plan:edit',
+  /** The minutes while they are a draft: the live document and its PDF. */
+  'minutes:read-draft',
+  /** Resolving or reopening anyone's shared note; an author may always resolve their own. */
+  'annotation:resolve',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -43,9 +43,9 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'board:read', 'ceiling:set', 'proposal:decide', 'focus:move', 'agenda:move', 'presenter:assign', 'attendance:record',
     'invite:create', 'annotation:write', 'annotation:promote', 'minutes:write', 'resolution:confirm', 'resolution:reopen',
     'frame:confirm', 'projects:import',
+    'meeting:open', 'meeting:close', 'agenda:edit',
     'agenda:add', 'participant:revoke',
     'minutes:read-draft', 'annotation:resolve',
-    'meeting:open', 'meeting:close', 'agenda:edit',
   ],
   presenter: [
     'board:read', 'ceiling:set', 'proposal:decide', 'focus:move', 'agenda:move', 'annotation:write', 'annotation:promote',
@@ -56,9 +56,9 @@ const GRANTS: Record<Role, readonly Action[]> = {
   secretary: [
     'board:read', 'attendance:record', 'invite:create', 'annotation:write', 'minutes:write', 'resolution:record',
     'frame:prepare', 'projects:import',
+    'meeting:open', 'meeting:close', 'meeting:edit', 'agenda:edit',
     'agenda:add',
     'minutes:read-draft', 'annotation:resolve',
-    'meeting:open', 'meeting:close', 'meeting:edit', 'agenda:edit',
   ],
   observer: ['board:read'],
 };
