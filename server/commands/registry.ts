@@ -11,16 +11,19 @@ import { RESOLUTION_COMMANDS } from './resolutions.ts';
 import { LIFECYCLE_COMMANDS } from './lifecycle.ts';
 import { updatePlanCommand } from './plans.ts';
 
+/** Setting up, from the set-up pages and the JSON API: the plan, and opening and closing its meetings. */
+const PLAN_COMMANDS = [updatePlanCommand, ...LIFECYCLE_COMMANDS] as const;
+
 /** The commands a participant's socket may call. */
 export const SOCKET_COMMANDS = [...CEILINGS_COMMANDS, ...PRESENTER_COMMANDS, ...RESOLUTION_COMMANDS, revokeParticipantCommand] as const;
-/** Commands run from pages and HTTP endpoints only (a file as the payload; the frame page's actions; setting up). */
-const HTTP_COMMANDS = [importProjectsCommand, prepareFrameCommand, confirmFrameCommand, updatePlanCommand, ...LIFECYCLE_COMMANDS] as const;
+/** Commands run from pages and HTTP endpoints only (a file as the payload; the frame page's actions). */
+const HTTP_COMMANDS = [importProjectsCommand, prepareFrameCommand, confirmFrameCommand] as const;
 
-type AnyCommand = (typeof SOCKET_COMMANDS)[number] | (typeof HTTP_COMMANDS)[number];
+type AnyCommand = (typeof SOCKET_COMMANDS)[number] | (typeof HTTP_COMMANDS)[number] | (typeof PLAN_COMMANDS)[number];
 export type CommandName = AnyCommand['event'];
 export type CommandNamed<N extends CommandName> = Extract<AnyCommand, { event: N }>;
 
-const BY_NAME = new Map<string, SequencedCommand>([...SOCKET_COMMANDS, ...HTTP_COMMANDS].map((c) => [c.event, c as SequencedCommand]));
+const BY_NAME = new Map<string, SequencedCommand>([...SOCKET_COMMANDS, ...HTTP_COMMANDS, ...PLAN_COMMANDS].map((c) => [c.event, c as SequencedCommand]));
 
 export function commandNamed<N extends CommandName>(name: N): CommandNamed<N> {
   const command = BY_NAME.get(name);
