@@ -25,7 +25,7 @@ try {
     const sessions = createSessions(db, await loadSessionSecret(config.sessionSecret, config.dataDir));
     const name = nameParts.join(' ').trim() || undefined;
     const links = createOriginPolicy(() => ({ publicUrl: config.publicUrl, host: config.host, port: config.port }));
-    console.log(inviteUrl(links.linkBase(), sessions.createInvite({ meetingId, role, name })));
+    console.log(inviteUrl(links.linkBase(), await sessions.createInvite({ meetingId, role, name, issuedByName: 'npm run invite' })));
   }
 } finally {
   await db.$disconnect();

@@ -3,6 +3,7 @@
 // the Node request to the pages as `platform.req`).
 import type { IncomingMessage } from 'node:http';
 import type { Sessions } from './auth/sessions.ts';
+import type { Organisers } from './auth/organisers.ts';
 import type { BoardSnapshot, MeetingSummary } from './shared/board.ts';
 import type { FrameService } from './db/frame-repository.ts';
 import type { LimitName } from './limits/rate-limits.ts';
@@ -12,6 +13,8 @@ export interface AppServices {
   /** Runs a sequenced command through the pipeline (server/commands/), exactly as Socket.io does. */
   runCommand: RunCommand;
   sessions: Sessions;
+  /** The secretariat's accounts: organiser links, sessions, who may set up. */
+  organisers: Organisers;
   loadBoard(meetingId: string): Promise<BoardSnapshot>;
   listMeetings(): Promise<MeetingSummary[]>;
   /** The agreed frame: drafts, preparation, confirmation, records and their verification. */

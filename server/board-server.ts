@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import type { AppServices } from './app-services.ts';
 import { loadSessionSecret } from './auth/secret.ts';
 import { createSessions, type Sessions } from './auth/sessions.ts';
+import { createOrganisers, type Organisers } from './auth/organisers.ts';
 import { createJoinCodes } from './auth/join-codes.ts';
 import { loadBoard, listMeetings } from './db/board-repository.ts';
 import { createDatabaseClient, type Database } from './db/client.ts';
@@ -66,6 +67,7 @@ export interface RunningBoard {
   sampleMeetingId: string;
   db: Database;
   sessions: Sessions;
+  organisers: Organisers;
   io: BoardServer;
   frames: FrameService;
   /** Sends committed events to this process's sockets in seq order; another instance's events can be fed to it too. */
@@ -146,6 +148,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
 
     const secret = await loadSessionSecret(config.sessionSecret, config.dataDir);
     const sessions = createSessions(db, secret);
+    const organisers = createOrganisers(db, secret);
     const board = (meetingId: string) => loadBoard(db, meetingId);
     const joinCodes = createJoinCodes(db, sessions, secret);
 
@@ -189,6 +192,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       pool,
       delivery,
       limiter: commandLimiter(limits, MEMBER_EVENTS),
+      organiserAuthority: organisers.authority,
       announce: redis ? (meetingId, committed) => notificationText(health.instanceId, meetingId, committed) : undefined,
     });
     const runCommand = ((name, actor, input, meetingId) => pipeline.execute(commandNamed(name) as SequencedCommand, actor, input, { meetingId })) as RunCommand;
@@ -197,6 +201,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       runCommand,
       frames,
       sessions,
+      organisers,
       loadBoard: board,
       listMeetings: () => listMeetings(db),
       linkBase: () => origins.linkBase(),
@@ -303,6 +308,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       sampleMeetingId,
       db,
       sessions,
+      organisers,
       io,
       frames,
       delivery,

@@ -1,7 +1,7 @@
 // npm start: the board, on DATABASE_URL or an embedded PostgreSQL, with invite links for the sample meeting.
 import { ConfigError, readConfig, type Config } from './config.ts';
 import { startBoard } from './board-server.ts';
-import { roleInviteLines } from './invite-links.ts';
+import { organiserLinkLines, roleInviteLines } from './invite-links.ts';
 
 /** Orchestrators wait about 10 s after SIGTERM before they SIGKILL; the board is done before that. */
 const SHUTDOWN_DEADLINE_MS = 9_000;
@@ -22,10 +22,14 @@ if (!config.databaseUrl) console.log(`No DATABASE_URL: starting an embedded Post
 const board = await startBoard(config);
 
 console.log(`\nCommittee Board is ready at ${board.url} (started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
+if (!(await board.organisers.exist())) {
+  console.log('\nNo organiser yet: open this link to set up your own committee (`npm run organiser` prints another).');
+  for (const line of await organiserLinkLines(board.organisers, board.origins.linkBase())) console.log(line);
+}
 if (board.sampleMeetingId) {
-  console.log(`Sample meeting: ${board.url}/meetings/${board.sampleMeetingId}`);
-  console.log('Invite links (open one in a browser to join in that role):');
-  for (const line of roleInviteLines(board.sessions, board.origins.linkBase(), board.sampleMeetingId)) console.log(line);
+  console.log(`\nSample meeting (demo data): ${board.url}/meetings/${board.sampleMeetingId}`);
+  console.log('Invite links to the sample (each works once; a new set at every start):');
+  for (const line of await roleInviteLines(board.sessions, board.origins.linkBase(), board.sampleMeetingId)) console.log(line);
 }
 console.log('\nPress Ctrl-C to stop.');
 

@@ -63,7 +63,7 @@ serveTarget<BoardInfo>(
       for (let i = 0; i < count; i += JOIN_CONCURRENCY) {
         const batch = Array.from({ length: Math.min(JOIN_CONCURRENCY, count - i) }, async (_, j) => {
           const name = `${role} ${i + j + 1} (bench)`;
-          const invite = board.sessions.createInvite({ meetingId, role, name });
+          const invite = await board.sessions.createInvite({ meetingId, role, name });
           return (await board.sessions.redeemInvite(invite, name)).sessionToken;
         });
         tokens.push(...(await Promise.all(batch)));

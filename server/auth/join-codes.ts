@@ -1,5 +1,5 @@
-// Short join codes for the room's screen: people type `board.example/j/AbC12xYz9Q` or scan it, and get a member
-// invite. A code is an HMAC of the meeting and the day, so it needs no storage, cannot be forged, and stops working
+// Short join codes for the room's screen: people type `board.example/j/AbC12xYz9Q` or scan it, and get an observer's
+// invite, never a member's: anyone in the room can see the code. A code is an HMAC of the meeting and the day, so it needs no storage, cannot be forged, and stops working
 // after a day or two; what it leads to is an ordinary signed, expiring invite.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Database } from '../db/client.ts';
@@ -12,7 +12,7 @@ const JOINED_INVITE_TTL_MS = DAY_MS;
 
 export interface JoinCodes {
   codeFor(meetingId: string): string;
-  /** A fresh member invite token for a code made today or yesterday, or null. */
+  /** A fresh observer invite token for a code made today or yesterday, or null. */
   redeem(code: string): Promise<string | null>;
 }
 
@@ -29,7 +29,7 @@ export function createJoinCodes(db: Database, sessions: Sessions, secret: string
       for (const { id } of meetings) {
         for (const day of [today(), today() - 1]) {
           if (timingSafeEqual(Buffer.from(code(id, day)), Buffer.from(given))) {
-            return sessions.createInvite({ meetingId: id, role: 'member', ttlMs: JOINED_INVITE_TTL_MS });
+            return sessions.createInvite({ meetingId: id, role: 'observer', kind: 'attendee', ttlMs: JOINED_INVITE_TTL_MS, issuedByName: 'QR' });
           }
         }
       }

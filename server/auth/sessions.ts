@@ -3,71 +3,159 @@ import type { Database } from '../db/client.ts';
 import type { Identity } from './identity.ts';
 import { BoardError, type ErrorCode } from '../shared/errors.ts';
 import type { Role } from '../shared/roles.ts';
-import { newInviteId, signToken, verifyToken, type InviteClaims, type TokenError } from './tokens.ts';
+import { newTokenId, signToken, verifyToken, type TokenError } from './tokens.ts';
+import type { ParticipantKind } from '../shared/people.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const INVITE_TTL_MS = 14 * DAY_MS;
 export const SESSION_TTL_MS = 7 * DAY_MS;
 const MAX_NAME_LENGTH = 120;
 
-const TOKEN_ERRORS: Record<TokenError, ErrorCode> = {
+export const TOKEN_ERRORS: Record<TokenError, ErrorCode> = {
   malformed: 'token_malformed',
   bad_signature: 'token_bad_signature',
   expired: 'token_expired',
   wrong_kind: 'token_wrong_kind',
 };
 
+/** Who an invite is for, beyond the meeting and the role. */
+export interface InviteFor {
+  meetingId: string;
+  role: Role;
+  /** The person's name, as the join page greets them; absent when the invite asks for it. */
+  name?: string;
+  ttlMs?: number;
+  rosterMemberId?: string;
+  organisationTh?: string;
+  kind?: ParticipantKind;
+  /** Who issued it, as the invites page lists it. */
+  issuedByName?: string;
+}
+
+export interface InviteView {
+  inviteId: string;
+  meetingId: string;
+  meetingTitleTh: string;
+  role: Role;
+  kind: ParticipantKind;
+  name?: string;
+  expiresAt: number;
+}
+
+export interface Joined {
+  identity: Identity;
+  sessionToken: string;
+  expiresAt: Date;
+}
+
 export interface Sessions {
-  createInvite(input: { meetingId: string; role: Role; name?: string; ttlMs?: number }): string;
-  /** Checks an invite without using it, for the join page. */
-  readInvite(token: string): Promise<InviteClaims & { meetingTitleTh: string }>;
-  redeemInvite(token: string, displayName: string): Promise<{ identity: Identity; sessionToken: string; expiresAt: Date }>;
+  /** Stores a single-use invite and returns the signed token its link carries. */
+  createInvite(input: InviteFor): Promise<string>;
+  /** Checks an invite without using it, for the join page: refused once used or revoked. */
+  readInvite(token: string): Promise<InviteView>;
+  /** Uses the invite: the first call makes the participant, any later one is refused with invite_used. */
+  redeemInvite(token: string, displayName: string): Promise<Joined>;
+  /** A session for a participant made some other way (a join request the chair admitted). */
+  sessionFor(participant: { id: string; meetingId: string; role: Role; displayName: string }): Joined;
   identify(sessionToken: string | undefined, meetingId?: string): Promise<Identity>;
 }
 
+export function normaliseName(name: string): string {
+  return name.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+export function validName(name: string): string {
+  const normalised = normaliseName(name);
+  if (normalised.length < 1 || normalised.length > MAX_NAME_LENGTH) throw new BoardError('invalid_name');
+  return normalised;
+}
+
 export function createSessions(db: Database, secret: string, now: () => number = Date.now): Sessions {
-  async function readInvite(token: string) {
+  async function storedInvite(token: string) {
     const verified = verifyToken(secret, token, 'invite', now());
     if (!verified.ok) throw new BoardError(TOKEN_ERRORS[verified.error]);
-    const meeting = await db.meeting.findUnique({ where: { id: verified.claims.meetingId }, select: { titleTh: true } });
-    if (!meeting) throw new BoardError('meeting_not_found');
-    return { ...verified.claims, meetingTitleTh: meeting.titleTh };
+    const invite = await db.invite.findUnique({ where: { id: verified.claims.inviteId }, include: { meeting: { select: { titleTh: true } } } });
+    if (!invite || invite.meetingId !== verified.claims.meetingId) {
+      if (!(await db.meeting.count({ where: { id: verified.claims.meetingId } }))) throw new BoardError('meeting_not_found');
+      throw new BoardError('invite_revoked');
+    }
+    if (invite.revokedAt) throw new BoardError('invite_revoked');
+    if (invite.redeemedAt) throw new BoardError('invite_used');
+    return invite;
+  }
+
+  function sessionFor(participant: { id: string; meetingId: string; role: Role; displayName: string }): Joined {
+    const expiresAt = now() + SESSION_TTL_MS;
+    const sessionToken = signToken(secret, { kind: 'session', participantId: participant.id, meetingId: participant.meetingId, expiresAt });
+    return {
+      identity: { participantId: participant.id, meetingId: participant.meetingId, role: participant.role, displayName: participant.displayName },
+      sessionToken,
+      expiresAt: new Date(expiresAt),
+    };
   }
 
   return {
-    createInvite({ meetingId, role, name, ttlMs = INVITE_TTL_MS }) {
-      return signToken(secret, {
-        kind: 'invite',
-        meetingId,
-        role,
-        inviteId: newInviteId(),
-        expiresAt: now() + ttlMs,
-        ...(name ? { name } : {}),
-      });
+    async createInvite({ meetingId, role, name, ttlMs = INVITE_TTL_MS, rosterMemberId, organisationTh, kind = 'member', issuedByName }) {
+      const inviteId = newTokenId();
+      const expiresAt = now() + ttlMs;
+      await db.invite
+        .create({
+          data: {
+            id: inviteId,
+            meetingId,
+            role,
+            kind,
+            name: name ?? '',
+            expiresAt: new Date(expiresAt),
+            ...(rosterMemberId ? { rosterMemberId } : {}),
+            ...(organisationTh ? { organisationTh } : {}),
+            ...(issuedByName ? { issuedByName } : {}),
+          },
+        })
+        .catch((error: unknown) => {
+          // The meeting's foreign key: an invite to a meeting that is not there.
+          if ((error as { code?: string }).code === 'P2003') throw new BoardError('meeting_not_found');
+          throw error;
+        });
+      return signToken(secret, { kind: 'invite', meetingId, role, inviteId, expiresAt, ...(name ? { name } : {}) });
     },
 
-    readInvite,
-
-    async redeemInvite(token, requestedName) {
-      const invite = await readInvite(token);
-      const displayName = (invite.name ?? requestedName).normalize('NFC').replace(/\s+/g, ' ').trim();
-      if (displayName.length < 1 || displayName.length > MAX_NAME_LENGTH) throw new BoardError('invalid_name');
-      const existing = await db.participant.findFirst({
-        where: { meetingId: invite.meetingId, inviteId: invite.inviteId, displayName, revokedAt: null },
-      });
-      const participant =
-        existing ??
-        (await db.participant.create({
-          data: { meetingId: invite.meetingId, inviteId: invite.inviteId, displayName, role: invite.role },
-        }));
-      const expiresAt = now() + SESSION_TTL_MS;
-      const sessionToken = signToken(secret, { kind: 'session', participantId: participant.id, meetingId: invite.meetingId, expiresAt });
+    async readInvite(token) {
+      const invite = await storedInvite(token);
       return {
-        identity: { participantId: participant.id, meetingId: participant.meetingId, role: participant.role, displayName },
-        sessionToken,
-        expiresAt: new Date(expiresAt),
+        inviteId: invite.id,
+        meetingId: invite.meetingId,
+        meetingTitleTh: invite.meeting.titleTh,
+        role: invite.role,
+        kind: invite.kind,
+        expiresAt: invite.expiresAt.getTime(),
+        ...(invite.name ? { name: invite.name } : {}),
       };
     },
+
+    async redeemInvite(token, requestedName) {
+      const invite = await storedInvite(token);
+      const displayName = validName(invite.name || requestedName);
+      const participant = await db.$transaction(async (tx) => {
+        // The row decides, not the check above: of two people opening the same link at once, one gets in.
+        const used = await tx.invite.updateMany({ where: { id: invite.id, redeemedAt: null, revokedAt: null }, data: { redeemedAt: new Date(now()) } });
+        if (used.count === 0) throw new BoardError('invite_used');
+        return tx.participant.create({
+          data: {
+            meetingId: invite.meetingId,
+            inviteId: invite.id,
+            displayName,
+            role: invite.role,
+            kind: invite.kind,
+            organisationTh: invite.organisationTh,
+            rosterMemberId: invite.rosterMemberId,
+          },
+        });
+      });
+      return sessionFor(participant);
+    },
+
+    sessionFor,
 
     async identify(sessionToken, meetingId) {
       if (!sessionToken) throw new BoardError('unauthenticated');

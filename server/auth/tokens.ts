@@ -1,5 +1,6 @@
-// Signed, expiring tokens: invites name a meeting and a role; sessions name a participant. HMAC-SHA256 over the
-// payload, so the server can check a token without storing it, and nobody can forge or edit one without the secret.
+// Signed, expiring tokens: invites name a meeting and a role; sessions name a participant; organiser links and
+// organiser sessions name the secretariat's people. HMAC-SHA256 over the payload, so nobody can forge or edit one
+// without the secret; whether a single-use token (an invite, an organiser link) was already used is for its row.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { isRole, type Role } from '../shared/roles.ts';
 
@@ -23,11 +24,26 @@ export interface SessionClaims {
   expiresAt: number;
 }
 
-export type TokenClaims = InviteClaims | SessionClaims;
+/** A single-use link that makes an organiser (the OrganiserLink row says whether it was used). */
+export interface OrganiserLinkClaims {
+  kind: 'organiser-link';
+  linkId: string;
+  expiresAt: number;
+}
+
+/** An organiser's session: spans every plan and meeting, unlike a participant's. */
+export interface OrganiserSessionClaims {
+  kind: 'organiser';
+  organiserId: string;
+  expiresAt: number;
+}
+
+export type TokenClaims = InviteClaims | SessionClaims | OrganiserLinkClaims | OrganiserSessionClaims;
 export type TokenError = 'malformed' | 'bad_signature' | 'expired' | 'wrong_kind';
 export type VerifyResult<T> = { ok: true; claims: T } | { ok: false; error: TokenError };
 
-export function newInviteId(): string {
+/** The id of a single-use token's row (an invite, an organiser link): unguessable, so a row cannot be named by guessing. */
+export function newTokenId(): string {
   return randomBytes(9).toString('base64url');
 }
 
@@ -43,14 +59,18 @@ export function signToken(secret: string, claims: TokenClaims): string {
 function parseClaims(json: unknown): TokenClaims | null {
   if (typeof json !== 'object' || json === null) return null;
   const c = json as Record<string, unknown>;
-  if (typeof c.expiresAt !== 'number' || typeof c.meetingId !== 'string') return null;
+  if (typeof c.expiresAt !== 'number') return null;
+  const { expiresAt } = c;
+  if (c.kind === 'organiser-link') return typeof c.linkId === 'string' ? { kind: 'organiser-link', linkId: c.linkId, expiresAt } : null;
+  if (c.kind === 'organiser') return typeof c.organiserId === 'string' ? { kind: 'organiser', organiserId: c.organiserId, expiresAt } : null;
+  if (typeof c.meetingId !== 'string') return null;
   if (c.kind === 'invite') {
     if (!isRole(c.role) || typeof c.inviteId !== 'string') return null;
     if (c.name !== undefined && typeof c.name !== 'string') return null;
-    return { kind: 'invite', meetingId: c.meetingId, role: c.role, inviteId: c.inviteId, expiresAt: c.expiresAt, ...(c.name ? { name: c.name } : {}) };
+    return { kind: 'invite', meetingId: c.meetingId, role: c.role, inviteId: c.inviteId, expiresAt, ...(c.name ? { name: c.name } : {}) };
   }
   if (c.kind === 'session' && typeof c.participantId === 'string') {
-    return { kind: 'session', participantId: c.participantId, meetingId: c.meetingId, expiresAt: c.expiresAt };
+    return { kind: 'session', participantId: c.participantId, meetingId: c.meetingId, expiresAt };
   }
   return null;
 }

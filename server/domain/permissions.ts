@@ -1,4 +1,6 @@
-// Who may do what in a meeting: one table, checked by every transport and shown by the interface.
+// Who may do what: one table, checked by every transport and shown by the interface. A participant's role grants
+// actions within their own meeting; an organiser (the plan's secretariat, not a participant) sets committees up
+// across plans and acts on any meeting through the same checks.
 import type { Role } from '../shared/roles.ts';
 
 export const ACTIONS = [
@@ -35,10 +37,24 @@ export const ACTIONS = [
   'minutes:read-draft',
   /** Resolving or reopening anyone's shared note; an author may always resolve their own. */
   'annotation:resolve',
+  /** Set-up: make an organiser link for another organiser, or withdraw one. */
+  'organiser:add',
+  /** Set-up: add, edit, reorder or remove the plan's committee roster. */
+  'roster:edit',
+  /** Add a non-member attendee (ผู้เข้าร่วมประชุม) to one meeting. */
+  'attendee:add',
+  /** Withdraw an invite; when it was used, the person it seated loses access on every connection at once. */
+  'invite:revoke',
+  /** Admit or refuse someone who asked to join from the room screen's code. */
+  'join:admit',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const GRANTS: Record<Role, readonly Action[]> = {
+/** Who holds permissions: a participant's role in their meeting, or an organiser. */
+export type Authority = Role | 'organiser';
+export const AUTHORITIES = ['chair', 'presenter', 'member', 'secretary', 'observer', 'organiser'] as const satisfies readonly Authority[];
+
+const GRANTS: Record<Authority, readonly Action[]> = {
   chair: [
     'board:read', 'ceiling:set', 'proposal:decide', 'focus:move', 'agenda:move', 'presenter:assign', 'attendance:record',
     'invite:create', 'annotation:write', 'annotation:promote', 'minutes:write', 'resolution:confirm', 'resolution:reopen',
@@ -46,6 +62,7 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'meeting:open', 'meeting:close', 'agenda:edit',
     'agenda:add', 'participant:revoke',
     'minutes:read-draft', 'annotation:resolve',
+    'join:admit', 'invite:revoke',
   ],
   presenter: [
     'board:read', 'ceiling:set', 'proposal:decide', 'focus:move', 'agenda:move', 'annotation:write', 'annotation:promote',
@@ -59,22 +76,23 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'meeting:open', 'meeting:close', 'meeting:edit', 'agenda:edit',
     'agenda:add',
     'minutes:read-draft', 'annotation:resolve',
+    'attendee:add', 'invite:revoke',
   ],
   observer: ['board:read'],
+  /** The secretariat sets committees up; the meeting's own decisions stay with its chair, presenter and secretary. */
+  organiser: [
+    'board:read', 'minutes:read-draft',
+    'organiser:add', 'roster:edit', 'attendee:add', 'invite:create', 'invite:revoke', 'participant:revoke',
+    'projects:import', 'agenda:add',
+  ],
 };
 
-const GRANT_SETS: Record<Role, ReadonlySet<Action>> = {
-  chair: new Set(GRANTS.chair),
-  presenter: new Set(GRANTS.presenter),
-  member: new Set(GRANTS.member),
-  secretary: new Set(GRANTS.secretary),
-  observer: new Set(GRANTS.observer),
-};
+const GRANT_SETS = new Map<Authority, ReadonlySet<Action>>(AUTHORITIES.map((who) => [who, new Set(GRANTS[who])]));
 
-export function can(role: Role, action: Action): boolean {
-  return GRANT_SETS[role].has(action);
+export function can(role: Authority, action: Action): boolean {
+  return GRANT_SETS.get(role)?.has(action) ?? false;
 }
 
-export function allowedActions(role: Role): Action[] {
+export function allowedActions(role: Authority): Action[] {
   return ACTIONS.filter((action) => can(role, action));
 }

@@ -2,3 +2,6 @@
 export function sessionCookieName(meetingId: string): string {
   return `cb_${meetingId.replace(/[^A-Za-z0-9_-]/g, '')}`;
 }
+
+/** The cookie that holds an organiser's session: one per browser, for every plan and meeting they set up. */
+export const ORGANISER_COOKIE = 'cb_organiser';

@@ -17,7 +17,7 @@ describeInBrowser('a big plan in Chromium', () => {
     await writePlanWithMeeting(room.board.db, plan, { planId: 'big-plan-browser-plan', meetingId });
     const join = async (role: 'member') => {
       const page = await (await room.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-      await page.goto(`${room.board.url}/join/${room.board.sessions.createInvite({ meetingId, role, name: `${role} ใหญ่` })}`);
+      await page.goto(`${room.board.url}/join/${await room.board.sessions.createInvite({ meetingId, role, name: `${role} ใหญ่` })}`);
       await page.getByRole('button', { name: 'เข้าร่วมประชุม' }).click();
       await page.waitForURL(`**/meetings/${meetingId}`);
       await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 20_000 }).toBe('เชื่อมต่อสด');
@@ -46,7 +46,7 @@ describeInBrowser('a big plan in Chromium', () => {
     // The presenter's project is on the member's board (following needs a row to scroll to), closed group or not.
     const last = plan.projects.at(-1)!;
     const projectId = (await room.board.db.project.findFirstOrThrow({ where: { code: last.code, planId: 'big-plan-browser-plan' } })).id;
-    const { sessionToken } = await room.board.sessions.redeemInvite(room.board.sessions.createInvite({ meetingId, role: 'presenter' }), 'ผู้นำเสนอ สคริปต์');
+    const { sessionToken } = await room.board.sessions.redeemInvite(await room.board.sessions.createInvite({ meetingId, role: 'presenter' }), 'ผู้นำเสนอ สคริปต์');
     const socket = io(room.board.url, { auth: { meetingId, token: sessionToken }, transports: ['websocket'], forceNew: true, reconnection: false });
     try {
       await new Promise((resolve) => socket.once('session:ready', resolve));

@@ -18,7 +18,7 @@ describeInBrowser('joining and reading the board in Chromium', () => {
 
   it('opens an invite link, joins with a name, and sees the 78 projects against the frame', async () => {
     const page = await browser.newPage();
-    await page.goto(board.inviteUrl('member'));
+    await page.goto(await board.inviteUrl('member'));
     await expect.poll(() => page.getByRole('heading', { name: 'เข้าร่วมการประชุม' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText('กรรมการ', { exact: true }).isVisible()).toBe(true);
 
@@ -37,7 +37,7 @@ describeInBrowser('joining and reading the board in Chromium', () => {
   it('collapses an approach with the keyboard and shows it again', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(board.inviteUrl('observer', 'ผู้สังเกตการณ์'));
+    await page.goto(await board.inviteUrl('observer', 'ผู้สังเกตการณ์'));
     await page.getByRole('button', { name: 'เข้าร่วมประชุม' }).click();
     await page.waitForURL(`**/meetings/${board.meetingId}`);
     await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 10_000 }).toBe('เชื่อมต่อสด');
@@ -57,7 +57,7 @@ describeInBrowser('joining and reading the board in Chromium', () => {
   it('opens a project\'s details with its partners, and closes them', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(board.inviteUrl('member', 'กรรมการ ก'));
+    await page.goto(await board.inviteUrl('member', 'กรรมการ ก'));
     await page.getByRole('button', { name: 'เข้าร่วมประชุม' }).click();
     await page.waitForURL(`**/meetings/${board.meetingId}`);
     await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 10_000 }).toBe('เชื่อมต่อสด');

@@ -41,10 +41,17 @@ describe('the board server', () => {
     expect(await response.json()).toMatchObject({ status: 'ok', database: { status: 'up' }, redis: { status: 'off' } });
   });
 
-  it('lists the sample meeting at /', async () => {
-    const html = await (await fetch(board.url)).text();
-    expect(html).toContain('ประชุมคณะกรรมการจัดทำงบประมาณรายจ่ายบูรณาการ ประจำปีงบประมาณ พ.ศ. 2567');
-    expect(html).toContain(`/meetings/${board.meetingId}`);
+  it('lists at / only the meetings this browser has joined: none for a stranger', async () => {
+    const title = 'ประชุมคณะกรรมการจัดทำงบประมาณรายจ่ายบูรณาการ ประจำปีงบประมาณ พ.ศ. 2567';
+    const stranger = await (await fetch(board.url)).text();
+    expect(stranger).not.toContain(title);
+    expect(stranger).not.toContain(`/meetings/${board.meetingId}`);
+    const forged = await (await fetch(board.url, { headers: { cookie: `${sessionCookieName(board.meetingId)}=v1.e30.forged` } })).text();
+    expect(forged).not.toContain(title);
+    const { cookie } = await cookieFor('member');
+    const member = await (await fetch(board.url, { headers: { cookie } })).text();
+    expect(member).toContain(title);
+    expect(member).toContain(`/meetings/${board.meetingId}`);
   });
 
   it('refuses the board without a session, in Thai, with 401', async () => {
@@ -57,14 +64,14 @@ describe('the board server', () => {
     const forged = await fetch(`${board.url}/join/v1.e30.forged`);
     expect(forged.status).toBe(401);
     expect(await forged.text()).toContain('ลิงก์เชิญไม่ถูกต้องหรือถูกแก้ไข');
-    const expired = board.sessions.createInvite({ meetingId: board.meetingId, role: 'member', ttlMs: -1 });
+    const expired = await board.sessions.createInvite({ meetingId: board.meetingId, role: 'member', ttlMs: -1 });
     const response = await fetch(`${board.url}/join/${expired}`);
     expect(response.status).toBe(401);
     expect(await response.text()).toContain('ลิงก์เชิญหมดอายุแล้ว');
   });
 
   it('joins through an invite link: the form sets an httpOnly SameSite cookie and leads to the board', async () => {
-    const invite = board.inviteUrl('member');
+    const invite = await board.inviteUrl('member');
     const form = new URLSearchParams({ name: 'นายสมชาย กรรมการ' });
     const response = await fetch(invite, {
       method: 'POST',

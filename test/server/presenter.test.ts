@@ -144,7 +144,7 @@ describe('the presenter-driven meeting', () => {
   });
 
   it('opens the screen from a screen link without a name, and refuses other invites there', async () => {
-    const screenInvite = board.sessions.createInvite({ meetingId: board.meetingId, role: 'observer', name: SCREEN_DISPLAY_NAME, ttlMs: 60_000 });
+    const screenInvite = await board.sessions.createInvite({ meetingId: board.meetingId, role: 'observer', kind: 'device', name: SCREEN_DISPLAY_NAME, ttlMs: 60_000 });
     const opened = await fetch(`${board.url}/meetings/${board.meetingId}/screen?invite=${screenInvite}`, { redirect: 'manual' });
     expect(opened.status).toBe(303);
     expect(opened.headers.get('location')).toBe(`/meetings/${board.meetingId}/screen`);
@@ -154,9 +154,9 @@ describe('the presenter-driven meeting', () => {
     expect(screen.status).toBe(200);
     expect(await screen.text()).toContain('สแกนเพื่อเข้าร่วมในฐานะกรรมการ');
 
-    const memberInvite = board.sessions.createInvite({ meetingId: board.meetingId, role: 'member', name: SCREEN_DISPLAY_NAME });
+    const memberInvite = await board.sessions.createInvite({ meetingId: board.meetingId, role: 'member', name: SCREEN_DISPLAY_NAME });
     expect((await fetch(`${board.url}/meetings/${board.meetingId}/screen?invite=${memberInvite}`, { redirect: 'manual' })).status).toBe(401);
-    const expired = board.sessions.createInvite({ meetingId: board.meetingId, role: 'observer', name: SCREEN_DISPLAY_NAME, ttlMs: -1 });
+    const expired = await board.sessions.createInvite({ meetingId: board.meetingId, role: 'observer', kind: 'device', name: SCREEN_DISPLAY_NAME, ttlMs: -1 });
     expect((await fetch(`${board.url}/meetings/${board.meetingId}/screen?invite=${expired}`, { redirect: 'manual' })).status).toBe(401);
     expect((await fetch(`${board.url}/meetings/${board.meetingId}/screen`, { redirect: 'manual' })).status).toBe(401);
   });

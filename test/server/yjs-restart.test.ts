@@ -88,7 +88,7 @@ describe('a server killed during a burst of edits', () => {
     const sessions = createSessions(db, secret);
     const tokens = [];
     for (let i = 0; i < 4; i++) {
-      const invite = sessions.createInvite({ meetingId: SAMPLE_MEETING_ID, role: 'secretary' });
+      const invite = await sessions.createInvite({ meetingId: SAMPLE_MEETING_ID, role: 'secretary' });
       tokens.push((await sessions.redeemInvite(invite, `เลขานุการ ${i}`)).sessionToken);
     }
     const writers = tokens.slice(0, 3).map((token) => open(token));

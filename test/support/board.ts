@@ -28,7 +28,8 @@ export interface TestBoard extends RunningBoard {
   meetingId: string;
   /** A participant who joined through an invite, as a person would, and the session token that names them. */
   join(role: Role, name?: string): Promise<{ identity: Identity; sessionToken: string }>;
-  inviteUrl(role: Role, name?: string): string;
+  /** A fresh single-use invite link, as the secretary would hand one out. */
+  inviteUrl(role: Role, name?: string): Promise<string>;
   /** A participant on a real Socket.io connection, once the server said it is ready; closed when the board stops. */
   connect(role: Role, name?: string, options?: { reconnection?: boolean }): Promise<Connected>;
   stop(): Promise<void>;
@@ -72,7 +73,7 @@ export async function startTestBoard(options: TestBoardOptions = {}): Promise<Te
   );
   const sockets: ClientSocket[] = [];
   const join: TestBoard['join'] = async (role, name = `ผู้ทดสอบ ${role}`) => {
-    const token = board.sessions.createInvite({ meetingId: SAMPLE_MEETING_ID, role, name });
+    const token = await board.sessions.createInvite({ meetingId: SAMPLE_MEETING_ID, role, name });
     const { identity, sessionToken } = await board.sessions.redeemInvite(token, name);
     return { identity, sessionToken };
   };
@@ -95,8 +96,8 @@ export async function startTestBoard(options: TestBoardOptions = {}): Promise<Te
       });
       return { socket, identity, sessionToken, cookie: `${sessionCookieName(SAMPLE_MEETING_ID)}=${sessionToken}` };
     },
-    inviteUrl(role, name) {
-      return `${board.url}/join/${board.sessions.createInvite({ meetingId: SAMPLE_MEETING_ID, role, name })}`;
+    async inviteUrl(role, name) {
+      return `${board.url}/join/${await board.sessions.createInvite({ meetingId: SAMPLE_MEETING_ID, role, name })}`;
     },
     async stop() {
       for (const socket of sockets) socket.close();

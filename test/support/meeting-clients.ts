@@ -14,7 +14,7 @@ import type { ClientSocket } from './board.ts';
 export function participants(db: Database, secret: string) {
   const sessions = createSessions(db, secret);
   return async (role: Role, name = `ผู้ทดสอบ ${role}`) => {
-    const invite = sessions.createInvite({ meetingId: SAMPLE_MEETING_ID, role, name });
+    const invite = await sessions.createInvite({ meetingId: SAMPLE_MEETING_ID, role, name });
     const { identity, sessionToken } = await sessions.redeemInvite(invite, name);
     return { token: sessionToken, participantId: identity.participantId };
   };

@@ -43,7 +43,7 @@ export function useRoom(): Room {
     },
     async joinAs(role, name, viewport = { width: 1280, height: 900 }) {
       const page = await (await room.newContext({ viewport })).newPage();
-      await page.goto(board.inviteUrl(role, name));
+      await page.goto(await board.inviteUrl(role, name));
       await page.getByRole('button', { name: 'เข้าร่วมประชุม' }).click();
       await page.waitForURL(`**/meetings/${board.meetingId}`);
       await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 10_000 }).toBe('เชื่อมต่อสด');

@@ -7,6 +7,7 @@ import { CEILINGS_MESSAGES } from './messages/ceilings.ts';
 import { RESOLUTION_MESSAGES } from './messages/resolution.ts';
 import { BROWSE_MESSAGES } from './messages/browse.ts';
 import { SCREEN_MESSAGES } from './messages/screen.ts';
+import { SETUP_MESSAGES } from './messages/setup.ts';
 
 const BOARD_MESSAGES = {
   appName: { th: 'กระดานประชุมคณะกรรมการ', en: 'Committee Board' },
@@ -73,6 +74,7 @@ export const MESSAGE_GROUPS = {
   MINUTES_MESSAGES,
   BROWSE_MESSAGES,
   SCREEN_MESSAGES,
+  SETUP_MESSAGES,
 };
 
 export const MESSAGES = {
@@ -84,6 +86,7 @@ export const MESSAGES = {
   ...MINUTES_MESSAGES,
   ...BROWSE_MESSAGES,
   ...SCREEN_MESSAGES,
+  ...SETUP_MESSAGES,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -30,17 +30,19 @@ export const actions: Actions = {
     const role = form.get('role');
     const name = String(form.get('name') ?? '').trim().slice(0, 120);
     if (!isRole(role)) return fail(400, { inviteError: ERROR_MESSAGES.invalid_payload.th });
-    const token = locals.services.sessions.createInvite({ meetingId: params.id, role, name: name || undefined });
+    const token = await locals.services.sessions.createInvite({ meetingId: params.id, role, name: name || undefined, issuedByName: identity.displayName });
     return { inviteUrl: `${locals.services.linkBase()}/join/${token}`, inviteRole: role };
   },
   /** A link for the room's screen: an observer invite it redeems by itself, good for one meeting day. */
   screenLink: async ({ params, locals, cookies }) => {
     const identity = await identify(locals, cookies, params.id);
     if (!can(identity.role, 'focus:move')) return fail(403, { screenError: ERROR_MESSAGES.forbidden.th });
-    const token = locals.services.sessions.createInvite({
+    const token = await locals.services.sessions.createInvite({
       meetingId: params.id,
       role: 'observer',
+      kind: 'device',
       name: SCREEN_DISPLAY_NAME,
+      issuedByName: identity.displayName,
       ttlMs: SCREEN_LINK_TTL_MS,
     });
     return { screenUrl: `${locals.services.linkBase()}/meetings/${params.id}/screen?invite=${token}` };

@@ -9,8 +9,8 @@ import { refuse } from '$lib/server/refusal.ts';
 import { setSessionCookie } from '$lib/server/session-cookie.ts';
 
 /**
- * The room's screen. A screen has no keyboard, so its link carries a screen invite (signed, expiring, role observer,
- * named "จอห้องประชุม") that is redeemed on opening, with no name to type; any other session may open it too, which is
+ * The room's screen. A screen has no keyboard, so its link carries a screen invite (single use, expiring, a device with
+ * the role observer, named "จอห้องประชุม") that is redeemed on opening, with no name to type; any other session may open it too, which is
  * how the presenter's preview works. A device already signed in keeps its own session.
  */
 export const load: PageServerLoad = async ({ params, locals, cookies, url }) => {
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ params, locals, cookies, url }) => 
       try {
         const claims = await sessions.readInvite(invite);
         if (claims.meetingId !== params.id) throw new BoardError('wrong_meeting');
-        if (claims.role !== 'observer' || claims.name !== SCREEN_DISPLAY_NAME) throw new BoardError('token_wrong_kind');
+        if (claims.kind !== 'device' || claims.role !== 'observer') throw new BoardError('token_wrong_kind');
         setSessionCookie(cookies, url, await sessions.redeemInvite(invite, SCREEN_DISPLAY_NAME));
       } catch (cause) {
         refuse(cause);
