@@ -16,7 +16,7 @@ describe('organisers', () => {
     method: 'POST',
     body: new URLSearchParams(body),
     redirect: 'manual' as const,
-    headers: { origin: board.url, 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
+    headers: { origin: board.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) } as Record<string, string>,
   });
 
   /** Opens an organiser link as a person does: the page, then its form with a name; the cookie it leaves. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, allowedActions, can } from '../../server/domain/permissions.ts';
+import { ACTIONS, AUTHORITIES, allowedActions, can } from '../../server/domain/permissions.ts';
 import { ROLES } from '../../server/shared/roles.ts';
 
 describe('permissions', () => {
@@ -31,10 +31,24 @@ describe('permissions', () => {
   it('lets the chair, the presenter and the secretary add agenda items, nobody else', () => {
     expect(ROLES.filter((role) => can(role, 'agenda:add'))).toEqual(['chair', 'presenter', 'secretary']);
   });
-  it('lets only the chair revoke a participant', () => {
+  it('lets only the chair (and, setting up, an organiser) revoke a participant', () => {
     expect(ROLES.filter((role) => can(role, 'participant:revoke'))).toEqual(['chair']);
+    expect(can('organiser', 'participant:revoke')).toBe(true);
   });
   it('grants only known actions', () => {
-    for (const role of ROLES) for (const action of allowedActions(role)) expect(ACTIONS).toContain(action);
+    for (const who of AUTHORITIES) for (const action of allowedActions(who)) expect(ACTIONS).toContain(action);
+  });
+  it('leaves setting up to organisers, invites to them and the meeting\'s chair and secretary', () => {
+    expect(AUTHORITIES.filter((who) => can(who, 'roster:edit'))).toEqual(['organiser']);
+    expect(AUTHORITIES.filter((who) => can(who, 'organiser:add'))).toEqual(['organiser']);
+    expect(AUTHORITIES.filter((who) => can(who, 'invite:create'))).toEqual(['chair', 'secretary', 'organiser']);
+    expect(AUTHORITIES.filter((who) => can(who, 'invite:revoke'))).toEqual(['chair', 'secretary', 'organiser']);
+    expect(AUTHORITIES.filter((who) => can(who, 'attendee:add'))).toEqual(['secretary', 'organiser']);
+    expect(AUTHORITIES.filter((who) => can(who, 'join:admit'))).toEqual(['chair']);
+  });
+  it('keeps the meeting\'s decisions from organisers: they set up, the committee decides', () => {
+    for (const action of ['ceiling:set', 'ceiling:propose', 'proposal:decide', 'resolution:record', 'resolution:confirm', 'frame:confirm'] as const) {
+      expect(can('organiser', action)).toBe(false);
+    }
   });
 });

@@ -13,6 +13,6 @@ export const SETUP_MESSAGES = {
   organiserLinkMade: { th: 'ลิงก์ผู้จัดการประชุม (ใช้ได้ครั้งเดียว ภายใน 3 วัน)', en: 'Organiser link (works once, within 3 days)' },
   addedBy: { th: 'เพิ่มโดย', en: 'added by' },
   withdrawn: { th: 'ยกเลิกแล้ว', en: 'withdrawn' },
-  withdraw: { th: 'ยกเลิกสิทธิ์', en: 'Withdraw' },
+  withdrawOrganiser: { th: 'ยกเลิกสิทธิ์', en: 'Withdraw' },
   setupMeetings: { th: 'แผนงานและการประชุม', en: 'Plans and meetings' },
 } as const satisfies Record<string, { th: string; en: string }>;
