@@ -4,6 +4,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Sessions } from './auth/sessions.ts';
 import type { Organisers } from './auth/organisers.ts';
+import type { PeopleSetup } from './setup/people-setup.ts';
 import type { BoardSnapshot, MeetingSummary } from './shared/board.ts';
 import type { FrameService } from './db/frame-repository.ts';
 import type { LimitName } from './limits/rate-limits.ts';
@@ -15,6 +16,8 @@ export interface AppServices {
   sessions: Sessions;
   /** The secretariat's accounts: organiser links, sessions, who may set up. */
   organisers: Organisers;
+  /** The committee's people: the plan's roster, the meeting's invites and attendees. */
+  people: PeopleSetup;
   loadBoard(meetingId: string): Promise<BoardSnapshot>;
   listMeetings(): Promise<MeetingSummary[]>;
   /** The agreed frame: drafts, preparation, confirmation, records and their verification. */

@@ -21,6 +21,8 @@ import { PartMonitor } from './health/part-monitor.ts';
 import { createCommandGate } from './realtime/command-gate.ts';
 import { closeSocketServer } from './realtime/socket-shutdown.ts';
 import { meetingDocumentsRouter } from './http/meeting-documents.ts';
+import { peopleApiRouter } from './http/people-api.ts';
+import { createPeopleSetup } from './setup/people-setup.ts';
 import { createFrameService, type FrameService } from './db/frame-repository.ts';
 import { createPdfPrinter } from './pdf/print-pdf.ts';
 import { ensureWebBuild, loadPagesHandler, webBuildIsCurrent } from './http/web-build.ts';
@@ -197,8 +199,10 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     });
     const runCommand = ((name, actor, input, meetingId) => pipeline.execute(commandNamed(name) as SequencedCommand, actor, input, { meetingId })) as RunCommand;
 
+    const people = createPeopleSetup({ db, sessions, runCommand, linkBase: () => origins.linkBase() });
     const services: AppServices = {
       runCommand,
+      people,
       frames,
       sessions,
       organisers,
@@ -214,6 +218,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       services,
       pages: await loadPagesHandler(),
       routers: [
+        peopleApiRouter({ people, organisers, sessions, linkBase: () => origins.linkBase() }),
         meetingDocumentsRouter({
           db,
           sessions,

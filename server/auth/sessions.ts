@@ -42,6 +42,15 @@ export interface InviteView {
   expiresAt: number;
 }
 
+/** What an invite's token says of its row. */
+export interface StoredInvite {
+  id: string;
+  meetingId: string;
+  role: Role;
+  name: string;
+  expiresAt: Date;
+}
+
 export interface Joined {
   identity: Identity;
   sessionToken: string;
@@ -51,6 +60,10 @@ export interface Joined {
 export interface Sessions {
   /** Stores a single-use invite and returns the signed token its link carries. */
   createInvite(input: InviteFor): Promise<string>;
+  /** Stores a single-use invite and returns its row (its token is `tokenOf` it). */
+  storeInvite(input: InviteFor): Promise<StoredInvite>;
+  /** The token of a stored invite, signed again: the same link, for the invites page and the printed sheet. */
+  tokenOf(invite: StoredInvite): string;
   /** Checks an invite without using it, for the join page: refused once used or revoked. */
   readInvite(token: string): Promise<InviteView>;
   /** Uses the invite: the first call makes the participant, any later one is refused with invite_used. */
@@ -94,31 +107,33 @@ export function createSessions(db: Database, secret: string, now: () => number =
     };
   }
 
+  const tokenOf = ({ id, meetingId, role, name, expiresAt }: StoredInvite) =>
+    signToken(secret, { kind: 'invite', meetingId, role, inviteId: id, expiresAt: expiresAt.getTime(), ...(name ? { name } : {}) });
+
+  async function storeInvite({ meetingId, role, name, ttlMs = INVITE_TTL_MS, rosterMemberId, organisationTh, kind = 'member', issuedByName }: InviteFor): Promise<StoredInvite> {
+    const invite = { id: newTokenId(), meetingId, role, name: name ?? '', expiresAt: new Date(now() + ttlMs) };
+    await db.invite
+      .create({
+        data: {
+          ...invite,
+          kind,
+          ...(rosterMemberId ? { rosterMemberId } : {}),
+          ...(organisationTh ? { organisationTh } : {}),
+          ...(issuedByName ? { issuedByName } : {}),
+        },
+      })
+      .catch((error: unknown) => {
+        // The meeting's foreign key: an invite to a meeting that is not there.
+        if ((error as { code?: string }).code === 'P2003') throw new BoardError('meeting_not_found');
+        throw error;
+      });
+    return invite;
+  }
+
   return {
-    async createInvite({ meetingId, role, name, ttlMs = INVITE_TTL_MS, rosterMemberId, organisationTh, kind = 'member', issuedByName }) {
-      const inviteId = newTokenId();
-      const expiresAt = now() + ttlMs;
-      await db.invite
-        .create({
-          data: {
-            id: inviteId,
-            meetingId,
-            role,
-            kind,
-            name: name ?? '',
-            expiresAt: new Date(expiresAt),
-            ...(rosterMemberId ? { rosterMemberId } : {}),
-            ...(organisationTh ? { organisationTh } : {}),
-            ...(issuedByName ? { issuedByName } : {}),
-          },
-        })
-        .catch((error: unknown) => {
-          // The meeting's foreign key: an invite to a meeting that is not there.
-          if ((error as { code?: string }).code === 'P2003') throw new BoardError('meeting_not_found');
-          throw error;
-        });
-      return signToken(secret, { kind: 'invite', meetingId, role, inviteId, expiresAt, ...(name ? { name } : {}) });
-    },
+    tokenOf,
+    storeInvite,
+    createInvite: async (input) => tokenOf(await storeInvite(input)),
 
     async readInvite(token) {
       const invite = await storedInvite(token);

@@ -7,6 +7,7 @@ import { PRESENTER_COMMANDS } from './presenter.ts';
 import { importProjectsCommand } from './projects.ts';
 import { confirmFrameCommand, prepareFrameCommand } from './frame.ts';
 import { revokeParticipantCommand } from './participants.ts';
+import { revokeUsedInviteCommand } from './invites.ts';
 import { RESOLUTION_COMMANDS } from './resolutions.ts';
 import { LIFECYCLE_COMMANDS } from './lifecycle.ts';
 import { updatePlanCommand } from './plans.ts';
@@ -16,8 +17,8 @@ const PLAN_COMMANDS = [updatePlanCommand, ...LIFECYCLE_COMMANDS] as const;
 
 /** The commands a participant's socket may call. */
 export const SOCKET_COMMANDS = [...CEILINGS_COMMANDS, ...PRESENTER_COMMANDS, ...RESOLUTION_COMMANDS, revokeParticipantCommand] as const;
-/** Commands run from pages and HTTP endpoints only (a file as the payload; the frame page's actions). */
-const HTTP_COMMANDS = [importProjectsCommand, prepareFrameCommand, confirmFrameCommand] as const;
+/** Commands run from pages and HTTP endpoints only (a file as the payload; the frame page's actions; set-up). */
+const HTTP_COMMANDS = [importProjectsCommand, prepareFrameCommand, confirmFrameCommand, revokeUsedInviteCommand] as const;
 
 type AnyCommand = (typeof SOCKET_COMMANDS)[number] | (typeof HTTP_COMMANDS)[number] | (typeof PLAN_COMMANDS)[number];
 export type CommandName = AnyCommand['event'];

@@ -22,6 +22,7 @@ export const ERROR_MESSAGES = {
   organiser_last: { th: 'ยกเลิกผู้จัดการประชุมคนสุดท้ายไม่ได้', en: 'The last organiser cannot be withdrawn' },
   plan_not_found: { th: 'ไม่พบแผนงานนี้', en: 'Plan not found' },
   roster_member_not_found: { th: 'ไม่พบบุคคลนี้ในรายชื่อคณะกรรมการของแผนนี้', en: 'This person is not on this plan\'s committee roster' },
+  roster_paste_invalid: { th: 'รายชื่อที่วางมีบรรทัดที่ไม่ถูกต้อง ยังไม่ได้เพิ่มผู้ใด', en: 'The pasted list has bad lines: nobody was added' },
   invalid_field: { th: 'ข้อมูลในช่องที่ระบุไม่ถูกต้อง', en: 'A field is not valid' },
   join_request_not_found: { th: 'ไม่พบคำขอเข้าร่วมประชุมนี้', en: 'No such request to join' },
   join_request_decided: { th: 'คำขอเข้าร่วมประชุมนี้ได้รับการพิจารณาแล้ว', en: 'This request to join was already decided' },
@@ -176,9 +177,30 @@ export interface WireError {
   details?: unknown;
 }
 
+/** What a refusal about one field carries, so that its message can name the field and say what is wrong with it. */
+export interface FieldDetails {
+  field: string;
+  fieldTh: string;
+  fieldEn: string;
+  reasonTh?: string;
+  reasonEn?: string;
+}
+
+function isFieldDetails(details: unknown): details is FieldDetails {
+  const d = details as Partial<FieldDetails> | null;
+  return typeof d === 'object' && d !== null && typeof d.fieldTh === 'string' && typeof d.fieldEn === 'string';
+}
+
 export function wireError(code: ErrorCode, details?: unknown): WireError {
   const { th, en } = ERROR_MESSAGES[code];
-  return details === undefined ? { code, messageTh: th, messageEn: en } : { code, messageTh: th, messageEn: en, details };
+  if (details === undefined) return { code, messageTh: th, messageEn: en };
+  if (!isFieldDetails(details)) return { code, messageTh: th, messageEn: en, details };
+  return {
+    code,
+    messageTh: `${th}: ${details.fieldTh}${details.reasonTh ? ` (${details.reasonTh})` : ''}`,
+    messageEn: `${en}: ${details.fieldEn}${details.reasonEn ? ` (${details.reasonEn})` : ''}`,
+    details,
+  };
 }
 
 /** A refusal raised inside the server that becomes a WireError at the transport edge. */
