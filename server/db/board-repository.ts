@@ -97,7 +97,7 @@ function agencyRef({ code, nameTh, nameEn, abbreviationTh }: AgencyRef): AgencyR
 export async function listMeetings(db: Database): Promise<MeetingSummary[]> {
   const meetings = await db.meeting.findMany({
     orderBy: [{ startsAt: 'desc' }],
-    include: { plan: { select: { isSample: true, frameBaht: true, _count: { select: { projects: true } } } } },
+    include: { plan: { select: { titleTh: true, isSample: true, frameBaht: true, _count: { select: { projects: true } } } } },
   });
   return meetings.map((m) => ({
     id: m.id,
@@ -108,6 +108,8 @@ export async function listMeetings(db: Database): Promise<MeetingSummary[]> {
     startsAt: m.startsAt.toISOString(),
     status: m.status,
     isSample: m.plan.isSample,
+    planId: m.planId,
+    planTitleTh: m.plan.titleTh,
     projectCount: m.plan._count.projects,
     frameBaht: bahtFromDb(m.plan.frameBaht),
   }));

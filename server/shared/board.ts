@@ -161,6 +161,8 @@ export interface MeetingSummary {
   startsAt: string;
   status: MeetingStatus;
   isSample: boolean;
+  planId: string;
+  planTitleTh: string;
   projectCount: number;
   frameBaht: number;
 }

@@ -1,6 +1,7 @@
 import type { Cookies } from '@sveltejs/kit';
 import { ORGANISER_COOKIE } from '$shared/session-cookie.ts';
-import type { OrganiserActor } from '$shared/actor.ts';
+import type { ActingActor, OrganiserActor } from '$shared/actor.ts';
+import { identify } from './identify.ts';
 import type { OrganiserSession } from '../../../server/auth/organisers.ts';
 import { refuse } from './refusal.ts';
 import { sessionCookieOptions } from './session-cookie.ts';
@@ -12,6 +13,16 @@ export async function requireOrganiser(locals: App.Locals, cookies: Cookies): Pr
   } catch (cause) {
     refuse(cause);
   }
+}
+
+/**
+ * Who sets up a meeting's people on this request: the organiser signed in on this browser, or else a participant of
+ * that meeting by its session (what they may do is then their role's row of the permissions table).
+ */
+export async function meetingSetupActor(locals: App.Locals, cookies: Cookies, meetingId: string): Promise<ActingActor> {
+  const organiser = await currentOrganiser(locals, cookies);
+  if (organiser) return organiser;
+  return { kind: 'participant', ...(await identify(locals, cookies, meetingId)) };
 }
 
 /** The organiser signed in on this browser, or null: for pages that show more to organisers. */
