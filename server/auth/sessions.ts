@@ -107,8 +107,9 @@ export function createSessions(db: Database, secret: string, now: () => number =
     };
   }
 
-  const tokenOf = ({ id, meetingId, role, name, expiresAt }: StoredInvite) =>
-    signToken(secret, { kind: 'invite', meetingId, role, inviteId: id, expiresAt: expiresAt.getTime(), ...(name ? { name } : {}) });
+  // The name stays in the row, not the token: the link (and its QR code) is shorter, and the row is what decides.
+  const tokenOf = ({ id, meetingId, role, expiresAt }: StoredInvite) =>
+    signToken(secret, { kind: 'invite', meetingId, role, inviteId: id, expiresAt: expiresAt.getTime() });
 
   async function storeInvite({ meetingId, role, name, ttlMs = INVITE_TTL_MS, rosterMemberId, organisationTh, kind = 'member', issuedByName }: InviteFor): Promise<StoredInvite> {
     const invite = { id: newTokenId(), meetingId, role, name: name ?? '', expiresAt: new Date(now() + ttlMs) };
