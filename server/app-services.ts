@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Sessions } from './auth/sessions.ts';
 import type { Organisers } from './auth/organisers.ts';
 import type { PeopleSetup } from './setup/people-setup.ts';
+import type { JoinRequests } from './setup/join-requests.ts';
 import type { BoardSnapshot, MeetingSummary } from './shared/board.ts';
 import type { FrameService } from './db/frame-repository.ts';
 import type { LimitName } from './limits/rate-limits.ts';
@@ -27,10 +28,12 @@ export interface AppServices {
    * never the request's Host header (which whoever sends the request chooses).
    */
   linkBase(): string;
-  /** Today's short code to join a meeting as a member, shown on the room's screen. */
+  /** Today's short code to ask to join a meeting, shown on the room's screen. */
   joinCode(meetingId: string): string;
-  /** The member invite token a join code leads to, or null when the code is wrong or too old. */
-  redeemJoinCode(code: string): Promise<string | null>;
+  /** The meeting a join code names, or null when the code is wrong or too old. */
+  meetingForJoinCode(code: string): Promise<string | null>;
+  /** Requests to join from the room screen's code, and the chair's answers. */
+  joinRequests: JoinRequests;
   /** Counts one `name` for a client address; throws BoardError('rate_limited') past the limit. */
   limit(name: LimitName, address: string): Promise<void>;
 }

@@ -23,6 +23,7 @@ import { closeSocketServer } from './realtime/socket-shutdown.ts';
 import { meetingDocumentsRouter } from './http/meeting-documents.ts';
 import { peopleApiRouter } from './http/people-api.ts';
 import { createPeopleSetup } from './setup/people-setup.ts';
+import { createJoinRequests } from './setup/join-requests.ts';
 import { createFrameService, type FrameService } from './db/frame-repository.ts';
 import { createPdfPrinter } from './pdf/print-pdf.ts';
 import { ensureWebBuild, loadPagesHandler, webBuildIsCurrent } from './http/web-build.ts';
@@ -70,6 +71,8 @@ export interface RunningBoard {
   db: Database;
   sessions: Sessions;
   organisers: Organisers;
+  /** What the pages are given: the same services, for tests and scripts that act as a page would. */
+  services: AppServices;
   io: BoardServer;
   frames: FrameService;
   /** Sends committed events to this process's sockets in seq order; another instance's events can be fed to it too. */
@@ -152,7 +155,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     const sessions = createSessions(db, secret);
     const organisers = createOrganisers(db, secret);
     const board = (meetingId: string) => loadBoard(db, meetingId);
-    const joinCodes = createJoinCodes(db, sessions, secret);
+    const joinCodes = createJoinCodes(db, secret);
 
     await ensureWebBuild('missing', log);
     if (!webBuildIsCurrent()) log('The web app was built from older sources: `npm run build` rebuilds it.');
@@ -210,7 +213,8 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       listMeetings: () => listMeetings(db),
       linkBase: () => origins.linkBase(),
       joinCode: (meetingId) => joinCodes.codeFor(meetingId),
-      redeemJoinCode: (code) => joinCodes.redeem(code),
+      meetingForJoinCode: (code) => joinCodes.meetingFor(code),
+      joinRequests: createJoinRequests(db, sessions, secret),
       limit: (name, address) => limits.take(name, address),
     };
     const app = createExpressApp({
@@ -314,6 +318,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       db,
       sessions,
       organisers,
+      services,
       io,
       frames,
       delivery,

@@ -38,7 +38,14 @@ export interface OrganiserSessionClaims {
   expiresAt: number;
 }
 
-export type TokenClaims = InviteClaims | SessionClaims | OrganiserLinkClaims | OrganiserSessionClaims;
+/** Held by the browser that asked to join from the room screen's code, so that it alone learns the chair's answer. */
+export interface JoinRequestClaims {
+  kind: 'join-request';
+  requestId: string;
+  expiresAt: number;
+}
+
+export type TokenClaims = InviteClaims | SessionClaims | OrganiserLinkClaims | OrganiserSessionClaims | JoinRequestClaims;
 export type TokenError = 'malformed' | 'bad_signature' | 'expired' | 'wrong_kind';
 export type VerifyResult<T> = { ok: true; claims: T } | { ok: false; error: TokenError };
 
@@ -63,6 +70,7 @@ function parseClaims(json: unknown): TokenClaims | null {
   const { expiresAt } = c;
   if (c.kind === 'organiser-link') return typeof c.linkId === 'string' ? { kind: 'organiser-link', linkId: c.linkId, expiresAt } : null;
   if (c.kind === 'organiser') return typeof c.organiserId === 'string' ? { kind: 'organiser', organiserId: c.organiserId, expiresAt } : null;
+  if (c.kind === 'join-request') return typeof c.requestId === 'string' ? { kind: 'join-request', requestId: c.requestId, expiresAt } : null;
   if (typeof c.meetingId !== 'string') return null;
   if (c.kind === 'invite') {
     if (!isRole(c.role) || typeof c.inviteId !== 'string') return null;

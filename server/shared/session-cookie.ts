@@ -5,3 +5,6 @@ export function sessionCookieName(meetingId: string): string {
 
 /** The cookie that holds an organiser's session: one per browser, for every plan and meeting they set up. */
 export const ORGANISER_COOKIE = 'cb_organiser';
+
+/** The cookie of a browser that asked to join from the room screen's code and waits for the chair's answer. */
+export const JOIN_REQUEST_COOKIE = 'cb_join';

@@ -161,16 +161,17 @@ describe('the presenter-driven meeting', () => {
     expect((await fetch(`${board.url}/meetings/${board.meetingId}/screen`, { redirect: 'manual' })).status).toBe(401);
   });
 
-  it('leads a short join code to a member invite, and refuses a made-up one', async () => {
+  it('leads a short join code to a request to join, never to an invite, and refuses a made-up one', async () => {
     const { sessionToken } = await board.join('observer', 'จอสำหรับรหัส');
     const html = await (await fetch(`${board.url}/meetings/${board.meetingId}/screen`, { headers: { cookie: `${sessionCookieName(board.meetingId)}=${sessionToken}` } })).text();
+    expect(html).toContain('สแกนเพื่อขอเข้าร่วมประชุม');
     const path = html.match(/\/j\/([A-Za-z0-9_-]{10})/)?.[0];
     expect(path).toBeDefined();
-    const redirected = await fetch(`${board.url}${path}`, { redirect: 'manual' });
-    expect(redirected.status).toBe(303);
-    const join = await fetch(`${board.url}${redirected.headers.get('location')}`);
-    expect(join.status).toBe(200);
-    expect(await join.text()).toContain('กรรมการ');
+    const invitesBefore = await board.db.invite.count();
+    const page = await fetch(`${board.url}${path}`, { redirect: 'manual' });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('ขอเข้าร่วมการประชุม');
+    expect(await board.db.invite.count()).toBe(invitesBefore);
     expect((await fetch(`${board.url}/j/AAAAAAAAAA`, { redirect: 'manual' })).status).toBe(404);
   });
 });

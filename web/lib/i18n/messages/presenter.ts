@@ -51,7 +51,7 @@ export const PRESENTER_MESSAGES = {
     th: 'ขาดการเชื่อมต่อ · ตัวเลขบนจออาจไม่เป็นปัจจุบัน · กำลังเชื่อมต่อใหม่',
     en: 'Disconnected · figures may be out of date · reconnecting',
   },
-  scanToJoin: { th: 'สแกนเพื่อเข้าร่วมในฐานะกรรมการ', en: 'Scan to join as a member' },
+  scanToJoin: { th: 'สแกนเพื่อขอเข้าร่วมประชุม', en: 'Scan to ask to join' },
   clock: { th: 'เวลา', en: 'Time' },
   revokeAccess: { th: 'ยกเลิกสิทธิ์', en: 'Revoke access' },
   confirmRevoke: { th: 'ยืนยันยกเลิกสิทธิ์เข้าร่วมประชุมของ', en: 'Confirm: end the meeting access of' },
