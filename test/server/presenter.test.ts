@@ -152,7 +152,7 @@ describe('the presenter-driven meeting', () => {
     expect(cookie).toMatch(new RegExp(`^${sessionCookieName(board.meetingId)}=`));
     const screen = await fetch(`${board.url}/meetings/${board.meetingId}/screen`, { headers: { cookie } });
     expect(screen.status).toBe(200);
-    expect(await screen.text()).toContain('สแกนเพื่อเข้าร่วมในฐานะกรรมการ');
+    expect(await screen.text()).toContain('สแกนเพื่อขอเข้าร่วมประชุม');
 
     const memberInvite = await board.sessions.createInvite({ meetingId: board.meetingId, role: 'member', name: SCREEN_DISPLAY_NAME });
     expect((await fetch(`${board.url}/meetings/${board.meetingId}/screen?invite=${memberInvite}`, { redirect: 'manual' })).status).toBe(401);
