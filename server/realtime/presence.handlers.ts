@@ -13,9 +13,10 @@ export function presenceHandlers(deps: { db: Database; presence: PresenceTracker
     const { meetingId, participantId } = socket.data.identity;
     presence.connected(meetingId, participantId);
     socket.on('disconnect', () => presence.disconnected(meetingId, participantId));
-    // Joining the board is joining online; the chair or the secretary marks who sits in the room.
+    // Joining the board is joining online; the chair or the secretary marks who sits in the room. A device (the room's
+    // screen) attends nothing.
     void db.participant
-      .updateMany({ where: { id: participantId, attendance: null }, data: { attendance: 'online' } })
+      .updateMany({ where: { id: participantId, attendance: null, kind: { not: 'device' } }, data: { attendance: 'online' } })
       .then(({ count }) => count && presence.changed(meetingId))
       .catch((error) => console.error('attendance failed', error));
 

@@ -127,7 +127,7 @@ export function createPresenceTracker(
       const participants = await db.participant.findMany({
         where: { meetingId, revokedAt: null },
         orderBy: { joinedAt: 'asc' },
-        select: { id: true, displayName: true, role: true, attendance: true },
+        select: { id: true, displayName: true, role: true, attendance: true, kind: true },
       });
       const entries = await everyone(meetingId);
       return participants.map((p) => {
@@ -140,6 +140,7 @@ export function createPresenceTracker(
           online: entry !== undefined,
           // Whoever may move the focus leads, even if they reported following before the chair handed them the role.
           following: can(p.role, 'focus:move') ? null : (entry?.following ?? null),
+          ...(p.kind === 'device' ? { device: true as const } : {}),
         };
       });
     },

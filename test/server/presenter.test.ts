@@ -1,6 +1,7 @@
 // The presenter's focus over real Socket.io clients: who may move it, that everyone gets it with the meeting's
 // sequence, that late joiners and reconnecting clients land on it, and the agenda, handover and attendance.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io } from 'socket.io-client';
 import type { BoardSnapshot } from '../../server/shared/board.ts';
 import { SCREEN_DISPLAY_NAME, type MeetingFocus, type PresenceEntry } from '../../server/shared/events/presenter.ts';
 import { sessionCookieName } from '../../server/shared/session-cookie.ts';
@@ -141,6 +142,21 @@ describe('the presenter-driven meeting', () => {
 
     member.disconnect();
     await expect.poll(entry).toMatchObject({ online: false, following: null, attendance: 'present' });
+  });
+
+  it('lists the room screen as a device, never marked as attending', async () => {
+    const { socket: secretary } = await connect('secretary', 'เลขานุการ ดูรายชื่อ');
+    const screenInvite = await board.sessions.createInvite({ meetingId: board.meetingId, role: 'observer', kind: 'device', name: SCREEN_DISPLAY_NAME });
+    const { identity, sessionToken } = await board.sessions.redeemInvite(screenInvite, '');
+    const screen: ClientSocket = io(board.url, { auth: { meetingId: board.meetingId, token: sessionToken }, transports: ['websocket'], reconnection: false, forceNew: true });
+    await new Promise<void>((resolve) => screen.once('session:ready', () => resolve()));
+    const entry = async () => {
+      const result = await secretary.emitWithAck('presence:list', {});
+      if (!('data' in result)) throw new Error(result.error.code);
+      return result.data.find((e: PresenceEntry) => e.participantId === identity.participantId);
+    };
+    await expect.poll(entry).toMatchObject({ online: true, device: true, attendance: null });
+    screen.close();
   });
 
   it('opens the screen from a screen link without a name, and refuses other invites there', async () => {

@@ -57,6 +57,8 @@ export interface PresenceEntry {
   online: boolean;
   /** Null for someone offline, or who never said (screens and presenters do not follow). */
   following: boolean | null;
+  /** Set for the room's screen and other devices: not a person, so never counted among those present. */
+  device?: true;
 }
 
 export interface ParticipantChange {

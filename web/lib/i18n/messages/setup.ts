@@ -80,6 +80,7 @@ export const SETUP_MESSAGES = {
   saysTheyAre: { th: 'แจ้งว่าเป็น', en: 'says they are' },
   admitAsObserver: { th: 'อนุญาตเป็นผู้สังเกตการณ์', en: 'Admit as observer' },
   admitAs: { th: 'อนุญาตในฐานะ', en: 'Admit as' },
+  deviceNotAttendee: { th: 'อุปกรณ์ (ไม่นับเป็นผู้เข้าประชุม)', en: 'Device (not an attendee)' },
   admitRequest: { th: 'อนุญาต', en: 'Admit' },
   refuseRequest: { th: 'ไม่อนุญาต', en: 'Refuse' },
 } as const satisfies Record<string, { th: string; en: string }>;
