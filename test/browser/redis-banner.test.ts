@@ -25,7 +25,7 @@ describeBoth('the chair\'s notice that Redis is away', () => {
 
   async function joined(board: TestBoard, role: Role, name: string, width: number): Promise<Page> {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
-    await page.goto(board.inviteUrl(role, name));
+    await page.goto(await board.inviteUrl(role, name));
     await page.getByRole('button', { name: 'เข้าร่วมประชุม' }).click();
     await page.waitForURL(`**/meetings/${board.meetingId}`);
     await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 10_000 }).toBe('เชื่อมต่อสด');
