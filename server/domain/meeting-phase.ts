@@ -56,6 +56,13 @@ const PHASES: Record<Action, readonly MeetingStatus[]> = {
   'frame:prepare': IN_SESSION,
   'frame:confirm': IN_SESSION,
   'meeting:close': IN_SESSION,
+  // Setting people up is not tied to one meeting's phase: organisers and the plan's roster outlive meetings.
+  'organiser:add': ALWAYS,
+  'roster:edit': ALWAYS,
+  // A lost invite is withdrawn whenever it is found lost; new people come only while the meeting can still sit.
+  'invite:revoke': ALWAYS,
+  'attendee:add': UNTIL_CLOSED,
+  'join:admit': UNTIL_CLOSED,
 };
 
 export function isMeetingStatus(value: unknown): value is MeetingStatus {

@@ -83,7 +83,7 @@ const GRANTS: Record<Authority, readonly Action[]> = {
   organiser: [
     'board:read', 'minutes:read-draft',
     'organiser:add', 'roster:edit', 'attendee:add', 'invite:create', 'invite:revoke', 'participant:revoke',
-    'projects:import', 'agenda:add',
+    'projects:import', 'agenda:add', 'agenda:edit', 'plan:edit', 'meeting:edit', 'meeting:open', 'meeting:close',
   ],
 };
 

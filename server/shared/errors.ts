@@ -20,7 +20,6 @@ export const ERROR_MESSAGES = {
   organiser_revoked: { th: 'สิทธิ์ผู้จัดการประชุมของท่านถูกยกเลิกแล้ว', en: 'Your organiser access was withdrawn' },
   organiser_not_found: { th: 'ไม่พบผู้จัดการประชุมคนนี้', en: 'No such organiser' },
   organiser_last: { th: 'ยกเลิกผู้จัดการประชุมคนสุดท้ายไม่ได้', en: 'The last organiser cannot be withdrawn' },
-  plan_not_found: { th: 'ไม่พบแผนงานนี้', en: 'Plan not found' },
   roster_member_not_found: { th: 'ไม่พบบุคคลนี้ในรายชื่อคณะกรรมการของแผนนี้', en: 'This person is not on this plan\'s committee roster' },
   roster_paste_invalid: { th: 'รายชื่อที่วางมีบรรทัดที่ไม่ถูกต้อง ยังไม่ได้เพิ่มผู้ใด', en: 'The pasted list has bad lines: nobody was added' },
   invalid_field: { th: 'ข้อมูลในช่องที่ระบุไม่ถูกต้อง', en: 'A field is not valid' },
