@@ -16,7 +16,10 @@ describe('what each phase of a meeting allows', () => {
 
   it('is read-only once closed but for the minutes and attendance', () => {
     const allowed = ACTIONS.filter((action) => phaseAllows('closed', action));
-    expect(allowed.sort()).toEqual(['attendance:record', 'board:read', 'minutes:read-draft', 'minutes:write', 'participant:revoke'].sort());
+    // Withdrawing access (a participant, a used invite) is never refused; organisers and the roster belong to the plan.
+    expect(allowed.sort()).toEqual(
+      ['attendance:record', 'board:read', 'minutes:read-draft', 'minutes:write', 'participant:revoke', 'invite:revoke', 'organiser:add', 'roster:edit'].sort(),
+    );
     expect(phaseRefusal('closed', 'ceiling:set')).toBe('meeting_closed');
     expect(phaseRefusal('closed', 'agenda:edit')).toBe('meeting_closed');
   });
