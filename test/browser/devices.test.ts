@@ -73,6 +73,45 @@ describeInBrowser('the board on a phone, a tablet and a laptop', () => {
     }
   }, 120_000);
 
+  it('holds the table in shape on a laptop: the header under the totals strip, one baseline, row borders, Thai room', async () => {
+    const page = await room.joinAs('member', 'กรรมการ แล็ปท็อป', { width: 1440, height: 900 });
+    await expect.poll(() => page.locator('tr[data-project]').count()).toBe(78);
+    await page.mouse.wheel(0, 2500);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+    const shape = await page.evaluate(() => {
+      const totals = document.querySelector('[data-testid="totals"]')!.getBoundingClientRect();
+      const header = document.querySelector('[data-testid="project-table"] thead th')!.getBoundingClientRect();
+      // A row well inside the viewport, below the sticky header.
+      const row = [...document.querySelectorAll<HTMLElement>('tr[data-project]')].find((r) => r.getBoundingClientRect().top > header.bottom + 50)!;
+      // Where the first line of a cell's text ends, whatever buttons or spans hold it.
+      const firstLine = (cell: Element) => {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.textContent!.trim() ? 1 : 3) });
+        const range = document.createRange();
+        range.selectNodeContents(walker.nextNode()!);
+        return Math.round(range.getClientRects()[0]!.bottom);
+      };
+      const cells = ['.code', '.requested', '.ceiling', '.difference'].map((selector) => row.querySelector(selector)!);
+      const name = row.querySelector<HTMLElement>('button.open')!;
+      return {
+        totalsBottom: totals.bottom,
+        headerTop: header.top,
+        baselines: cells.map(firstLine),
+        rowBorders: [...row.children].map((cell) => getComputedStyle(cell).borderBottomStyle),
+        nameLineHeight: parseFloat(getComputedStyle(name).lineHeight) / parseFloat(getComputedStyle(name).fontSize),
+        nameClipped: name.scrollHeight > name.clientHeight + 1,
+      };
+    });
+    // The header sits on the strip's edge (tucked under it by less than a pixel): no hairline for rows to show through.
+    expect(shape.headerTop).toBeLessThanOrEqual(shape.totalsBottom);
+    expect(shape.headerTop).toBeGreaterThan(shape.totalsBottom - 1);
+    expect(new Set(shape.baselines).size, `first lines at ${shape.baselines}`).toBe(1);
+    expect(new Set(shape.rowBorders)).toEqual(new Set(['solid']));
+    expect(shape.nameLineHeight).toBeGreaterThanOrEqual(1.6);
+    expect(shape.nameClipped).toBe(false);
+    await screenshot(page, 'board-1440-scrolled');
+    await page.context().close();
+  });
+
   it('lets the presenter step through the projects on a tablet', async () => {
     const presenter = await room.joinAs('presenter', 'ผู้นำเสนอ', { width: 768, height: 1024 });
     const dock = presenter.getByTestId('presenter-dock');

@@ -4,7 +4,9 @@ import type { Action } from 'svelte/action';
 
 export const stickyTop: Action<HTMLElement> = (node) => {
   const root = document.documentElement;
-  const update = () => root.style.setProperty('--sticky-top', `${Math.ceil(node.getBoundingClientRect().height)}px`);
+  // Rounded down: what sticks below tucks a fraction of a pixel under the chrome (which paints above it) rather than
+  // leaving a hairline through which the scrolling rows show.
+  const update = () => root.style.setProperty('--sticky-top', `${Math.floor(node.getBoundingClientRect().height)}px`);
   const observer = new ResizeObserver(update);
   observer.observe(node);
   update();
