@@ -75,15 +75,22 @@ describeInBrowser('the board in English', () => {
   it('falls back to the Thai name, marked as Thai, where no English name was given', async () => {
     const { planId } = await room.board.db.meeting.findUniqueOrThrow({ where: { id: room.board.meetingId } });
     const project = await room.board.db.project.findFirstOrThrow({ where: { planId }, orderBy: { position: 'asc' } });
+    const item = await room.board.db.agendaItem.findFirstOrThrow({ where: { meetingId: room.board.meetingId }, orderBy: { position: 'asc' } });
     await room.board.db.project.update({ where: { id: project.id }, data: { nameEn: '' } });
+    await room.board.db.agendaItem.update({ where: { id: item.id }, data: { titleEn: '' } });
     try {
       const page = await room.joinAs('member', 'Malee (committee)', { width: 1440, height: 900 });
       await switchToEnglish(page);
       const name = page.locator(`tr[data-project="${project.code}"] button.open`);
       await expect.poll(() => name.textContent()).toBe(project.nameTh);
       expect(await name.getAttribute('lang')).toBe('th');
+      // An agenda item added without an English title: its number in English, its title in Thai, marked so.
+      const agenda = page.getByTestId('current-agenda');
+      expect(await agenda.textContent()).toBe(`Item ${item.number} ${item.titleTh}`);
+      expect(await agenda.locator('[lang="th"]').textContent()).toBe(item.titleTh);
       await page.context().close();
     } finally {
+      await room.board.db.agendaItem.update({ where: { id: item.id }, data: { titleEn: item.titleEn } });
       await room.board.db.project.update({ where: { id: project.id }, data: { nameEn: project.nameEn } });
     }
   });
