@@ -73,6 +73,30 @@ describeInBrowser('the board on a phone, a tablet and a laptop', () => {
     }
   }, 120_000);
 
+  it('annotates and proposes a ceiling from a phone, in the full-screen sheet, without scrolling sideways', async () => {
+    const page = await room.joinAs('member', 'กรรมการ โทรศัพท์', { width: 390, height: 844 });
+    await page.locator('tr[data-project="DG67-010"] button.open').click();
+    const sheet = page.getByTestId('project-panel');
+    await expect.poll(() => sheet.getByTestId('annotations').isVisible()).toBe(true);
+
+    await sheet.getByLabel('เขียนบันทึก').fill('ขอแผนการฝึกอบรมรายจังหวัด');
+    await sheet.getByRole('button', { name: 'บันทึก', exact: true }).click();
+    await expect.poll(() => sheet.getByTestId('note').filter({ hasText: 'ขอแผนการฝึกอบรมรายจังหวัด' }).count(), { timeout: 10_000 }).toBe(1);
+
+    const editor = sheet.getByTestId('ceiling-editor');
+    await editor.getByLabel('วงเงินใหม่ (ล้านบาท หรือ บาท)').fill('12.5');
+    await editor.getByLabel('เหตุผล').fill('ลดตามจำนวนผู้เข้าอบรมจริง');
+    await editor.getByRole('button', { name: 'ส่งข้อเสนอ' }).click();
+    await expect.poll(() => editor.textContent()).toContain('ส่งข้อเสนอแล้ว');
+    await expect
+      .poll(async () => (await room.board.db.proposal.findFirst({ where: { project: { code: 'DG67-010' } } }))?.proposedBaht)
+      .toBe(12_500_000n);
+    expect(await horizontalOverflow(page)).toBe(0);
+    expect(await smallTargets(page)).toEqual([]);
+    await screenshot(page, 'sheet-proposed-390');
+    await page.context().close();
+  });
+
   it('holds the table in shape on a laptop: the header under the totals strip, one baseline, row borders, Thai room', async () => {
     const page = await room.joinAs('member', 'กรรมการ แล็ปท็อป', { width: 1440, height: 900 });
     await expect.poll(() => page.locator('tr[data-project]').count()).toBe(78);
