@@ -95,7 +95,7 @@ describeInBrowser('the board on a phone, a tablet and a laptop', () => {
     expect(await smallTargets(page)).toEqual([]);
     await screenshot(page, 'sheet-proposed-390');
     await page.context().close();
-  });
+  }, 60_000);
 
   it('holds the table in shape on a laptop: the header under the totals strip, one baseline, row borders, Thai room', async () => {
     const page = await room.joinAs('member', 'กรรมการ แล็ปท็อป', { width: 1440, height: 900 });
@@ -134,7 +134,7 @@ describeInBrowser('the board on a phone, a tablet and a laptop', () => {
     expect(shape.nameClipped).toBe(false);
     await screenshot(page, 'board-1440-scrolled');
     await page.context().close();
-  });
+  }, 60_000);
 
   it('lets the presenter step through the projects on a tablet', async () => {
     const presenter = await room.joinAs('presenter', 'ผู้นำเสนอ', { width: 768, height: 1024 });

@@ -93,7 +93,7 @@ describeInBrowser('the board in English', () => {
       await room.board.db.agendaItem.update({ where: { id: item.id }, data: { titleEn: item.titleEn } });
       await room.board.db.project.update({ where: { id: project.id }, data: { nameEn: project.nameEn } });
     }
-  });
+  }, 60_000);
 
   it('keeps its shape in English at 768 and 1440 px, with the project panel open', async () => {
     for (const width of [768, 1440]) {
