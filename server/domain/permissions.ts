@@ -1,7 +1,7 @@
 // Who may do what: one table, checked by every transport and shown by the interface. A participant's role grants
 // actions within their own meeting; an organiser (the plan's secretariat, not a participant) sets committees up
 // across plans and acts on any meeting through the same checks.
-import type { Role } from '../shared/roles.ts';
+import { ROLES, type Role } from '../shared/roles.ts';
 
 export const ACTIONS = [
   'board:read',
@@ -87,6 +87,11 @@ const GRANTS: Record<Authority, readonly Action[]> = {
   ],
 };
 
+/** The authority an actor acts with: their current role in the meeting, or the organisers' row. */
+export function authorityOf(actor: { kind: 'organiser' } | { kind: 'participant'; role: Role }): Authority {
+  return actor.kind === 'organiser' ? 'organiser' : actor.role;
+}
+
 const GRANT_SETS = new Map<Authority, ReadonlySet<Action>>(AUTHORITIES.map((who) => [who, new Set(GRANTS[who])]));
 
 export function can(role: Authority, action: Action): boolean {
@@ -95,4 +100,29 @@ export function can(role: Authority, action: Action): boolean {
 
 export function allowedActions(role: Authority): Action[] {
   return ACTIONS.filter((action) => can(role, action));
+}
+
+/**
+ * Whom each holder of `invite:create` or `attendee:add` may seat, and as what: nobody hands out more authority than
+ * their own. The chair may seat anyone; the secretary prepares (members, presenters, observers, other secretaries)
+ * but never mints a chair, who alone confirms what the secretary prepared. An organiser sets the committee up, its
+ * chair included. Roles without an invite permission seat nobody.
+ */
+const INVITABLE: Record<Authority, readonly Role[]> = {
+  chair: ROLES,
+  secretary: ['presenter', 'member', 'secretary', 'observer'],
+  organiser: ROLES,
+  presenter: [],
+  member: [],
+  observer: [],
+};
+
+/** The roles `who` may give someone by an invite (a roster member's, an attendee's or a link from the board). */
+export function invitableRoles(who: Authority): Role[] {
+  if (!can(who, 'invite:create') && !can(who, 'attendee:add')) return [];
+  return ROLES.filter((role) => INVITABLE[who].includes(role));
+}
+
+export function canInvite(who: Authority, invitedRole: Role): boolean {
+  return invitableRoles(who).includes(invitedRole);
 }

@@ -7,6 +7,7 @@ import { formatThaiDate, formatThaiTime } from '../domain/thai-dates.ts';
 import { RESOLUTION_OUTCOME_LABELS } from '../shared/events/resolution.ts';
 import { ROLE_LABELS, type Role } from '../shared/roles.ts';
 import { escapeHtml, printableHtml } from './printable-html.ts';
+import { addInertRow, toCsv } from './spreadsheet-cells.ts';
 
 export interface FrameDocumentContext {
   record: FrameRecordBody & { hash: string };
@@ -57,13 +58,13 @@ function frameRows(body: FrameRecordBody): SheetRow[] {
 export async function frameXlsx(ctx: FrameDocumentContext): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('กรอบวงเงิน');
-  sheet.addRow([`${ctx.planTitleTh} · กรอบวงเงินที่ตกลง ฉบับที่ ${ctx.record.version}`]);
-  sheet.addRow([`${ctx.meeting.titleTh} ครั้งที่ ${ctx.meeting.number}/${ctx.meeting.yearBE} · ${formatThaiDate(ctx.meeting.startsAt)}`]);
-  sheet.addRow([`SHA-256 ${ctx.record.hash}`]);
-  sheet.addRow(HEADERS).font = { bold: true };
+  addInertRow(sheet, [`${ctx.planTitleTh} · กรอบวงเงินที่ตกลง ฉบับที่ ${ctx.record.version}`]);
+  addInertRow(sheet, [`${ctx.meeting.titleTh} ครั้งที่ ${ctx.meeting.number}/${ctx.meeting.yearBE} · ${formatThaiDate(ctx.meeting.startsAt)}`]);
+  addInertRow(sheet, [`SHA-256 ${ctx.record.hash}`]);
+  addInertRow(sheet, HEADERS).font = { bold: true };
   for (const row of frameRows(ctx.record)) {
     const [code, name, agency, goal, approach, outcome] = row.cells;
-    const added = sheet.addRow([
+    const added = addInertRow(sheet, [
       code,
       name,
       agency,
@@ -81,16 +82,6 @@ export async function frameXlsx(ctx: FrameDocumentContext): Promise<Buffer> {
   sheet.getColumn(6).width = 22;
   sheet.getColumn(7).width = 22;
   return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-function csvCell(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** UTF-8 with a BOM, so Excel opens the Thai text as Thai. */
-export function toCsv(rows: (string | number)[][]): string {
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 export function frameCsv(ctx: FrameDocumentContext): string {

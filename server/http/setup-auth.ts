@@ -12,6 +12,7 @@ import { readCookie } from './cookies.ts';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   forbidden: 403,
+  invite_role_forbidden: 403,
   origin_forbidden: 403,
   invalid_payload: 400,
   invalid_field: 400,

@@ -5,7 +5,7 @@ import type { Database } from '../db/client.ts';
 import type { Joined, Sessions } from '../auth/sessions.ts';
 import { TOKEN_ERRORS, validName } from '../auth/sessions.ts';
 import { signToken, verifyToken } from '../auth/tokens.ts';
-import { can } from '../domain/permissions.ts';
+import { authorityOf, can, canInvite } from '../domain/permissions.ts';
 import type { ActingActor } from '../shared/actor.ts';
 import { BoardError } from '../shared/errors.ts';
 
@@ -37,7 +37,7 @@ export interface JoinRequests {
 
 export function createJoinRequests(db: Database, sessions: Sessions, secret: string, now: () => number = Date.now): JoinRequests {
   function allow(actor: ActingActor, meetingId: string) {
-    const authority = actor.kind === 'organiser' ? 'organiser' : actor.role;
+    const authority = authorityOf(actor);
     if ((actor.kind === 'participant' && actor.meetingId !== meetingId) || !can(authority, 'join:admit')) {
       throw new BoardError('forbidden', { action: 'join:admit' });
     }
@@ -106,6 +106,8 @@ export function createJoinRequests(db: Database, sessions: Sessions, secret: str
     async admit(actor, meetingId, requestId, asRosterMemberId) {
       const member = asRosterMemberId ? await rosterMemberOf(meetingId, asRosterMemberId) : null;
       await decide(actor, meetingId, requestId, async (tx) => {
+        const role = member?.meetingRole ?? 'observer';
+        if (!canInvite(authorityOf(actor), role)) throw new BoardError('invite_role_forbidden', { role });
         const request = await tx.joinRequest.findUniqueOrThrow({ where: { id: requestId } });
         const participant = await tx.participant.create({
           data: member

@@ -3,7 +3,7 @@
 // organiser, or a participant acting within their own meeting, and every action is a row of the permissions table.
 import type { Database } from '../db/client.ts';
 import type { Sessions } from '../auth/sessions.ts';
-import { can, type Action } from '../domain/permissions.ts';
+import { authorityOf, can, canInvite, type Action } from '../domain/permissions.ts';
 import { parseRosterPaste, type RosterEntry } from '../domain/roster.ts';
 import { addRosterMembers, listRoster, removeRosterMember, reorderRoster, updateRosterMember, type RosterMemberView } from '../db/roster-repository.ts';
 import type { RunCommand } from '../commands/registry.ts';
@@ -49,7 +49,7 @@ export interface PeopleSetup {
   meetingInvites(actor: ActingActor, meetingId: string): Promise<MeetingInvites>;
   /** `{rosterMemberId}` for a roster member (their role from the roster), `{name, organisationTh, role}` for an attendee. */
   issueInvite(actor: ActingActor, meetingId: string, input: unknown): Promise<InviteView>;
-  /** An invite for every roster member who has none that is waiting or used. */
+  /** An invite for every roster member who has none that is waiting or used and whose role the actor may give. */
   inviteRoster(actor: ActingActor, meetingId: string): Promise<InviteView[]>;
   revokeInvite(actor: ActingActor, meetingId: string, inviteId: string): Promise<void>;
   /** Withdraws a lost invite and issues its person a new one. */
@@ -64,14 +64,15 @@ export interface PeopleSetupDeps {
   now?: () => number;
 }
 
-function authorityOf(actor: ActingActor) {
-  return actor.kind === 'organiser' ? 'organiser' : actor.role;
-}
-
 /** Plan-wide set-up is the organisers'; a participant acts only within their own meeting. */
 function allow(actor: ActingActor, action: Action, meetingId?: string): void {
   if (actor.kind === 'participant' && actor.meetingId !== meetingId) throw new BoardError('forbidden', { action });
   if (!can(authorityOf(actor), action)) throw new BoardError('forbidden', { action });
+}
+
+/** Nobody seats someone with more authority than their own (permissions.ts, invitableRoles). */
+function allowRole(actor: ActingActor, role: Role): void {
+  if (!canInvite(authorityOf(actor), role)) throw new BoardError('invite_role_forbidden', { role });
 }
 
 function rosterEntry(input: unknown): RosterEntry {
@@ -122,6 +123,7 @@ export function createPeopleSetup(deps: PeopleSetupDeps): PeopleSetup {
   async function issueForRosterMember(actor: ActingActor, meetingId: string, planId: string, rosterMemberId: string): Promise<InviteView> {
     const member = await db.rosterMember.findFirst({ where: { id: rosterMemberId, planId, removedAt: null } });
     if (!member) throw new BoardError('roster_member_not_found');
+    allowRole(actor, member.meetingRole);
     const { id } = await sessions.storeInvite({
       meetingId,
       role: member.meetingRole,
@@ -138,6 +140,8 @@ export function createPeopleSetup(deps: PeopleSetupDeps): PeopleSetup {
     allow(actor, 'invite:revoke', meetingId);
     const invite = await db.invite.findFirst({ where: { id: inviteId, meetingId } });
     if (!invite) throw new BoardError('invite_not_found');
+    // Withdrawing a used invite unseats its person: the secretary cannot do that to the chair they could not seat.
+    allowRole(actor, invite.role);
     if (invite.revokedAt) return invite;
     // Nobody used it: nothing the meeting sees changes. The condition makes it lose cleanly to a person joining now.
     const quiet = await db.invite.updateMany({ where: { id: inviteId, redeemedAt: null, revokedAt: null }, data: { revokedAt: new Date(now()) } });
@@ -204,6 +208,7 @@ export function createPeopleSetup(deps: PeopleSetupDeps): PeopleSetup {
         return issueForRosterMember(actor, meetingId, meeting.planId, request.rosterMemberId);
       }
       allow(actor, 'attendee:add', meetingId);
+      allowRole(actor, request.role);
       const { id } = await sessions.storeInvite({
         meetingId,
         role: request.role,
@@ -221,6 +226,8 @@ export function createPeopleSetup(deps: PeopleSetupDeps): PeopleSetup {
       const issued: InviteView[] = [];
       for (const member of roster) {
         if (member.invite?.status === 'pending' || member.invite?.status === 'used') continue;
+        // The secretary's "everyone at once" leaves the chair's invite to the chair or an organiser.
+        if (!canInvite(authorityOf(actor), member.meetingRole)) continue;
         issued.push(await issueForRosterMember(actor, meetingId, meeting.planId, member.id));
       }
       return issued;
@@ -238,6 +245,7 @@ export function createPeopleSetup(deps: PeopleSetupDeps): PeopleSetup {
         return issueForRosterMember(actor, meetingId, meeting.planId, invite.rosterMemberId);
       }
       allow(actor, 'attendee:add', meetingId);
+      allowRole(actor, invite.role);
       const { id } = await sessions.storeInvite({
         meetingId,
         role: invite.role,

@@ -12,6 +12,10 @@ export const ERROR_MESSAGES = {
   },
   invite_revoked: { th: 'ลิงก์เชิญนี้ถูกยกเลิกแล้ว กรุณาขอลิงก์ใหม่จากฝ่ายเลขานุการ', en: 'This invite was withdrawn: ask the secretary for a new one' },
   invite_not_found: { th: 'ไม่พบลิงก์เชิญนี้ในการประชุมนี้', en: 'No such invite in this meeting' },
+  invite_role_forbidden: {
+    th: 'บทบาทของท่านเชิญผู้อื่นในบทบาทนี้ไม่ได้ เชิญได้เฉพาะบทบาทที่ไม่เกินอำนาจของท่าน',
+    en: 'Your role cannot invite someone as this role: you may invite only roles within your own authority',
+  },
   organiser_link_used: { th: 'ลิงก์ผู้จัดการประชุมนี้ถูกใช้ไปแล้ว กรุณาขอลิงก์ใหม่', en: 'This organiser link was already used: ask for a new one' },
   organiser_required: {
     th: 'หน้านี้สำหรับผู้จัดการประชุม (ฝ่ายเลขานุการของแผน) กรุณาเปิดลิงก์ผู้จัดการประชุมที่ได้รับ',

@@ -3,7 +3,7 @@
 // with a typed error that names the field and writes nothing, and every set-up action checked for every role.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
-import type { WireError } from '../../server/shared/errors.ts';
+import { ERROR_MESSAGES, type WireError } from '../../server/shared/errors.ts';
 import { ORGANISER_COOKIE, sessionCookieName } from '../../server/shared/session-cookie.ts';
 import { ROLES, type Role } from '../../server/shared/roles.ts';
 import type { InviteView, MeetingInvites } from '../../server/setup/people-setup.ts';
@@ -226,6 +226,47 @@ describe('the people set-up API', () => {
       expect((await call('POST', path, { cookie: cookies[role], json: { name: `แขก ${role}`, role: 'observer' } })).status).toBe(expected[role].attendee);
       const target = (await asOrganiser('POST', path, { rosterMemberId: roster[4]!.id })).body.invite as InviteView;
       expect((await call('POST', `${path}/${target.id}/revoke`, { cookie: cookies[role] })).status).toBe(expected[role].revoke);
+    });
+
+    it('lets the secretary invite only within their authority, by every path: never a chair', async () => {
+      const path = `/api/meetings/${board.meetingId}/invites`;
+      const chairMember = roster.find((m) => m.meetingRole === 'chair')!;
+      const chairInvites = () => board.db.invite.count({ where: { meetingId: board.meetingId, role: 'chair', revokedAt: null } });
+      const before = await chairInvites();
+      const refused = (answer: { status: number; body: { error?: WireError } }) => {
+        expect(answer.status).toBe(403);
+        expect(answer.body.error).toMatchObject({ code: 'invite_role_forbidden', messageTh: ERROR_MESSAGES.invite_role_forbidden.th, messageEn: ERROR_MESSAGES.invite_role_forbidden.en });
+      };
+      refused(await call('POST', path, { cookie: cookies.secretary, json: { rosterMemberId: chairMember.id } }));
+      refused(await call('POST', path, { cookie: cookies.secretary, json: { name: 'ประธานปลอม', role: 'chair' } }));
+      const boardAction = (cookie: string, role: Role) =>
+        fetch(`${board.url}/meetings/${board.meetingId}?/invite`, {
+          method: 'POST',
+          headers: { cookie, origin: board.url, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+          body: `role=${role}&name=x`,
+        }).then(async (r) => (await r.json()) as { type: string; status?: number; data?: string });
+      const fromBoard = await boardAction(cookies.secretary, 'chair');
+      expect(fromBoard).toMatchObject({ type: 'failure', status: 403 });
+      expect(fromBoard.data).toContain(ERROR_MESSAGES.invite_role_forbidden.th);
+      expect(await chairInvites()).toBe(before);
+
+      // "Everyone at once" from the secretary leaves the chair's invite to the chair or an organiser.
+      const all = await call('POST', `${path}/roster`, { cookie: cookies.secretary });
+      expect(all.status).toBe(201);
+      expect((all.body.issued as InviteView[]).map((i) => i.role)).not.toContain('chair');
+      expect(await chairInvites()).toBe(before);
+
+      // Withdrawing (or reissuing) the chair's invite would unseat the chair: refused, the invite untouched.
+      const chairs = (await asOrganiser('POST', path, { rosterMemberId: chairMember.id })).body.invite as InviteView;
+      refused(await call('POST', `${path}/${chairs.id}/revoke`, { cookie: cookies.secretary }));
+      refused(await call('POST', `${path}/${chairs.id}/reissue`, { cookie: cookies.secretary }));
+      expect((await board.db.invite.findUniqueOrThrow({ where: { id: chairs.id } })).revokedAt).toBeNull();
+
+      // Within their authority the same paths work; the chair and an organiser mint chairs.
+      expect((await call('POST', path, { cookie: cookies.secretary, json: { name: 'ผู้นำเสนอจากหน่วยงาน', role: 'presenter' } })).status).toBe(201);
+      expect(await boardAction(cookies.secretary, 'secretary')).toMatchObject({ type: 'success' });
+      expect(await boardAction(cookies.chair, 'chair')).toMatchObject({ type: 'success' });
+      expect((await call('POST', path, { cookie: cookies.chair, json: { rosterMemberId: chairMember.id } })).status).toBe(201);
     });
 
     it('keeps a participant to their own meeting', async () => {

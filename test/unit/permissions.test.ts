@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, AUTHORITIES, allowedActions, can } from '../../server/domain/permissions.ts';
+import { ACTIONS, AUTHORITIES, allowedActions, can, canInvite, invitableRoles, type Authority } from '../../server/domain/permissions.ts';
+import type { Role } from '../../server/shared/roles.ts';
 import { ROLES } from '../../server/shared/roles.ts';
 
 describe('permissions', () => {
@@ -50,5 +51,32 @@ describe('permissions', () => {
     for (const action of ['ceiling:set', 'ceiling:propose', 'proposal:decide', 'resolution:record', 'resolution:confirm', 'frame:confirm'] as const) {
       expect(can('organiser', action)).toBe(false);
     }
+  });
+
+  describe('invites within one\'s authority: every cell', () => {
+    // Written out by hand, not derived from the table: this is what the issue asks the table to say.
+    const INVITES: Record<Authority, Record<Role, boolean>> = {
+      chair: { chair: true, presenter: true, member: true, secretary: true, observer: true },
+      secretary: { chair: false, presenter: true, member: true, secretary: true, observer: true },
+      organiser: { chair: true, presenter: true, member: true, secretary: true, observer: true },
+      presenter: { chair: false, presenter: false, member: false, secretary: false, observer: false },
+      member: { chair: false, presenter: false, member: false, secretary: false, observer: false },
+      observer: { chair: false, presenter: false, member: false, secretary: false, observer: false },
+    };
+    for (const who of AUTHORITIES) {
+      for (const role of ROLES) {
+        it(`${who} ${INVITES[who][role] ? 'may' : 'may not'} invite a ${role}`, () => {
+          expect(canInvite(who, role)).toBe(INVITES[who][role]);
+        });
+      }
+    }
+    it('lists the invitable roles in the table\'s order, and none for those who may not invite at all', () => {
+      expect(invitableRoles('secretary')).toEqual(['presenter', 'member', 'secretary', 'observer']);
+      expect(invitableRoles('chair')).toEqual(ROLES);
+      for (const who of AUTHORITIES.filter((w) => !can(w, 'invite:create') && !can(w, 'attendee:add'))) expect(invitableRoles(who)).toEqual([]);
+    });
+    it('lets nobody but the chair and an organiser mint a chair', () => {
+      expect(AUTHORITIES.filter((who) => canInvite(who, 'chair'))).toEqual(['chair', 'organiser']);
+    });
   });
 });

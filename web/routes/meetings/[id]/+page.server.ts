@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { allowedActions, can } from '$domain/permissions.ts';
+import { allowedActions, can, canInvite, invitableRoles } from '$domain/permissions.ts';
+import { LOCALE_COOKIE, asLocale } from '$lib/i18n/locale.ts';
 import { isRole } from '$shared/roles.ts';
 import { ERROR_MESSAGES } from '$shared/errors.ts';
 import { refuse } from '$lib/server/refusal.ts';
@@ -16,6 +17,7 @@ export const load: PageServerLoad = async ({ params, locals, cookies }) => {
       board: await locals.services.loadBoard(params.id),
       session: { participantId: identity.participantId, displayName: identity.displayName, role: identity.role },
       permissions: allowedActions(identity.role),
+      invitableRoles: invitableRoles(identity.role),
     };
   } catch (cause) {
     refuse(cause);
@@ -25,11 +27,13 @@ export const load: PageServerLoad = async ({ params, locals, cookies }) => {
 export const actions: Actions = {
   invite: async ({ params, locals, cookies, request }) => {
     const identity = await identify(locals, cookies, params.id);
-    if (!can(identity.role, 'invite:create')) return fail(403, { inviteError: ERROR_MESSAGES.forbidden.th });
+    const locale = asLocale(cookies.get(LOCALE_COOKIE));
+    if (!can(identity.role, 'invite:create')) return fail(403, { inviteError: ERROR_MESSAGES.forbidden[locale] });
     const form = await request.formData();
     const role = form.get('role');
     const name = String(form.get('name') ?? '').trim().slice(0, 120);
-    if (!isRole(role)) return fail(400, { inviteError: ERROR_MESSAGES.invalid_payload.th });
+    if (!isRole(role)) return fail(400, { inviteError: ERROR_MESSAGES.invalid_payload[locale] });
+    if (!canInvite(identity.role, role)) return fail(403, { inviteError: ERROR_MESSAGES.invite_role_forbidden[locale] });
     const token = await locals.services.sessions.createInvite({ meetingId: params.id, role, name: name || undefined, issuedByName: identity.displayName });
     return { inviteUrl: `${locals.services.linkBase()}/join/${token}`, inviteRole: role };
   },
