@@ -44,6 +44,7 @@ import { presenceDeltas } from './realtime/presence-broadcast.ts';
 import { createSocketServer, meetingRoom, toSocket, type BoardServer } from './realtime/socket-server.ts';
 import { seedSampleMeeting } from './seed/seed-sample.ts';
 import { createYjsEndpoint } from './yjs/endpoint.ts';
+import { createMinutesSync } from './yjs/minutes-sync.ts';
 import { createPostgresPersistence, type PostgresPersistence } from './yjs/postgres-persistence.ts';
 import { createOriginPolicy, type OriginPolicy } from './net/origins.ts';
 import { can } from './domain/permissions.ts';
@@ -229,6 +230,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
           frames,
           pdf,
           yjs: yjsPersistence,
+          bringMinutesUpToDate: (meetingId) => minutesSync.bringUpToDate(meetingId),
           runCommand,
           limits,
         }),
@@ -284,8 +286,11 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       allowOrigin: origins.allows,
       authenticate: (req) => authenticateYjs(sessions, YJS_PATH, req),
       relay: redis ? redisYjsRelay({ instanceId: health.instanceId, publisher: redis.relay, subscriber: redis.subscriber, log }) : undefined,
+      onDocumentLoaded: (docName) => minutesSync.loaded(docName),
       log: yjsLog,
     });
+    const minutesSync = createMinutesSync({ db, pool, persistence: yjsPersistence, documents: yjs, log: yjsLog });
+    delivery.onDelivered(minutesSync.effect);
     announceParts = () => health.redis && io.local.emit('server:parts', { redis: health.redis.current.status });
     delivery.onDelivered(authorityEffects({ io, presence, changes: authorityChanges, yjs }));
     httpServer.on('upgrade', (req, socket, head) => {

@@ -1,15 +1,22 @@
-// What the minutes' skeleton is made from: the meeting, its agenda, and who joined it.
+// What the minutes are made from: the meeting, its agenda, who joined it, and its confirmed resolutions.
 import type { Database } from './client.ts';
+import { bahtFromDb } from './client.ts';
 import type { MinutesTemplateData } from '../yjs/minutes-template.ts';
 
 export async function loadMinutesTemplateData(db: Database, meetingId: string): Promise<MinutesTemplateData | null> {
   const meeting = await db.meeting.findUnique({
     where: { id: meetingId },
     include: {
-      agendaItems: { orderBy: { position: 'asc' }, select: { number: true, titleTh: true } },
+      plan: { select: { frameBaht: true } },
+      agendaItems: { orderBy: { position: 'asc' }, select: { id: true, kind: true, number: true, titleTh: true } },
       participants: {
         where: { revokedAt: null },
         select: { displayName: true, organisationTh: true, role: true, attendance: true },
+      },
+      resolutions: {
+        where: { status: 'confirmed' },
+        orderBy: { confirmedAt: 'asc' },
+        include: { project: { include: { agency: { select: { nameTh: true } } } } },
       },
     },
   });
@@ -22,5 +29,27 @@ export async function loadMinutesTemplateData(db: Database, meetingId: string): 
     venueTh: meeting.venueTh,
     agendaItems: meeting.agendaItems,
     participants: meeting.participants,
+    decisions: {
+      frameBaht: bahtFromDb(meeting.plan.frameBaht),
+      agenda: meeting.resolutions.flatMap((r) =>
+        r.agendaItemId === null ? [] : [{ resolutionId: r.id, agendaItemId: r.agendaItemId, outcome: r.outcome, textTh: r.textTh }],
+      ),
+      projects: meeting.resolutions.flatMap((r) =>
+        r.project === null
+          ? []
+          : [
+              {
+                resolutionId: r.id,
+                projectCode: r.project.code,
+                projectNameTh: r.project.nameTh,
+                agencyTh: r.project.agency.nameTh,
+                requestedBaht: bahtFromDb(r.project.requestedBaht),
+                ceilingBaht: bahtFromDb(r.ceilingBaht ?? r.project.ceilingBaht),
+                outcome: r.outcome,
+                textTh: r.textTh,
+              },
+            ],
+      ),
+    },
   };
 }

@@ -1,7 +1,6 @@
 // The minutes as a printable page, from their Yjs document: ProseMirror content (Tiptap StarterKit) in the
 // Y.XmlFragment named 'default'. Walked generically, so a node this renderer does not know still prints its text.
 import * as Y from 'yjs';
-import { formatThaiDateWithWeekday, formatThaiTime } from '../domain/thai-dates.ts';
 import { escapeHtml, printableHtml } from './printable-html.ts';
 
 const BLOCKS: Record<string, string> = {
@@ -11,6 +10,12 @@ const BLOCKS: Record<string, string> = {
   listItem: 'li',
   blockquote: 'blockquote',
   codeBlock: 'pre',
+  // A part the board keeps up to date (minutes-structure.ts) prints as what it holds.
+  boardSection: 'section',
+  table: 'table',
+  tableRow: 'tr',
+  tableHeader: 'th',
+  tableCell: 'td',
 };
 const MARKS: [string, string][] = [
   ['bold', 'strong'],
@@ -52,14 +57,7 @@ export function minutesBodyHtml(doc: Y.Doc): string {
     .join('\n');
 }
 
-export function minutesHtml(doc: Y.Doc, meeting: { titleTh: string; number: number; yearBE: number; venueTh: string; startsAt: Date }): string {
-  return printableHtml(
-    'รายงานการประชุม',
-    `<h1 style="text-align:center">รายงานการประชุม${escapeHtml(meeting.titleTh)}</h1>
-<p style="text-align:center">ครั้งที่ ${meeting.number}/${meeting.yearBE}</p>
-<p style="text-align:center">${formatThaiDateWithWeekday(meeting.startsAt)} เวลา ${formatThaiTime(meeting.startsAt)}</p>
-<p style="text-align:center">ณ ${escapeHtml(meeting.venueTh)}</p>
-<hr>
-${minutesBodyHtml(doc)}`,
-  );
+/** The minutes as printed: the document is the whole record, its own heading included (minutes-template.ts). */
+export function minutesHtml(doc: Y.Doc): string {
+  return printableHtml('รายงานการประชุม', minutesBodyHtml(doc));
 }

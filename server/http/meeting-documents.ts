@@ -54,6 +54,8 @@ export interface MeetingDocumentsDeps {
   pdf: PdfPrinter;
   /** Where the minutes' Yjs document is kept: every accepted update is there before anyone else sees it. */
   yjs: YPersistence;
+  /** Writes the board's parts of the minutes (decisions, …) as they stand now, before they are printed. */
+  bringMinutesUpToDate(meetingId: string): Promise<void>;
   /** The command pipeline, for the import's commit. */
   runCommand: RunCommand;
   /** PDFs (Chromium) and imports (a whole file) are counted per address. */
@@ -144,10 +146,11 @@ export function meetingDocumentsRouter(deps: MeetingDocumentsDeps): express.Rout
     limitByAddress(deps.limits, 'pdfExport'),
     authed(async (_req, res, who) => {
       if (!can(who.role, 'minutes:read-draft')) throw new BoardError('forbidden');
+      await deps.bringMinutesUpToDate(who.meetingId);
       const doc = new Y.Doc();
       for (const update of await deps.yjs.load(formatDocName({ meetingId: who.meetingId, kind: 'minutes' }))) Y.applyUpdate(doc, update);
       const meeting = await deps.db.meeting.findUniqueOrThrow({ where: { id: who.meetingId } });
-      send(res, 'application/pdf', `minutes-${meeting.number}-${meeting.yearBE}.pdf`, await deps.pdf.print(minutesHtml(doc, meeting)));
+      send(res, 'application/pdf', `minutes-${meeting.number}-${meeting.yearBE}.pdf`, await deps.pdf.print(minutesHtml(doc)));
       doc.destroy();
     }),
   );

@@ -17,7 +17,7 @@ import { docAccess, parseDocName } from './doc-names.ts';
 import type { YPersistence } from './persistence.ts';
 import { CloseCode } from './protocol.ts';
 import { DEFAULT_RATE_LIMIT, TokenBucket, type RateLimit } from './rate-limit.ts';
-import { DocRegistry } from './registry.ts';
+import { DocRegistry, RegistryClosedError } from './registry.ts';
 import type { MeetingStatus } from '../domain/meeting-phase.ts';
 import type { SharedDoc } from './shared-doc.ts';
 import type { YRelay } from './relay.ts';
@@ -52,6 +52,8 @@ export interface YjsEndpointOptions {
   awareness?: AwarenessBroadcastOptions;
   /** See `DocRegistryOptions.relay`: several instances sharing documents. */
   relay?: YRelay;
+  /** See `DocRegistryOptions.onLoaded`. */
+  onDocumentLoaded?: (docName: string) => void;
   log?: YjsLog;
 }
 
@@ -75,6 +77,13 @@ export interface YjsEndpoint {
   participantChanged(participantId: string, change: AuthorityChange): void;
   /** The meeting opened or closed: its open connections get the access the new phase gives. */
   meetingPhaseChanged(meetingId: string, status: MeetingStatus): void;
+  /**
+   * A change the server itself makes to a document (loaded for it if nobody has it open), resolved once stored: its
+   * clients here and on other instances get it like any writer's update.
+   */
+  edit(docName: string, change: (doc: SharedDoc) => void | Promise<void>): Promise<void>;
+  /** Whether the document is loaded in this instance. */
+  isLive(docName: string): boolean;
   /** Closes every connection (1001, so clients reconnect elsewhere), flushes every document, refuses new ones. */
   close(): Promise<void>;
   stats(): YjsEndpointStats;
@@ -116,6 +125,7 @@ export function createYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
     initialContent: options.initialContent,
     awareness: options.awareness,
     relay: options.relay,
+    onLoaded: options.onDocumentLoaded,
     idleUnloadMs,
     log,
   });
@@ -310,7 +320,18 @@ export function createYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
     };
   }
 
-  return { handleUpgrade, participantChanged, meetingPhaseChanged, close, stats };
+  async function edit(docName: string, change: (doc: SharedDoc) => void | Promise<void>): Promise<void> {
+    if (closing) throw new RegistryClosedError();
+    const doc = await registry.acquire(docName);
+    try {
+      await change(doc);
+      await doc.flush();
+    } finally {
+      registry.release(doc);
+    }
+  }
+
+  return { handleUpgrade, participantChanged, meetingPhaseChanged, edit, isLive: (docName) => registry.isLive(docName), close, stats };
 }
 
 function normalisePrefix(prefix: string): string {

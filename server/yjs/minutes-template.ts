@@ -4,11 +4,14 @@
  * The content goes into the Y.XmlFragment named 'default', in the layout y-prosemirror (Tiptap's Collaboration
  * extension) reads: one Y.XmlElement per block named after its ProseMirror node type, node attributes as element
  * attributes, and text in Y.XmlText whose formatting attributes are the marks (`{ bold: {} }`). Only node and
- * mark types of Tiptap's StarterKit are used, so the editor and the PDF printer read it with that schema alone.
- * Pure: the caller loads the meeting.
+ * mark types of Tiptap's StarterKit and its table are used, with one node of the board's own: `boardSection`, a
+ * part the board keeps up to date (server/domain/minutes-structure.ts), which the editor shows as ordinary editable
+ * blocks. Pure: the caller loads the meeting.
  */
+import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import { formatThaiDateWithWeekday, formatThaiTime } from '../domain/thai-dates.ts';
+import { decisionSectionKey, decisionSections, type Block, type DecisionsData, type MinutesNode, type MinutesSection } from '../domain/minutes-structure.ts';
 import type { Role } from '../shared/roles.ts';
 
 export const MINUTES_FRAGMENT = 'default';
@@ -27,9 +30,13 @@ export interface MinutesTemplateData {
   yearBE: number;
   startsAt: Date;
   venueTh: string;
-  agendaItems: { number: string; titleTh: string }[];
+  agendaItems: { id: string; kind: string; number: string; titleTh: string }[];
   participants: MinutesParticipant[];
+  decisions: Omit<DecisionsData, 'agendaItems'>;
 }
+
+/** The element a board-kept section is stored as: the web editor's `boardSection` node (its key and revision). */
+export const SECTION_NODE = 'boardSection';
 
 /** Roles that sit on the committee; the others attend (ผู้เข้าร่วมประชุม). */
 const COMMITTEE_ROLES: ReadonlySet<Role> = new Set(['chair', 'member', 'secretary']);
@@ -43,10 +50,12 @@ const ROLE_TITLE_TH: Record<Role, string> = {
 const NONE = '- ไม่มี -';
 const TIME_BLANK = '........ น.';
 
-type Inline = string | { bold: string };
-type Block = { type: 'heading'; level: 1 | 2 | 3; text: Inline[] } | { type: 'paragraph'; text: Inline[] } | { type: 'orderedList'; items: string[] };
+/** The sections the board keeps up to date, as they should read now. */
+export function minutesSections(data: MinutesTemplateData): MinutesSection[] {
+  return decisionSections({ agendaItems: data.agendaItems, ...data.decisions });
+}
 
-export function minutesBlocks(data: MinutesTemplateData): Block[] {
+export function minutesBlocks(data: MinutesTemplateData): MinutesNode[] {
   const collator = new Intl.Collator('th');
   const byName = (a: MinutesParticipant, b: MinutesParticipant) => collator.compare(a.displayName, b.displayName);
   const line = (p: MinutesParticipant) =>
@@ -58,6 +67,7 @@ export function minutesBlocks(data: MinutesTemplateData): Block[] {
   const secretaries = attending.filter((p) => p.role === 'secretary').map((p) => p.displayName);
   const list = (names: string[]): Block => (names.length > 0 ? { type: 'orderedList', items: names } : { type: 'paragraph', text: [NONE] });
 
+  const sections = new Map(minutesSections(data).map((section) => [section.key, section]));
   return [
     // Titles are often "ประชุมคณะกรรมการ…"; the heading reads "รายงานการประชุมคณะกรรมการ…", not "…ประชุมประชุม…".
     { type: 'heading', level: 1, text: [`รายงานการประชุม${data.titleTh.replace(/^(การ)?ประชุม/, '')}`] },
@@ -71,10 +81,10 @@ export function minutesBlocks(data: MinutesTemplateData): Block[] {
     { type: 'heading', level: 2, text: ['ผู้เข้าร่วมประชุม'] },
     list(guests),
     { type: 'paragraph', text: [{ bold: 'เริ่มประชุมเวลา ' }, formatThaiTime(data.startsAt)] },
-    ...data.agendaItems.flatMap((item): Block[] => [
+    ...data.agendaItems.flatMap((item): MinutesNode[] => [
       { type: 'heading', level: 2, text: [`ระเบียบวาระที่ ${item.number} ${item.titleTh}`] },
       { type: 'paragraph', text: [] },
-      { type: 'paragraph', text: [{ bold: 'มติที่ประชุม' }, ' '] },
+      { type: 'section', ...sections.get(decisionSectionKey(item.id))! },
     ]),
     { type: 'paragraph', text: [{ bold: 'เลิกประชุมเวลา ' }, TIME_BLANK] },
     { type: 'paragraph', text: [{ bold: 'ผู้จดรายงานการประชุม ' }, secretaries.join(', ')] },
@@ -85,13 +95,73 @@ export function minutesBlocks(data: MinutesTemplateData): Block[] {
 export function minutesTemplateUpdate(data: MinutesTemplateData): Uint8Array {
   const doc = new Y.Doc();
   const fragment = doc.getXmlFragment(MINUTES_FRAGMENT);
-  doc.transact(() => fragment.insert(0, minutesBlocks(data).map(toXml)));
+  doc.transact(() => fragment.insert(0, minutesBlocks(data).map(nodeXml)));
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return update;
 }
 
+/** Which content a section was last written from: it is rewritten only when that changes, so edits stay otherwise. */
+export function sectionRevision(section: MinutesSection): string {
+  return createHash('sha256').update(JSON.stringify(section.blocks)).digest('base64url').slice(0, 16);
+}
+
+/**
+ * Brings the board's sections of a minutes document up to date in one transaction: a section whose content changed
+ * since it was written gets the new blocks in place of its old ones; one that did not is left as the secretary edited
+ * it; everything outside sections is never touched. A section the secretary deleted stays deleted. Returns the keys
+ * rewritten. The caller makes sure no other writer rewrites the same document at the same time (see minutes-sync.ts):
+ * two rewrites of one section, merged, would hold both new contents.
+ */
+export function applySections(doc: Y.Doc, sections: readonly MinutesSection[]): string[] {
+  const stored = new Map<string, Y.XmlElement>();
+  for (const node of doc.getXmlFragment(MINUTES_FRAGMENT).toArray()) {
+    if (node instanceof Y.XmlElement && node.nodeName === SECTION_NODE) {
+      const key = node.getAttribute('key');
+      if (typeof key === 'string' && !stored.has(key)) stored.set(key, node);
+    }
+  }
+  const rewritten: string[] = [];
+  doc.transact(() => {
+    for (const section of sections) {
+      const element = stored.get(section.key);
+      const revision = sectionRevision(section);
+      if (!element || element.getAttribute('revision') === revision) continue;
+      element.delete(0, element.length);
+      element.insert(0, section.blocks.map(toXml));
+      element.setAttribute('revision', revision);
+      rewritten.push(section.key);
+    }
+  });
+  return rewritten;
+}
+
+function nodeXml(node: MinutesNode): Y.XmlElement {
+  if (node.type !== 'section') return toXml(node);
+  const element = new Y.XmlElement(SECTION_NODE);
+  element.setAttribute('key', node.key);
+  element.setAttribute('revision', sectionRevision(node));
+  element.insert(0, node.blocks.map(toXml));
+  return element;
+}
+
+function cellXml(kind: 'tableHeader' | 'tableCell', text: string): Y.XmlElement {
+  const cell = new Y.XmlElement(kind);
+  cell.insert(0, [toXml({ type: 'paragraph', text: [text] })]);
+  return cell;
+}
+
 function toXml(block: Block): Y.XmlElement {
+  if (block.type === 'table') {
+    const table = new Y.XmlElement('table');
+    const row = (kind: 'tableHeader' | 'tableCell', cells: string[]) => {
+      const element = new Y.XmlElement('tableRow');
+      element.insert(0, cells.map((text) => cellXml(kind, text)));
+      return element;
+    };
+    table.insert(0, [row('tableHeader', block.header), ...block.rows.map((cells) => row('tableCell', cells))]);
+    return table;
+  }
   if (block.type === 'orderedList') {
     const list = new Y.XmlElement('orderedList');
     list.setAttribute('start', 1 as unknown as string);

@@ -30,6 +30,8 @@ export interface DocRegistryOptions {
    * stored between the load and the subscription is missed (what arrives during the load is applied after it).
    */
   relay?: YRelay;
+  /** Told of each document once it is loaded and served: the board brings its own parts of the minutes up to date. */
+  onLoaded?: (name: string) => void;
 }
 
 type Entry =
@@ -70,6 +72,11 @@ export class DocRegistry {
     const docs: SharedDoc[] = [];
     for (const entry of this.entries.values()) if (entry.state === 'live') docs.push(entry.doc);
     return docs;
+  }
+
+  /** Whether the document is in memory and usable: its writers are connected here, or were a moment ago. */
+  isLive(name: string): boolean {
+    return this.entries.get(name)?.state === 'live';
   }
 
   get loadingCount(): number {
@@ -147,6 +154,7 @@ export class DocRegistry {
       (doc) => {
         if (this.entries.get(name) === entry) {
           this.entries.set(name, { state: 'live', doc, refs: 0, idleTimer: undefined });
+          this.options.onLoaded?.(name);
         } else {
           doc.destroy();
         }

@@ -3,6 +3,8 @@ import { Editor } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { TableKit } from '@tiptap/extension-table';
+import { BoardSection } from '$lib/minutes/board-section.ts';
 import { openYjsDoc, type OpenDoc } from '$lib/realtime/yjs-doc.ts';
 import type { WireError } from '$shared/errors.ts';
 import { YJS_REVOKED_CLOSE_CODE } from '$shared/events/participants.ts';
@@ -40,6 +42,9 @@ export class MinutesEditorState {
       extensions: [
         // Collaboration brings its own undo, which undoes only this person's edits.
         StarterKit.configure({ undoRedo: false }),
+        // The decisions the board writes: project resolutions as a table, each agenda item's in its section.
+        TableKit.configure({ table: { resizable: false } }),
+        BoardSection,
         Collaboration.configure({ document: doc, field: MINUTES_FIELD }),
         CollaborationCaret.configure({ provider, user: { name: options.user.name, color } }),
       ],
