@@ -36,6 +36,8 @@ export interface InviteView {
   inviteId: string;
   meetingId: string;
   meetingTitleTh: string;
+  /** Empty where the organiser gave no English title. */
+  meetingTitleEn: string;
   role: Role;
   kind: ParticipantKind;
   name?: string;
@@ -87,7 +89,7 @@ export function createSessions(db: Database, secret: string, now: () => number =
   async function storedInvite(token: string) {
     const verified = verifyToken(secret, token, 'invite', now());
     if (!verified.ok) throw new BoardError(TOKEN_ERRORS[verified.error]);
-    const invite = await db.invite.findUnique({ where: { id: verified.claims.inviteId }, include: { meeting: { select: { titleTh: true } } } });
+    const invite = await db.invite.findUnique({ where: { id: verified.claims.inviteId }, include: { meeting: { select: { titleTh: true, titleEn: true } } } });
     if (!invite || invite.meetingId !== verified.claims.meetingId) {
       if (!(await db.meeting.count({ where: { id: verified.claims.meetingId } }))) throw new BoardError('meeting_not_found');
       throw new BoardError('invite_revoked');
@@ -142,6 +144,7 @@ export function createSessions(db: Database, secret: string, now: () => number =
         inviteId: invite.id,
         meetingId: invite.meetingId,
         meetingTitleTh: invite.meeting.titleTh,
+        meetingTitleEn: invite.meeting.titleEn,
         role: invite.role,
         kind: invite.kind,
         expiresAt: invite.expiresAt.getTime(),

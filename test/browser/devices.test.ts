@@ -1,4 +1,5 @@
-// Every device in the room: a member on a phone, a tablet and a laptop browses the board without scrolling sideways,
+// Every device in the room: a member on a phone, a tablet (portrait and landscape) and a laptop browses the board
+// without scrolling sideways,
 // filters to an agency's projects without leaving the presenter, opens one and closes it; the presenter steps through
 // the list on a tablet. Screenshots at each width go to test/browser/artifacts/ for a person to look at.
 import { expect, it } from 'vitest';
@@ -6,7 +7,13 @@ import type { Page } from 'playwright-core';
 import { describeInBrowser, horizontalOverflow, screenshot } from '../support/browser.ts';
 import { useRoom } from '../support/room.ts';
 
-const WIDTHS = [390, 768, 1440] as const;
+/** A phone, a tablet upright and on its side, a laptop. */
+const VIEWPORTS = [
+  { width: 390, height: 900 },
+  { width: 768, height: 900 },
+  { width: 1024, height: 768 },
+  { width: 1440, height: 900 },
+] as const;
 
 /** Buttons, fields and selects that show on the page but are shorter than a finger (44 px). */
 function smallTargets(page: Page): Promise<string[]> {
@@ -21,15 +28,15 @@ function smallTargets(page: Page): Promise<string[]> {
 describeInBrowser('the board on a phone, a tablet and a laptop', () => {
   const room = useRoom();
 
-  it('browses, filters to an agency, opens and closes a project at 390, 768 and 1440 px, never scrolling sideways', async () => {
+  it('browses, filters to an agency, opens and closes a project at 390, 768, 1024 and 1440 px, never scrolling sideways', async () => {
     // An agency that leads several projects, as the sample plan has them.
     const agencies = await room.board.db.project.groupBy({ by: ['agencyId'], _count: true, orderBy: { _count: { agencyId: 'desc' } }, take: 1 });
     const agency = await room.board.db.agency.findUniqueOrThrow({ where: { id: agencies[0].agencyId } });
     const agencyProjects = agencies[0]._count;
     expect(agencyProjects).toBeGreaterThan(1);
 
-    for (const width of WIDTHS) {
-      const page = await room.joinAs('member', `กรรมการ ${width}`, { width, height: 900 });
+    for (const { width, height } of VIEWPORTS) {
+      const page = await room.joinAs('member', `กรรมการ ${width}`, { width, height });
       await expect.poll(() => page.locator('tr[data-project]').count()).toBe(78);
       expect(await horizontalOverflow(page), `${width}px scrolls sideways`).toBe(0);
       const rowDisplay = await page.locator('tr[data-project]').first().evaluate((row) => getComputedStyle(row).display);
@@ -59,12 +66,16 @@ describeInBrowser('the board on a phone, a tablet and a laptop', () => {
       expect(await horizontalOverflow(page)).toBe(0);
       if (width < 900) {
         // A full-screen sheet: it covers the viewport, and its close button is in reach.
-        expect(await sheet.boundingBox()).toEqual({ x: 0, y: 0, width, height: 900 });
+        expect(await sheet.boundingBox()).toEqual({ x: 0, y: 0, width, height });
       } else {
         // Beside the list, with nothing of the list clipped under it.
         const panel = (await sheet.boundingBox())!;
         const table = (await page.getByTestId('project-table').boundingBox())!;
         expect(table.x + table.width).toBeLessThanOrEqual(panel.x);
+        // The banner that leads back to the presenter floats over the list, clear of the panel.
+        const banner = (await page.getByTestId('follow-banner').boundingBox())!;
+        expect(banner.x + banner.width).toBeLessThanOrEqual(panel.x);
+        expect(banner.x).toBeGreaterThanOrEqual(table.x);
       }
       await screenshot(page, `panel-${width}`);
       await page.getByRole('button', { name: 'ปิดรายละเอียดโครงการ' }).click();

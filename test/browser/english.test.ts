@@ -95,9 +95,9 @@ describeInBrowser('the board in English', () => {
     }
   }, 60_000);
 
-  it('keeps its shape in English at 768 and 1440 px, with the project panel open', async () => {
-    for (const width of [768, 1440]) {
-      const page = await room.joinAs('member', `Member ${width}`, { width, height: 900 });
+  it('keeps its shape in English at 768, 1024 (a landscape tablet) and 1440 px, with the project panel open', async () => {
+    for (const [width, height] of [[768, 900], [1024, 768], [1440, 900]] as const) {
+      const page = await room.joinAs('member', `Member ${width}`, { width, height });
       await switchToEnglish(page);
       expect(await horizontalOverflow(page)).toBe(0);
       await screenshot(page, `board-en-${width}`);
@@ -112,9 +112,35 @@ describeInBrowser('the board in English', () => {
         const panelBox = (await panel.boundingBox())!;
         const lastHeader = (await page.locator('[data-testid="project-table"] thead th').last().boundingBox())!;
         expect(lastHeader.x + lastHeader.width).toBeLessThanOrEqual(panelBox.x);
+        // Browsing on one's own: the banner that leads back to the presenter floats over the list, not the panel.
+        const banner = (await page.getByTestId('follow-banner').boundingBox())!;
+        expect(banner.x + banner.width).toBeLessThanOrEqual(panelBox.x);
       }
       await screenshot(page, `panel-en-${width}`);
       await page.context().close();
     }
+  }, 60_000);
+
+  it('titles the join pages in English: an invite and the room screen code, the meeting named in English', async () => {
+    const meeting = await room.board.db.meeting.findUniqueOrThrow({ where: { id: room.board.meetingId } });
+    const context = await room.newContext({ viewport: { width: 390, height: 844 } });
+    await context.addCookies([{ name: 'cb_lang', value: 'en', url: room.board.url }]);
+    const page = await context.newPage();
+
+    await page.goto(await room.board.inviteUrl('member'));
+    expect(await page.title()).toBe(`Join the meeting · ${meeting.titleEn}`);
+    expect(await thaiIn(page.locator('main'))).toEqual([]);
+    // A name that is no name is refused in English.
+    await page.getByLabel('Your name').fill(' ');
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/name/i);
+    expect(await thaiIn(page.locator('main'))).toEqual([]);
+    await screenshot(page, 'join-en-390');
+
+    await page.goto(`${room.board.url}/j/${room.board.services.joinCode(room.board.meetingId)}`);
+    expect(await page.title()).toContain(meeting.titleEn);
+    expect(await page.locator('.meeting').textContent()).toBe(meeting.titleEn);
+    expect(await thaiIn(page.locator('h1'))).toEqual([]);
+    await screenshot(page, 'ask-to-join-en-390');
   }, 60_000);
 });

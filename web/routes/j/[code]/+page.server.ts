@@ -19,7 +19,7 @@ async function meetingOf(locals: App.Locals, code: string, address: string): Pro
 export const load: PageServerLoad = async ({ params, locals, getClientAddress }) => {
   const meetingId = await meetingOf(locals, params.code, getClientAddress());
   const board = await locals.services.loadBoard(meetingId).catch(refuse);
-  return { meetingTitleTh: board.meeting.titleTh, roster: await locals.services.joinRequests.rosterNames(meetingId) };
+  return { meetingTitleTh: board.meeting.titleTh, meetingTitleEn: board.meeting.titleEn, roster: await locals.services.joinRequests.rosterNames(meetingId) };
 };
 
 export const actions: Actions = {

@@ -7,7 +7,9 @@ import { setSessionCookie } from '$lib/server/session-cookie.ts';
 export const load: PageServerLoad = async ({ params, locals }) => {
   try {
     const invite = await locals.services.sessions.readInvite(params.token);
-    return { invite: { meetingTitleTh: invite.meetingTitleTh, role: invite.role, name: invite.name ?? null } };
+    return {
+      invite: { meetingTitleTh: invite.meetingTitleTh, meetingTitleEn: invite.meetingTitleEn, role: invite.role, name: invite.name ?? null },
+    };
   } catch (cause) {
     refuse(cause);
   }
@@ -22,7 +24,7 @@ export const actions: Actions = {
       joined = await locals.services.sessions.redeemInvite(params.token, name);
     } catch (cause) {
       if (isBoardError(cause) && cause.code === 'invalid_name') {
-        return fail(400, { name, error: ERROR_MESSAGES.invalid_name.th });
+        return fail(400, { name, error: ERROR_MESSAGES.invalid_name });
       }
       refuse(cause);
     }
