@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { revokeParticipant } from '../db/meeting-state-repository.ts';
 import { auditedAs } from '../shared/actor.ts';
 import { BoardError } from '../shared/errors.ts';
+import { authorityOf, canInvite } from '../domain/permissions.ts';
 import { sequencedCommand } from './command.ts';
 
 export const revokeUsedInviteSchema = z.strictObject({ inviteId: z.string().min(1).max(64) });
@@ -14,8 +15,10 @@ export const revokeUsedInviteCommand = sequencedCommand({
   schema: revokeUsedInviteSchema,
   authority: 'invite:revoke',
   run: async (ctx, { inviteId }) => {
-    const invite = await ctx.tx.invite.findFirst({ where: { id: inviteId, meetingId: ctx.meetingId }, select: { id: true } });
+    const invite = await ctx.tx.invite.findFirst({ where: { id: inviteId, meetingId: ctx.meetingId }, select: { id: true, role: true } });
     if (!invite) throw new BoardError('invite_not_found');
+    // Unseating is seating's mirror: with the actor's role as it stands now, only someone who could seat this role.
+    if (!canInvite(authorityOf(ctx.actor), invite.role)) throw new BoardError('invite_role_forbidden', { role: invite.role });
     await ctx.tx.invite.update({ where: { id: inviteId }, data: { revokedAt: new Date() } });
     const seated = await ctx.tx.participant.findMany({ where: { inviteId, revokedAt: null }, select: { id: true }, orderBy: { joinedAt: 'asc' } });
     if (seated.length === 0) throw new BoardError('participant_not_found');

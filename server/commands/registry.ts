@@ -24,7 +24,10 @@ type AnyCommand = (typeof SOCKET_COMMANDS)[number] | (typeof HTTP_COMMANDS)[numb
 export type CommandName = AnyCommand['event'];
 export type CommandNamed<N extends CommandName> = Extract<AnyCommand, { event: N }>;
 
-const BY_NAME = new Map<string, SequencedCommand>([...SOCKET_COMMANDS, ...HTTP_COMMANDS, ...PLAN_COMMANDS].map((c) => [c.event, c as SequencedCommand]));
+/** Every sequenced command, whatever calls it (the permission matrix test runs each for every role). */
+export const ALL_COMMANDS: readonly SequencedCommand[] = [...SOCKET_COMMANDS, ...HTTP_COMMANDS, ...PLAN_COMMANDS];
+
+const BY_NAME = new Map<string, SequencedCommand>(ALL_COMMANDS.map((c) => [c.event, c]));
 
 export function commandNamed<N extends CommandName>(name: N): CommandNamed<N> {
   const command = BY_NAME.get(name);
