@@ -167,6 +167,8 @@ export function meetingDocumentsRouter(deps: MeetingDocumentsDeps): express.Rout
     '/meetings/:id/import/preview',
     upload,
     authed(async (req, res, who) => {
+      // Only a role that may import reads a file against the plan: the commit's pipeline checks the same.
+      if (!can(who.role, 'projects:import')) throw new BoardError('forbidden', { action: 'projects:import' });
       res.json({ data: await previewImport(deps.db, who, fileName(req), bodyBytes(req)) });
     }),
   );

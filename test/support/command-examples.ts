@@ -11,6 +11,7 @@ import type { Identity } from '../../server/auth/identity.ts';
 import type { Actor } from '../../server/shared/actor.ts';
 import type { ErrorCode } from '../../server/shared/errors.ts';
 import type { Role } from '../../server/shared/roles.ts';
+import { can, canInvite, type Authority } from '../../server/domain/permissions.ts';
 
 /** What an example may use to prepare its call. */
 export interface MatrixWorld {
@@ -211,4 +212,203 @@ export const COMMAND_EXAMPLES: Record<CommandName, CommandExample> = {
       return {};
     },
   },
+};
+
+/** Who an endpoint serves: a meeting's participants by their session cookie, organisers by theirs, or both. */
+export type Audience = 'participants' | 'organisers' | 'both';
+
+/** One request to a state-changing HTTP endpoint: a JSON API route, a document endpoint or a page's form action. */
+export interface EndpointRequest {
+  /** The path after the board's address, with the meeting's and plan's ids filled in. */
+  path: string;
+  method?: 'POST' | 'PUT' | 'DELETE';
+  /** JSON for the API; a form (url-encoded) for page actions; bytes for uploads. */
+  json?: unknown;
+  form?: Record<string, string>;
+  file?: { bytes: Uint8Array; type: string };
+}
+
+export interface EndpointExample {
+  audience: Audience;
+  /** Whether the permissions table lets this authority do it: generated from `can` (and `canInvite`). */
+  allows(authority: Authority): boolean;
+  request(world: MatrixWorld & EndpointWorld): Promise<EndpointRequest>;
+  /** As for commands: the refusal an allowed caller meets from the endpoint's own rule (status, code). */
+  allowedRefusal?: { status: number; code: ErrorCode };
+}
+
+/** What endpoint examples prepare with, beyond the commands' world. */
+export interface EndpointWorld {
+  /** A standing roster member of the plan, new, with this meeting role. */
+  newRosterMember(meetingRole?: Role): Promise<{ id: string }>;
+  /** A waiting (unused) invite of the meeting, for a roster member or an attendee. */
+  waitingInvite(kind: 'member' | 'attendee'): Promise<{ id: string }>;
+  /** A pending request to join from the room screen's code. */
+  joinRequest(): Promise<{ id: string }>;
+  /** Another organiser, to withdraw. */
+  otherOrganiser(): Promise<{ id: string }>;
+}
+
+const rosterFields = { nameTh: 'นายตัวอย่าง สิทธิ์', position: 'member', agencyTh: 'หน่วยงานตัวอย่าง' };
+const roster = (authority: Authority) => can(authority, 'roster:edit');
+const organiserAdd = (authority: Authority) => can(authority, 'organiser:add');
+
+/**
+ * Every state-changing HTTP endpoint, by `METHOD /express/path` or `/route/dir?/action` for a page's form action.
+ * Links anyone holding them may use (an invite, an organiser link, the room's join code) are `public`: they act for
+ * no role, and have tests of their own (tokens, single use, rate limits per address).
+ */
+export const ENDPOINT_EXAMPLES: Record<string, EndpointExample | { public: string }> = {
+  'POST /api/plans/:planId/roster': {
+    audience: 'organisers',
+    allows: roster,
+    request: async (w) => ({ path: `/api/plans/${w.planId}/roster`, json: rosterFields }),
+  },
+  'POST /api/plans/:planId/roster/paste': {
+    audience: 'organisers',
+    allows: roster,
+    request: async (w) => ({ path: `/api/plans/${w.planId}/roster/paste`, json: { text: 'นางตัวอย่าง วาง\tกรรมการ\tหน่วยงานตัวอย่าง' } }),
+  },
+  'PUT /api/plans/:planId/roster/order': {
+    audience: 'organisers',
+    allows: roster,
+    async request(w) {
+      const members = await w.db.rosterMember.findMany({ where: { planId: w.planId, removedAt: null }, orderBy: { order: 'desc' } });
+      return { method: 'PUT', path: `/api/plans/${w.planId}/roster/order`, json: { memberIds: members.map((m) => m.id) } };
+    },
+  },
+  'PUT /api/plans/:planId/roster/:memberId': {
+    audience: 'organisers',
+    allows: roster,
+    request: async (w) => ({ method: 'PUT', path: `/api/plans/${w.planId}/roster/${(await w.newRosterMember()).id}`, json: { ...rosterFields, nameTh: 'นายแก้ไข สิทธิ์' } }),
+  },
+  'DELETE /api/plans/:planId/roster/:memberId': {
+    audience: 'organisers',
+    allows: roster,
+    request: async (w) => ({ method: 'DELETE', path: `/api/plans/${w.planId}/roster/${(await w.newRosterMember()).id}` }),
+  },
+  'POST /api/meetings/:meetingId/invites': {
+    audience: 'both',
+    allows: (a) => can(a, 'invite:create') && canInvite(a, 'member'),
+    request: async (w) => ({ path: `/api/meetings/${w.meetingId}/invites`, json: { rosterMemberId: (await w.newRosterMember('member')).id } }),
+  },
+  'POST /api/meetings/:meetingId/invites/roster': {
+    audience: 'both',
+    allows: (a) => can(a, 'invite:create'),
+    async request(w) {
+      await w.newRosterMember('member');
+      return { path: `/api/meetings/${w.meetingId}/invites/roster` };
+    },
+  },
+  'POST /api/meetings/:meetingId/invites/:inviteId/revoke': {
+    audience: 'both',
+    allows: (a) => can(a, 'invite:revoke') && canInvite(a, 'observer'),
+    request: async (w) => ({ path: `/api/meetings/${w.meetingId}/invites/${(await w.waitingInvite('attendee')).id}/revoke` }),
+  },
+  'POST /api/meetings/:meetingId/invites/:inviteId/reissue': {
+    audience: 'both',
+    allows: (a) => can(a, 'invite:revoke') && can(a, 'invite:create') && canInvite(a, 'member'),
+    request: async (w) => ({ path: `/api/meetings/${w.meetingId}/invites/${(await w.waitingInvite('member')).id}/reissue` }),
+  },
+  'POST /api/organisers/links': { audience: 'organisers', allows: organiserAdd, request: async () => ({ path: '/api/organisers/links' }) },
+  'POST /meetings/:id/import/preview': {
+    audience: 'participants',
+    allows: (a) => can(a, 'projects:import'),
+    request: async (w) => ({ path: `/meetings/${w.meetingId}/import/preview?name=projects.csv`, file: { bytes: CSV_PROJECT_LIST, type: 'text/csv' } }),
+  },
+  'POST /meetings/:id/import/commit': {
+    audience: 'participants',
+    allows: (a) => can(a, 'projects:import'),
+    allowedRefusal: { status: 409, code: 'import_locked' },
+    request: async (w) => ({ path: `/meetings/${w.meetingId}/import/commit?name=projects.csv`, file: { bytes: CSV_PROJECT_LIST, type: 'text/csv' } }),
+  },
+  '/meetings/[id]?/invite': {
+    audience: 'participants',
+    allows: (a) => can(a, 'invite:create') && canInvite(a, 'member'),
+    request: async (w) => ({ path: `/meetings/${w.meetingId}?/invite`, form: { role: 'member', name: 'ผู้รับเชิญ' } }),
+  },
+  '/meetings/[id]?/screenLink': {
+    audience: 'participants',
+    allows: (a) => can(a, 'focus:move'),
+    request: async (w) => ({ path: `/meetings/${w.meetingId}?/screenLink`, form: {} }),
+  },
+  '/meetings/[id]/frame?/prepare': {
+    audience: 'participants',
+    allows: (a) => can(a, 'frame:prepare'),
+    allowedRefusal: { status: 409, code: 'frame_resolutions_missing' },
+    request: async (w) => ({ path: `/meetings/${w.meetingId}/frame?/prepare`, form: {} }),
+  },
+  '/meetings/[id]/frame?/confirm': {
+    audience: 'participants',
+    allows: (a) => can(a, 'frame:confirm'),
+    allowedRefusal: { status: 409, code: 'frame_not_prepared' },
+    request: async (w) => ({ path: `/meetings/${w.meetingId}/frame?/confirm`, form: { draftHash: '0'.repeat(64) } }),
+  },
+  '/meetings/[id]/join-requests?/admit': {
+    audience: 'both',
+    allows: (a) => can(a, 'join:admit'),
+    request: async (w) => ({ path: `/meetings/${w.meetingId}/join-requests?/admit`, form: { requestId: (await w.joinRequest()).id } }),
+  },
+  '/meetings/[id]/join-requests?/refuse': {
+    audience: 'both',
+    allows: (a) => can(a, 'join:admit'),
+    request: async (w) => ({ path: `/meetings/${w.meetingId}/join-requests?/refuse`, form: { requestId: (await w.joinRequest()).id } }),
+  },
+  '/setup?/addOrganiser': { audience: 'organisers', allows: organiserAdd, request: async () => ({ path: '/setup?/addOrganiser', form: {} }) },
+  '/setup?/withdrawOrganiser': {
+    audience: 'organisers',
+    allows: organiserAdd,
+    request: async (w) => ({ path: '/setup?/withdrawOrganiser', form: { organiserId: (await w.otherOrganiser()).id } }),
+  },
+  '/setup/plans/[planId]/roster?/add': {
+    audience: 'organisers',
+    allows: roster,
+    request: async (w) => ({ path: `/setup/plans/${w.planId}/roster?/add`, form: rosterFields }),
+  },
+  '/setup/plans/[planId]/roster?/paste': {
+    audience: 'organisers',
+    allows: roster,
+    request: async (w) => ({ path: `/setup/plans/${w.planId}/roster?/paste`, form: { text: 'นางตัวอย่าง หน้า\tกรรมการ\tหน่วยงานตัวอย่าง' } }),
+  },
+  '/setup/plans/[planId]/roster?/remove': {
+    audience: 'organisers',
+    allows: roster,
+    request: async (w) => ({ path: `/setup/plans/${w.planId}/roster?/remove`, form: { memberId: (await w.newRosterMember()).id } }),
+  },
+  '/setup/plans/[planId]/roster?/move': {
+    audience: 'organisers',
+    allows: roster,
+    request: async (w) => ({ path: `/setup/plans/${w.planId}/roster?/move`, form: { memberId: (await w.newRosterMember()).id, direction: 'up' } }),
+  },
+  '/setup/meetings/[meetingId]/invites?/issue': {
+    audience: 'both',
+    allows: (a) => can(a, 'invite:create') && canInvite(a, 'member'),
+    request: async (w) => ({ path: `/setup/meetings/${w.meetingId}/invites?/issue`, form: { rosterMemberId: (await w.newRosterMember('member')).id } }),
+  },
+  '/setup/meetings/[meetingId]/invites?/issueAll': {
+    audience: 'both',
+    allows: (a) => can(a, 'invite:create'),
+    async request(w) {
+      await w.newRosterMember('member');
+      return { path: `/setup/meetings/${w.meetingId}/invites?/issueAll`, form: {} };
+    },
+  },
+  '/setup/meetings/[meetingId]/invites?/attendee': {
+    audience: 'both',
+    allows: (a) => can(a, 'attendee:add') && canInvite(a, 'observer'),
+    request: async (w) => ({ path: `/setup/meetings/${w.meetingId}/invites?/attendee`, form: { name: 'ผู้เข้าร่วมตัวอย่าง', organisationTh: 'หน่วยงาน', role: 'observer' } }),
+  },
+  '/setup/meetings/[meetingId]/invites?/revoke': {
+    audience: 'both',
+    allows: (a) => can(a, 'invite:revoke') && canInvite(a, 'observer'),
+    request: async (w) => ({ path: `/setup/meetings/${w.meetingId}/invites?/revoke`, form: { inviteId: (await w.waitingInvite('attendee')).id } }),
+  },
+  '/setup/meetings/[meetingId]/invites?/reissue': {
+    audience: 'both',
+    allows: (a) => can(a, 'invite:revoke') && can(a, 'invite:create') && canInvite(a, 'member'),
+    request: async (w) => ({ path: `/setup/meetings/${w.meetingId}/invites?/reissue`, form: { inviteId: (await w.waitingInvite('member')).id } }),
+  },
+  '/join/[token]?/default': { public: 'an invite link: whoever holds it joins once, as its role' },
+  '/organiser/[token]?/default': { public: 'an organiser link: whoever holds it becomes an organiser, once' },
+  '/j/[code]?/default': { public: 'the room screen\'s code: a request to join, decided by the chair' },
 };
