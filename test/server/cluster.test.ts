@@ -119,6 +119,10 @@ describeWithRedis('two instances sharing Redis', () => {
     socket.io.reconnectionDelay(1_500);
     socket.io.reconnectionDelayMax(1_500);
     socket.io.randomizationFactor(0);
+    // A connection resumes from the last broadcast it received: without one there is nothing to recover from.
+    const sawBroadcast = new Promise((resolve) => socket.once('presence:changed', resolve));
+    await a.connect('observer', 'ผู้สังเกตการณ์ ที่มาทีหลัง');
+    await sawBroadcast;
     const reconnected = new Promise<void>((resolve) => socket.io.once('reconnect', () => resolve()));
     socket.io.engine.close();
     // Written straight to the database, so that no event tells any instance: only authenticating again can know.
