@@ -21,18 +21,8 @@ process.on('unhandledRejection', (reason) => console.error('unhandled rejection 
 if (!config.databaseUrl) console.log(`No DATABASE_URL: starting an embedded PostgreSQL in ${config.dataDir}`);
 const board = await startBoard(config);
 
-console.log(`\nCommittee Board is ready at ${board.url} (started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
-if (!(await board.organisers.exist())) {
-  console.log('\nNo organiser yet: open this link to set up your own committee (`npm run organiser` prints another).');
-  for (const line of await organiserLinkLines(board.organisers, board.origins.linkBase())) console.log(line);
-}
-if (board.sampleMeetingId) {
-  console.log(`\nSample meeting (demo data): ${board.url}/meetings/${board.sampleMeetingId}`);
-  console.log('Invite links to the sample (each works once; a new set at every start):');
-  for (const line of await roleInviteLines(board.sessions, board.origins.linkBase(), board.sampleMeetingId)) console.log(line);
-}
-console.log('\nPress Ctrl-C to stop.');
-
+// Registered before anything is printed: a SIGTERM that arrives while the links are still being written stops the
+// board gracefully instead of killing it.
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
@@ -49,3 +39,15 @@ async function stop(signal: string) {
   process.exit(0);
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));
+
+console.log(`\nCommittee Board is ready at ${board.url} (started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
+if (!(await board.organisers.exist())) {
+  console.log('\nNo organiser yet: open this link to set up your own committee (`npm run organiser` prints another).');
+  for (const line of await organiserLinkLines(board.organisers, board.origins.linkBase())) console.log(line);
+}
+if (board.sampleMeetingId) {
+  console.log(`\nSample meeting (demo data): ${board.url}/meetings/${board.sampleMeetingId}`);
+  console.log('Invite links to the sample (each works once; a new set at every start):');
+  for (const line of await roleInviteLines(board.sessions, board.origins.linkBase(), board.sampleMeetingId)) console.log(line);
+}
+console.log('\nPress Ctrl-C to stop.');
