@@ -81,7 +81,7 @@ export function normaliseName(name: string): string {
 
 export function validName(name: string): string {
   const normalised = normaliseName(name);
-  if (normalised.length < 1 || normalised.length > MAX_NAME_LENGTH) throw new BoardError('invalid_name');
+  if (normalised.length < 1 || normalised.length > MAX_NAME_LENGTH || normalised.includes('\u0000')) throw new BoardError('invalid_name');
   return normalised;
 }
 

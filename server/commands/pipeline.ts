@@ -9,6 +9,7 @@ import type { Database } from '../db/client.ts';
 import { can } from '../domain/permissions.ts';
 import { phaseRefusal, type MeetingStatus } from '../domain/meeting-phase.ts';
 import { BoardError } from '../shared/errors.ts';
+import { refuseNulText } from '../shared/nul-text.ts';
 import { ROLES, isRole } from '../shared/roles.ts';
 import type { Action } from '../domain/permissions.ts';
 import type { Actor, ActingActor, ActingParticipant, OrganiserActor, ParticipantActor } from '../shared/actor.ts';
@@ -234,6 +235,7 @@ export function createCommandPipeline(deps: CommandPipelineDeps): CommandPipelin
       if (!meetingId) throw new BoardError('meeting_not_found');
       if (actor.kind === 'participant' && meetingIdOption !== undefined && meetingIdOption !== meetingId) throw new BoardError('wrong_meeting');
       await deps.limiter?.(actor, command.event);
+      refuseNulText(input);
       const parsed = command.schema.safeParse(input);
       if (!parsed.success) throw invalidPayload(parsed.error);
       return queued(meetingId, async () => {

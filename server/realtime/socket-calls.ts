@@ -9,6 +9,7 @@ import { commandSignal } from './command-gate.ts';
 import { participantActor } from '../shared/actor.ts';
 import type { SequencedCommand } from '../commands/command.ts';
 import { invalidPayload, type CommandPipeline } from '../commands/pipeline.ts';
+import { refuseNulText } from '../shared/nul-text.ts';
 import type { FeatureHandlers } from './socket-server.ts';
 
 export type SocketCall = (...args: unknown[]) => void;
@@ -41,6 +42,7 @@ export function answering<Result>(run: (payload: unknown, signal: AbortSignal) =
 /** A call that changes nothing sequenced: validated here, answered with what `run` returns. */
 export function query<Schema extends z.ZodType, Result>(schema: Schema, run: (payload: z.infer<Schema>) => Promise<Result>): SocketCall {
   return answering(async (payload) => {
+    refuseNulText(payload);
     const parsed = schema.safeParse(payload);
     if (!parsed.success) throw invalidPayload(parsed.error);
     return run(parsed.data);
@@ -57,11 +59,45 @@ export function commandHandlers(pipeline: CommandPipeline, commands: readonly Se
   };
 }
 
-/** A call to an event nobody handles: answered, when it can be, rather than left to time out. */
-export function answerUnknownCalls(socket: { onAny(listener: (event: string, ...args: unknown[]) => void): unknown; listeners(event: string): unknown[] }) {
+/**
+ * The socket's own lifecycle names: listened to (Socket.io itself listens to "error", presence to "disconnect"), but
+ * never calls, so a client that sends one is answered like any unknown event.
+ */
+const LIFECYCLE_EVENTS = new Set(['error', 'disconnect', 'disconnecting']);
+
+/**
+ * Whether a call names a handler of ours. A name like "__proto__" or "constructor" is found on every object, and
+ * Node's EventEmitter would take Object.prototype for its listener list and throw outside any handler (a crash the
+ * fuzz test found), so such names, and names that are not text, are never looked up.
+ */
+function isHandled(socket: { listeners(event: string): unknown[] }, event: unknown): boolean {
+  if (typeof event !== 'string' || event in Object.prototype || LIFECYCLE_EVENTS.has(event)) return false;
+  return socket.listeners(event).length > 0;
+}
+
+const unknownEvent = (event: unknown) => wireError('invalid_payload', [{ path: '', message: `Unknown event: ${String(event).slice(0, 100)}` }]);
+
+interface CallableSocket {
+  onAny(listener: (event: string, ...args: unknown[]) => void): unknown;
+  listeners(event: string): unknown[];
+  use(middleware: (packet: unknown[], next: (error?: Error) => void) => void): unknown;
+}
+
+/**
+ * A call to an event nobody handles: answered, when it can be, rather than left to time out; one whose name would
+ * reach an object's prototype goes no further than this answer.
+ */
+export function answerUnknownCalls(socket: CallableSocket) {
   socket.onAny((event, ...args) => {
-    if (socket.listeners(event).length > 0) return;
+    if (isHandled(socket, event)) return;
     const ack = args.at(-1);
-    if (typeof ack === 'function') (ack as AckCallback<never>)({ error: wireError('invalid_payload', [{ path: '', message: `Unknown event: ${event.slice(0, 100)}` }]) });
+    if (typeof ack === 'function') (ack as AckCallback<never>)({ error: unknownEvent(event) });
+  });
+  socket.use((packet, next) => {
+    const [event] = packet;
+    if (typeof event === 'string' && !(event in Object.prototype)) return next();
+    // Answered above; the acknowledgement here is the command gate's, so that it too knows the call is over.
+    const ack = packet.at(-1);
+    if (typeof ack === 'function') (ack as AckCallback<never>)({ error: unknownEvent(event) });
   });
 }

@@ -1,6 +1,7 @@
 // The set-up API's payloads (the roster, attendees, invites), shared by the server, the set-up pages and scripts.
 import { z } from 'zod';
 import { BoardError } from './errors.ts';
+import { refuseNulText } from './nul-text.ts';
 import { COMMITTEE_POSITIONS, MEETING_ROLES } from './people.ts';
 import { ROLES } from './roles.ts';
 
@@ -66,6 +67,7 @@ export function invalidField(field: string, reason?: { th: string; en: string })
 
 /** A payload's first problem as the field refusal (the schema's own words are English; the field's name is both). */
 export function parseSetup<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  refuseNulText(input);
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;

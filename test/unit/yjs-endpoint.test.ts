@@ -14,6 +14,7 @@ import type { Identity } from '../../server/auth/identity.ts';
 import type { Role } from '../../server/shared/roles.ts';
 import { createYjsEndpoint, type YjsEndpoint, type YjsEndpointOptions } from '../../server/yjs/endpoint.ts';
 import type { YPersistence } from '../../server/yjs/persistence.ts';
+import { seededRandom } from '../support/fuzz.ts';
 import {
   decodeClientMessage,
   encodeAwarenessEntries,
@@ -628,18 +629,6 @@ function sendAndObserve(ws: WebSocket, frame: Uint8Array | string): Promise<stri
     ws.send(frame);
     ws.send(Uint8Array.of(3));
   });
-}
-
-/** Deterministic, so a failure can be replayed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Well-formed messages to truncate or extend; the last two are harmless as they are. */

@@ -32,7 +32,7 @@ export const actions: Actions = {
     const form = await request.formData();
     const role = form.get('role');
     const name = String(form.get('name') ?? '').trim().slice(0, 120);
-    if (!isRole(role)) return fail(400, { inviteError: ERROR_MESSAGES.invalid_payload[locale] });
+    if (!isRole(role) || name.includes('\u0000')) return fail(400, { inviteError: ERROR_MESSAGES.invalid_payload[locale] });
     if (!canInvite(identity.role, role)) return fail(403, { inviteError: ERROR_MESSAGES.invite_role_forbidden[locale] });
     const token = await locals.services.sessions.createInvite({ meetingId: params.id, role, name: name || undefined, issuedByName: identity.displayName });
     return { inviteUrl: `${locals.services.linkBase()}/join/${token}`, inviteRole: role };
