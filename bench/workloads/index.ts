@@ -4,7 +4,8 @@ import type { Workload } from '../harness/context.ts';
 import { bigPlanWorkload } from './big-plan.ts';
 import { cluster } from './cluster.ts';
 import { crowd } from './crowd.ts';
+import { flood } from './flood.ts';
 import { ceilings, focus } from './presenter-workloads.ts';
 import { yjs } from './yjs.ts';
 
-export const WORKLOADS: Workload[] = [ceilings, focus, yjs, crowd, bigPlanWorkload, cluster];
+export const WORKLOADS: Workload[] = [ceilings, focus, yjs, crowd, bigPlanWorkload, cluster, flood];
