@@ -1,22 +1,23 @@
-// The project list as the board shows it: goal > approach > projects, in the plan's order, with subtotals.
+// The project list as the board shows it: goal > approach > projects, in the plan's order. The groups hold who is in
+// them, not their subtotals: a ceiling change moves the totals (kept by difference) and leaves the groups be, so it
+// costs a few cells, not a regrouping of 5,000 projects.
 import type { GoalView, ApproachView, ProjectView } from '$shared/board.ts';
 import { computeTotals, type FrameTotals, type Subtotal } from '$domain/totals.ts';
 
 export interface ApproachGroup {
   approach: ApproachView;
-  subtotal: Subtotal;
   projects: ProjectView[];
 }
 
 export interface GoalGroup {
   goal: GoalView;
-  subtotal: Subtotal;
   approaches: ApproachGroup[];
 }
 
-const NO_PROJECTS: Subtotal = { requestedBaht: 0, ceilingBaht: 0, differenceBaht: 0, projectCount: 0 };
+/** A group's subtotal of the totals: nothing where it holds no project. */
+export const NO_PROJECTS: Subtotal = { requestedBaht: 0, ceilingBaht: 0, differenceBaht: 0, projectCount: 0 };
 
-export function groupProjects(goals: readonly GoalView[], projects: readonly ProjectView[], totals: FrameTotals): GoalGroup[] {
+export function groupProjects(goals: readonly GoalView[], projects: readonly ProjectView[]): GoalGroup[] {
   // Map.groupBy would do, but Node 20 (server rendering) does not have it.
   const byApproach = new Map<string, ProjectView[]>();
   for (const project of projects) {
@@ -26,12 +27,7 @@ export function groupProjects(goals: readonly GoalView[], projects: readonly Pro
   }
   return goals.map((goal) => ({
     goal,
-    subtotal: totals.byGoal[goal.number] ?? NO_PROJECTS,
-    approaches: goal.approaches.map((approach) => ({
-      approach,
-      subtotal: totals.byApproach[approach.code] ?? NO_PROJECTS,
-      projects: byApproach.get(approach.code) ?? [],
-    })),
+    approaches: goal.approaches.map((approach) => ({ approach, projects: byApproach.get(approach.code) ?? [] })),
   }));
 }
 
