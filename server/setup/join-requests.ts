@@ -14,11 +14,20 @@ const REQUEST_TTL_MS = 24 * 60 * 60 * 1000;
 /** So that the chair's list stays readable, and a crowd of made-up requests cannot bury the real ones. */
 export const MAX_PENDING_REQUESTS = 50;
 
+/** A roster person as a join page names them: in Thai, and in English where the roster gives it. */
+export interface RosterName {
+  id: string;
+  nameTh: string;
+  nameEn: string;
+}
+
+const ROSTER_NAME = { id: true, nameTh: true, nameEn: true } as const;
+
 export interface JoinRequestView {
   id: string;
   name: string;
   /** Who they say they are on the roster, if anyone. */
-  claimed: { id: string; nameTh: string } | null;
+  claimed: RosterName | null;
   createdAt: string;
 }
 
@@ -26,7 +35,7 @@ export type JoinAnswer = { status: 'pending' } | { status: 'refused' } | { statu
 
 export interface JoinRequests {
   /** The meeting's roster, by name only, for "I am on the committee" on the request form. */
-  rosterNames(meetingId: string): Promise<{ id: string; nameTh: string }[]>;
+  rosterNames(meetingId: string): Promise<RosterName[]>;
   ask(meetingId: string, input: { name: string; rosterMemberId?: string }): Promise<{ token: string; meetingId: string }>;
   answer(token: string): Promise<JoinAnswer & { meetingId: string }>;
   pending(actor: ActingActor, meetingId: string): Promise<JoinRequestView[]>;
@@ -70,7 +79,7 @@ export function createJoinRequests(db: Database, sessions: Sessions, secret: str
     async rosterNames(meetingId) {
       const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { planId: true } });
       if (!meeting) throw new BoardError('meeting_not_found');
-      return db.rosterMember.findMany({ where: { planId: meeting.planId, removedAt: null }, orderBy: { order: 'asc' }, select: { id: true, nameTh: true } });
+      return db.rosterMember.findMany({ where: { planId: meeting.planId, removedAt: null }, orderBy: { order: 'asc' }, select: ROSTER_NAME });
     },
 
     async ask(meetingId, { name, rosterMemberId }) {
@@ -98,7 +107,7 @@ export function createJoinRequests(db: Database, sessions: Sessions, secret: str
       const requests = await db.joinRequest.findMany({
         where: { meetingId, status: 'pending' },
         orderBy: { createdAt: 'asc' },
-        include: { rosterMember: { select: { id: true, nameTh: true } } },
+        include: { rosterMember: { select: ROSTER_NAME } },
       });
       return requests.map((r) => ({ id: r.id, name: r.name, claimed: r.rosterMember, createdAt: r.createdAt.toISOString() }));
     },

@@ -33,7 +33,7 @@ export interface InviteView {
 }
 
 export interface MeetingInvites {
-  meeting: { id: string; titleTh: string; number: number; yearBE: number; planId: string; isSample: boolean };
+  meeting: { id: string; titleTh: string; titleEn: string; number: number; yearBE: number; planId: string; isSample: boolean };
   roster: (RosterMemberView & { invite: InviteView | null })[];
   /** Every invite of the meeting, newest first. */
   invites: InviteView[];
@@ -194,7 +194,7 @@ export function createPeopleSetup(deps: PeopleSetupDeps): PeopleSetup {
         return theirs.find((invite) => invite.status === 'pending' || invite.status === 'used') ?? theirs[0] ?? null;
       };
       return {
-        meeting: { id: meeting.id, titleTh: meeting.titleTh, number: meeting.number, yearBE: meeting.yearBE, planId: meeting.planId, isSample: meeting.plan.isSample },
+        meeting: { id: meeting.id, titleTh: meeting.titleTh, titleEn: meeting.titleEn, number: meeting.number, yearBE: meeting.yearBE, planId: meeting.planId, isSample: meeting.plan.isSample },
         roster: roster.map((member) => ({ ...member, invite: forMember(member.id) })),
         invites,
       };

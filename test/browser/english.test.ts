@@ -143,4 +143,38 @@ describeInBrowser('the board in English', () => {
     expect(await thaiIn(page.locator('h1'))).toEqual([]);
     await screenshot(page, 'ask-to-join-en-390');
   }, 60_000);
+
+  it('names the meeting and the roster in English on the join request pages and the import page', async () => {
+    const { db, meetingId } = room.board;
+    const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { plan: true } });
+    const person = await db.rosterMember.create({
+      data: { planId: meeting.planId, nameTh: 'นางสาวรายชื่อ ภาษาไทย', nameEn: 'Ms Roster English', position: 'member', agencyTh: 'สำนักงบประมาณ', agencyEn: 'Bureau of the Budget', meetingRole: 'member', order: 99 },
+    });
+    try {
+      const asker = await (await room.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+      await asker.context().addCookies([{ name: 'cb_lang', value: 'en', url: room.board.url }]);
+      await asker.goto(`${room.board.url}/j/${room.board.services.joinCode(meetingId)}`);
+      await asker.getByLabel('Your name').fill('Guest who forgot the link');
+      await asker.getByLabel('Are you on the committee?').selectOption({ label: 'Ms Roster English' });
+      expect(await thaiIn(asker.locator('main'))).toEqual([]);
+      await asker.getByRole('button', { name: /request/i }).click();
+
+      const chair = await room.joinAs('chair', 'Chair in English', { width: 768, height: 1024 });
+      await switchToEnglish(chair);
+      await chair.goto(`${room.board.url}/meetings/${meetingId}/join-requests`);
+      expect(await chair.title()).toContain(meeting.titleEn);
+      expect(await chair.locator('main .meeting').textContent()).toBe(meeting.titleEn);
+      await expect.poll(() => chair.locator('main').textContent()).toContain('Ms Roster English');
+      expect(await thaiIn(chair.locator('main'))).toEqual([]);
+      await screenshot(chair, 'join-requests-en-768');
+
+      await chair.goto(`${room.board.url}/meetings/${meetingId}/import`);
+      expect(await chair.title()).toContain(meeting.titleEn);
+      await expect.poll(() => chair.locator('main').textContent()).toContain(meeting.plan.titleEn);
+      await screenshot(chair, 'import-en-768');
+    } finally {
+      await db.joinRequest.deleteMany({ where: { rosterMemberId: person.id } });
+      await db.rosterMember.delete({ where: { id: person.id } });
+    }
+  }, 90_000);
 });

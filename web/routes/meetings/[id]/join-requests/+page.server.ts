@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ params, locals, cookies }) => {
       locals.services.joinRequests.rosterNames(params.id),
       locals.services.loadBoard(params.id),
     ]);
-    return { requests, roster, meetingTitleTh: board.meeting.titleTh, meetingId: params.id };
+    return { requests, roster, meetingTitleTh: board.meeting.titleTh, meetingTitleEn: board.meeting.titleEn, meetingId: params.id };
   } catch (cause) {
     refuse(cause);
   }
