@@ -16,7 +16,8 @@ import { minutesHtml } from '../export/minutes-document.ts';
 import type { YPersistence } from '../yjs/persistence.ts';
 import { formatDocName } from '../yjs/doc-names.ts';
 import * as Y from 'yjs';
-import { BoardError, type ErrorCode } from '../shared/errors.ts';
+import { BoardError } from '../shared/errors.ts';
+import { httpStatusOf } from '../shared/http-status.ts';
 import { sessionCookieName } from '../shared/session-cookie.ts';
 import { readCookie } from './cookies.ts';
 import { can } from '../domain/permissions.ts';
@@ -36,16 +37,6 @@ export const IMPORT_MEDIA_TYPES = [
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'application/octet-stream',
 ] as const;
-
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  forbidden: 403,
-  meeting_not_found: 404,
-  frame_not_recorded: 404,
-  import_invalid: 422,
-  import_locked: 409,
-  invalid_payload: 400,
-  database_unavailable: 503,
-};
 
 export interface MeetingDocumentsDeps {
   db: Database;
@@ -74,7 +65,7 @@ export function meetingDocumentsRouter(deps: MeetingDocumentsDeps): express.Rout
     } catch (error) {
       const refusal = refusalFor(error);
       if (refusal.code === 'internal') console.error(`${req.method} ${req.path}`, error);
-      res.status(STATUS[refusal.code] ?? (refusal.code === 'internal' ? 500 : 401)).json({ error: refusal });
+      res.status(httpStatusOf(refusal.code)).json({ error: refusal });
     }
   };
 

@@ -6,35 +6,10 @@ import type { Organisers } from '../auth/organisers.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import { refusalFor } from '../db/unavailable.ts';
 import type { ActingActor } from '../shared/actor.ts';
-import { BoardError, type ErrorCode } from '../shared/errors.ts';
+import { BoardError } from '../shared/errors.ts';
+import { httpStatusOf } from '../shared/http-status.ts';
 import { ORGANISER_COOKIE, sessionCookieName } from '../shared/session-cookie.ts';
 import { readCookie } from './cookies.ts';
-
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  forbidden: 403,
-  invite_role_forbidden: 403,
-  origin_forbidden: 403,
-  invalid_payload: 400,
-  invalid_field: 400,
-  invalid_name: 400,
-  roster_paste_invalid: 400,
-  unsupported_media_type: 415,
-  payload_too_large: 413,
-  meeting_not_found: 404,
-  plan_not_found: 404,
-  roster_member_not_found: 404,
-  invite_not_found: 404,
-  organiser_not_found: 404,
-  participant_not_found: 404,
-  organiser_last: 409,
-  rate_limited: 429,
-  database_unavailable: 503,
-  internal: 500,
-};
-
-export function setupStatus(code: ErrorCode): number {
-  return STATUS[code] ?? 401;
-}
 
 function bearer(req: Request): string | undefined {
   const header = req.headers.authorization;
@@ -71,7 +46,7 @@ export function setupEndpoint(deps: SetupAuthDeps, handler: SetupHandler, status
     } catch (error) {
       const refusal = refusalFor(error);
       if (refusal.code === 'internal') console.error(`${req.method} ${req.path}`, error);
-      res.status(setupStatus(refusal.code)).json({ error: refusal });
+      res.status(httpStatusOf(refusal.code)).json({ error: refusal });
     }
   };
 }

@@ -1,6 +1,6 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import { isBoardError, wireError, type WireError } from '$shared/errors.ts';
-import { setupStatus } from '../../../server/http/setup-auth.ts';
+import { httpStatusOf } from '$shared/http-status.ts';
 
 /**
  * Runs a set-up form's action: an expected refusal becomes the form's typed error (Thai and English, naming the field,
@@ -15,7 +15,7 @@ export async function attempt<T, Kept extends Record<string, unknown> = Record<n
     return await run();
   } catch (cause) {
     if (!isBoardError(cause)) throw cause;
-    return fail(setupStatus(cause.code), { ...keep, error: wireError(cause.code, cause.details) } as { error: WireError } & Partial<Kept>);
+    return fail(httpStatusOf(cause.code), { ...keep, error: wireError(cause.code, cause.details) } as { error: WireError } & Partial<Kept>);
   }
 }
 

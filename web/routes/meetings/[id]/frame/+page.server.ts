@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { allowedActions } from '$domain/permissions.ts';
 import { participantActor } from '$shared/actor.ts';
+import { httpStatusOf } from '$shared/http-status.ts';
 import { isBoardError } from '$shared/errors.ts';
 import { refuse } from '$lib/server/refusal.ts';
 import { identify } from '$lib/server/identify.ts';
@@ -40,7 +41,7 @@ export const load: PageServerLoad = async ({ params, locals, cookies }) => {
 /** A refusal the page shows beside the button, in the person's words. */
 function refusal(cause: unknown) {
   if (!isBoardError(cause)) throw cause;
-  return fail(cause.code === 'forbidden' ? 403 : 409, { code: cause.code });
+  return fail(httpStatusOf(cause.code), { code: cause.code });
 }
 
 export const actions: Actions = {
