@@ -7,22 +7,13 @@ import { auditedAs } from '../shared/actor.ts';
 import type { CommandContext, Tx } from '../commands/command.ts';
 import { can } from '../domain/permissions.ts';
 import { analyseSheet, suggestedMapping } from '../domain/import/analyse.ts';
-import { FIELD_LABELS } from '../domain/import/fields.ts';
+import { FIELD_LABELS, type ImportField } from '../domain/import/fields.ts';
 import { mappingGaps } from '../domain/import/mapping.ts';
-import type { ImportProblem } from '../domain/import/reasons.ts';
 import { MAX_IMPORT_ROWS, readProjects, type ImportedProject, type ImportReference } from '../domain/import/read-projects.ts';
+import type { ImportPreview } from '../shared/import.ts';
 import { matchKey } from '../domain/import/text.ts';
 import { readSpreadsheet } from '../import/read-table.ts';
 import { BoardError } from '../shared/errors.ts';
-
-export interface ImportPreview {
-  fileName: string;
-  encoding: string | null;
-  rowCount: number;
-  projects: ImportedProject[];
-  problems: ImportProblem[];
-  totalRequestedBaht: number;
-}
 
 async function reference(db: Database | Tx, planId: string): Promise<ImportReference> {
   const [plan, goals, approaches, agencies] = await Promise.all([
@@ -59,9 +50,34 @@ async function readAndValidate(db: Database | Tx, planId: string, fileName: stri
   if (analysis.table.body.length > MAX_IMPORT_ROWS) throw new BoardError('import_too_many_rows', { limit: MAX_IMPORT_ROWS, rows: analysis.table.body.length });
   const mapping = suggestedMapping(analysis);
   const gaps = mappingGaps(mapping.columns, { approachFromHeadings: analysis.approachFromHeadings });
-  if (gaps.missing.length) throw new BoardError('import_mapping_incomplete', { fields: gaps.missing.map((field) => FIELD_LABELS[field]) });
-  const { projects, problems, totalRequestedBaht } = readProjects(analysis.table, mapping, facts, file.sheets[mapping.sheet]!.problems);
-  return { fileName, encoding: file.encoding, rowCount: analysis.table.body.length, projects, problems, totalRequestedBaht };
+  if (gaps.missing.length) throw new BoardError('import_mapping_incomplete', missingColumns(gaps.missing));
+  const reading = readProjects(analysis.table, mapping, facts, file.sheets[mapping.sheet]!.problems);
+  return {
+    fileName,
+    encoding: file.encoding,
+    rowCount: analysis.table.body.length,
+    sheetName: file.sheets[mapping.sheet]!.name,
+    columns: analysis.columns.map(({ header, field }) => ({ header, field })),
+    amountUnit: analysis.amountUnit,
+    unitSource: analysis.unitSource,
+    skippedRows: reading.skipped.length,
+    projects: reading.projects,
+    problems: reading.problems,
+    totalRequestedBaht: reading.totalRequestedBaht,
+    codeSource: reading.codeSource,
+    fileTotal: reading.fileTotal,
+    newAgencies: reading.newAgencies,
+  };
+}
+
+/** The refusal's field is the columns the secretary still has to find, by the names the page shows them. */
+function missingColumns(fields: ImportField[]) {
+  return {
+    field: 'columns',
+    fieldTh: fields.map((field) => FIELD_LABELS[field].th).join(', '),
+    fieldEn: fields.map((field) => FIELD_LABELS[field].en).join(', '),
+    missing: fields,
+  };
 }
 
 /**

@@ -71,6 +71,40 @@ describe('project import', () => {
     expect(preview.data.problems).toEqual([expect.objectContaining({ line: 3, column: 'วงเงินที่ขอ (ล้านบาท)', reason: 'cell_error' }), expect.objectContaining({ line: 3, reason: 'missing_field' })]);
   });
 
+  it('reads a real sheet\'s own spelling: title rows, the unit from the title, the file\'s numbers as codes, partners', async () => {
+    const csv = [
+      'สรุปคำของบประมาณแผนงานบูรณาการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๗,,,,,,',
+      ',,,,,,(หน่วย : ล้านบาท)',
+      'ลำดับ,ส่วนราชการ,โครงการ,แนวทางที่,รูปแบบ,หน่วยงานร่วมดำเนินการ,คำขอ',
+      '๑,กรมจริงหนึ่ง,โครงการจากแผ่นงานจริงหนึ่ง,1.1,ระบบ/ข้อมูล,"กรมร่วมหนึ่ง, กรมร่วมสอง","120.5000"',
+      '๒,กรมจริงสอง,โครงการจากแผ่นงานจริงสอง,2.1,บูรณาการงบประมาณ,,"1,020.25"',
+      'รวมทั้งสิ้น,,,,,,"1,140.75"',
+    ].join('\n');
+    const preview = (await (await post('preview', 'real.csv', csv)).json()).data;
+    expect(preview.columns.map((c: { field: string | null }) => c.field)).toEqual(['number', 'agency', 'project', 'approach', 'integrationType', 'partners', 'requested']);
+    expect(preview).toMatchObject({ amountUnit: 'million', unitSource: { from: 'title', text: '(หน่วย : ล้านบาท)' }, codeSource: 'number', problems: [], skippedRows: 1 });
+    expect(preview.fileTotal).toEqual({ line: 6, baht: 1_140_750_000, matches: true });
+
+    const response = await post('commit', 'real.csv', csv);
+    expect(response.status).toBe(200);
+    const projects = await board.db.project.findMany({ where: { plan: { meetings: { some: { id: board.meetingId } } } }, include: { partners: { include: { agency: true } } }, orderBy: { position: 'asc' } });
+    expect(projects.map((p) => [p.code, p.nameTh, p.requestedBaht])).toEqual([
+      ['1', 'โครงการจากแผ่นงานจริงหนึ่ง', 120_500_000n],
+      ['2', 'โครงการจากแผ่นงานจริงสอง', 1_020_250_000n],
+    ]);
+    expect(projects[0]!.partners.map((p) => p.agency.nameTh).sort()).toEqual(['กรมร่วมสอง', 'กรมร่วมหนึ่ง']);
+  });
+
+  it('says which required columns it could not find, by the names the page shows, and no internal key', async () => {
+    const response = await post('preview', 'partial.csv', ['ชื่อโครงการ,หมายเหตุ', 'โครงการหนึ่ง,ข้อความ'].join('\n'));
+    expect(response.status).toBe(422);
+    const { error } = await response.json();
+    expect(error.code).toBe('import_mapping_incomplete');
+    expect(error.messageTh).toBe('ยังไม่ได้เลือกคอลัมน์ที่จำเป็น: หน่วยงานเจ้าภาพ, แนวทาง, ลักษณะการบูรณาการ, วงเงินที่ขอ');
+    expect(error.messageEn).toBe('A required column is not mapped: Lead agency, Approach, Integration type, Amount requested');
+    expect(error.details.missing).toEqual(['agency', 'approach', 'integrationType', 'requested']);
+  });
+
   it('refuses an observer', async () => {
     const { sessionToken } = await board.join('observer');
     const response = await post('preview', 'x.csv', [HEADER, ...rows(1)].join('\n'), `${sessionCookieName(board.meetingId)}=${sessionToken}`);

@@ -115,7 +115,7 @@ describe('readProjects', () => {
       ),
     );
     expect(result.analysis.table.headerLines).toEqual([4]);
-    expect(result.analysis.unitSource).toEqual({ from: 'title' });
+    expect(result.analysis.unitSource).toEqual({ from: 'title', text: 'หน่วย : ล้านบาท' });
     expect(result.mapping.columns).toEqual(['number', 'agency', 'project', 'integrationType', 'partners', 'requested']);
     expect(result.problems).toEqual([]);
     expect(result.projects.map((p) => [p.code, p.approachCode, p.requestedBaht, p.integrationType])).toEqual([

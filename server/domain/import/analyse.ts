@@ -5,11 +5,14 @@ import { readApproach, readHeading, readIntegrationType, type ValueChain } from 
 import type { AmountUnit, ImportField } from './fields.ts';
 import { locateTable, HEADER_SEARCH_ROWS, type LocatedTable, type Sheet, type SheetRow } from './locate-table.ts';
 import type { ColumnMapping } from './mapping.ts';
-import { guessColumns, headerStrength, statedUnit, type ColumnGuess } from './recognise-columns.ts';
+import { guessColumns, headerStrength, statedUnit, titleUnit, type ColumnGuess } from './recognise-columns.ts';
 import { cleanCell } from './text.ts';
 
-/** Where the unit of the amounts came from: stated by the column's header or a title row, or assumed from the figures. */
-export type UnitSource = { from: 'header' | 'title' } | { from: 'figures'; because: 'decimals' | 'small_figures' | 'large_figures' };
+/**
+ * Where the unit of the amounts came from: stated by the column's header or a title row (`text`, as the file writes
+ * it, so the page can quote it), or assumed from the figures.
+ */
+export type UnitSource = { from: 'header' | 'title'; text: string } | { from: 'figures'; because: 'decimals' | 'small_figures' | 'large_figures' };
 
 export interface SheetAnalysis {
   sheet: number;
@@ -52,8 +55,9 @@ export function analyseSheet(sheets: Sheet[], chain: ValueChain & { fiscalYearBE
 /** The unit of an amount column: what its header says, else what the title says, else what its figures suggest. */
 export function amountUnitOf(header: string, table: LocatedTable, figures: string[]): { amountUnit: AmountUnit; unitSource: UnitSource } {
   const stated = statedUnit(header);
-  if (stated) return { amountUnit: stated, unitSource: { from: 'header' } };
-  if (table.titleUnit) return { amountUnit: table.titleUnit, unitSource: { from: 'title' } };
+  if (stated) return { amountUnit: stated, unitSource: { from: 'header', text: header } };
+  const title = table.titles.find((text) => titleUnit(text));
+  if (table.titleUnit && title) return { amountUnit: table.titleUnit, unitSource: { from: 'title', text: title } };
   const { unit, because } = unitFromFigures(figures);
   return { amountUnit: unit, unitSource: { from: 'figures', because } };
 }

@@ -8,6 +8,7 @@ import { RESOLUTION_MESSAGES } from './messages/resolution.ts';
 import { BROWSE_MESSAGES } from './messages/browse.ts';
 import { SCREEN_MESSAGES } from './messages/screen.ts';
 import { SETUP_MESSAGES } from './messages/setup.ts';
+import { IMPORT_MESSAGES } from './messages/import.ts';
 
 const BOARD_MESSAGES = {
   appName: { th: 'กระดานประชุมคณะกรรมการ', en: 'Committee Board' },
@@ -75,6 +76,7 @@ export const MESSAGE_GROUPS = {
   BROWSE_MESSAGES,
   SCREEN_MESSAGES,
   SETUP_MESSAGES,
+  IMPORT_MESSAGES,
 };
 
 export const MESSAGES = {
@@ -87,6 +89,7 @@ export const MESSAGES = {
   ...BROWSE_MESSAGES,
   ...SCREEN_MESSAGES,
   ...SETUP_MESSAGES,
+  ...IMPORT_MESSAGES,
 };
 
 export type MessageKey = keyof typeof MESSAGES;
