@@ -6,11 +6,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startBoard } from '../../server/board-server.ts';
 import { bahtFromDb } from '../../server/db/client.ts';
+import { loadBoard } from '../../server/db/board-repository.ts';
 import type { Role } from '../../server/shared/roles.ts';
 import { bigPlan } from '../../server/seed/big-plan.ts';
 import { writePlanWithMeeting } from '../../server/seed/write-plan.ts';
 import { createDatabase } from '../../test/support/database.ts';
 import { serveTarget } from '../harness/target.ts';
+import { nowMs } from '../harness/clock.ts';
 
 export interface BoardInfo {
   url: string;
@@ -85,6 +87,16 @@ serveTarget<BoardInfo>(
       const ids = { planId: `bench-plan-${meetings}`, meetingId: `bench-big-${meetings}` };
       await writePlanWithMeeting(board.db, bigPlan(projects), ids);
       return ids.meetingId;
+    },
+    /** How long reading the meeting's board from the database takes, `times` times over (the page's first step). */
+    async loadBoardMs({ meetingId, times }: { meetingId: string; times: number }) {
+      const spent: number[] = [];
+      for (let i = 0; i < times; i++) {
+        const started = nowMs();
+        await loadBoard(board.db, meetingId);
+        spent.push(nowMs() - started);
+      }
+      return spent;
     },
     identify: ({ token, meetingId }: { token: string; meetingId: string }) => board.sessions.identify(token, meetingId),
     async projects({ meetingId }: { meetingId: string }): Promise<BenchProject[]> {

@@ -30,8 +30,10 @@ export const bigPlanWorkload: Workload = {
     const pageUrl = `${board.info.url}/meetings/${meetingId}`;
     const cookie = { name: sessionCookieName(meetingId), value: member!, url: board.info.url };
 
+    const loadBoardMs = (await board.request<number[]>('loadBoardMs', { meetingId, times: 5 })).map(round2);
+    context.log(`  loading the board from the database: ${loadBoardMs.join(', ')} ms`);
     const html = await pageSize(pageUrl, `${cookie.name}=${cookie.value}`);
-    context.log(`  page: ${html.htmlKb} KB of HTML, ${html.servedKb} KB served (${html.servedEncoding})`);
+    context.log(`  page: ${html.htmlKb} KB of HTML, ${html.servedKb} KB served (${html.servedEncoding}), first byte at ${html.firstByteMs} ms, last at ${html.lastByteMs} ms`);
 
     const browser = await launchChromium();
     try {
@@ -49,6 +51,7 @@ export const bigPlanWorkload: Workload = {
           await page.context().close();
           return {
             parameters: { projects, cpuSlowdown: CPU_SLOWDOWN, viewport: TABLET, changes },
+            loadBoard: { medianMs: median(loadBoardMs), runsMs: loadBoardMs },
             page: html,
             firstView: { median: { liveMs: median(loads.map((l) => l.liveMs)), firstInputMs: median(loads.map((l) => l.firstInputMs)) }, rounds: loads },
             ceilingChange,
@@ -63,13 +66,19 @@ export const bigPlanWorkload: Workload = {
   },
 };
 
-/** The board's HTML as the server sends it to a browser that accepts brotli and gzip, and what each would weigh. */
+/**
+ * The board's HTML as the server sends it to a browser that accepts brotli and gzip, what each would weigh, and how
+ * long the server took: to the first byte (loading the board and rendering the page) and to the last.
+ */
 function pageSize(url: string, cookie: string) {
-  return new Promise<{ htmlKb: number; servedKb: number; servedEncoding: string; gzipKb: number; brotliKb: number }>((resolve, reject) => {
+  return new Promise<{ htmlKb: number; servedKb: number; servedEncoding: string; gzipKb: number; brotliKb: number; firstByteMs: number; lastByteMs: number }>((resolve, reject) => {
+    const started = nowMs();
     const req = request(url, { headers: { cookie, 'accept-encoding': 'br, gzip' } }, (res) => {
+      const firstByteMs = round2(nowMs() - started);
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
+        const lastByteMs = round2(nowMs() - started);
         if (res.statusCode !== 200) return reject(new Error(`${url}: HTTP ${res.statusCode}`));
         const served = Buffer.concat(chunks);
         const encoding = String(res.headers['content-encoding'] ?? 'identity');
@@ -81,6 +90,8 @@ function pageSize(url: string, cookie: string) {
           servedEncoding: encoding,
           gzipKb: kb(gzipSync(html, { level: 6 }).length),
           brotliKb: kb(brotliCompressSync(html, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }).length),
+          firstByteMs,
+          lastByteMs,
         });
       });
       res.on('error', reject);

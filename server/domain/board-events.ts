@@ -3,13 +3,13 @@
 import type { BoardSnapshot } from '../shared/board.ts';
 import type { ResolutionChanged } from '../shared/events/resolution.ts';
 import type { SequencedEvent } from '../shared/events/sequenced.ts';
-import { applyCeilingsUpdate } from './ceilings.ts';
+import { applyCeilingsUpdate, type ProjectsById } from './ceilings.ts';
 
 /** A recorded, confirmed or reopened resolution on the board; confirming may also have fixed the project's ceiling. */
-export function applyResolutionChange(snapshot: BoardSnapshot, event: ResolutionChanged): void {
+export function applyResolutionChange(snapshot: BoardSnapshot, byId: ProjectsById, event: ResolutionChanged): void {
   const others = snapshot.resolutions.filter((r) => r.id !== event.resolution.id);
   snapshot.resolutions = event.resolution.status === 'reopened' ? others : [...others, event.resolution];
-  const project = event.project && snapshot.projects.find((p) => p.id === event.project!.id);
+  const project = event.project && byId.get(event.project.id);
   if (project && event.project) {
     project.ceilingBaht = event.project.ceilingBaht;
     project.version = event.project.version;
@@ -24,13 +24,14 @@ export function projectsMovedBy(event: SequencedEvent): string[] {
 }
 
 /**
- * Applies the event to the snapshot (the caller sets the snapshot's seq). 'reload' when the event replaced more than
- * it carries (an imported project list) and only a fresh snapshot can follow it.
+ * Applies the event to the snapshot (the caller sets the snapshot's seq; `byId` indexes its projects, see
+ * projectsById). 'reload' when the event replaced more than it carries (an imported project list) and only a fresh
+ * snapshot can follow it.
  */
-export function applyBoardEvent(snapshot: BoardSnapshot, event: SequencedEvent): 'applied' | 'reload' {
+export function applyBoardEvent(snapshot: BoardSnapshot, byId: ProjectsById, event: SequencedEvent): 'applied' | 'reload' {
   switch (event.type) {
     case 'ceilings:updated':
-      applyCeilingsUpdate(snapshot, event.payload);
+      applyCeilingsUpdate(snapshot, byId, event.payload);
       return 'applied';
     case 'focus:changed':
     case 'participants:changed':
@@ -41,7 +42,7 @@ export function applyBoardEvent(snapshot: BoardSnapshot, event: SequencedEvent):
       snapshot.agenda = event.payload.agenda;
       return 'applied';
     case 'resolution:changed':
-      applyResolutionChange(snapshot, event.payload);
+      applyResolutionChange(snapshot, byId, event.payload);
       return 'applied';
     case 'projects:replaced':
       return 'reload';

@@ -1,6 +1,6 @@
 // The rules a ceiling change must pass, and how a sequenced change lands on a board. Pure: the repository reads the
 // facts inside its transaction and asks here whether the change may happen.
-import type { BoardSnapshot } from '../shared/board.ts';
+import type { BoardSnapshot, ProjectView } from '../shared/board.ts';
 import type { ErrorCode } from '../shared/errors.ts';
 import type { CeilingsBroadcast } from '../shared/events/ceilings.ts';
 
@@ -85,14 +85,21 @@ export function planUndo(lastOwnChange: OwnChange | undefined, project: Pick<Pro
   return { ok: true, projectId: lastOwnChange.projectId, toBaht: lastOwnChange.fromBaht, expectedVersion: lastOwnChange.versionAfter };
 }
 
+/** A board's projects by id: the events that name a project find it here, not by a scan of a 5,000-project list. */
+export type ProjectsById = ReadonlyMap<string, ProjectView>;
+
+export function projectsById(projects: readonly ProjectView[]): ProjectsById {
+  return new Map(projects.map((p) => [p.id, p]));
+}
+
 /**
- * Lands a sequenced update on a board. Every part is absolute (a value and a version, a proposal by id), so applying
- * an update the snapshot already reflects changes nothing.
+ * Lands a sequenced update on a board (`byId` indexes its projects). Every part is absolute (a value and a version, a
+ * proposal by id), so applying an update the snapshot already reflects changes nothing.
  */
-export function applyCeilingsUpdate(board: Pick<BoardSnapshot, 'projects' | 'proposals'>, update: CeilingsBroadcast): void {
+export function applyCeilingsUpdate(board: Pick<BoardSnapshot, 'proposals'>, byId: ProjectsById, update: CeilingsBroadcast): void {
   const { change, proposed, closed } = update;
   if (change) {
-    const project = board.projects.find((p) => p.id === change.projectId);
+    const project = byId.get(change.projectId);
     if (project && change.versionAfter >= project.version) {
       project.ceilingBaht = change.toBaht;
       project.version = change.versionAfter;

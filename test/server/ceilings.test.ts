@@ -4,7 +4,7 @@ import { io } from 'socket.io-client';
 import type { BoardSnapshot } from '../../server/shared/board.ts';
 import { ceilingsBroadcast, type CeilingsBroadcast, type CeilingsUpdate } from '../../server/shared/events/ceilings.ts';
 import type { Role } from '../../server/shared/roles.ts';
-import { applyCeilingsUpdate } from '../../server/domain/ceilings.ts';
+import { applyCeilingsUpdate, projectsById } from '../../server/domain/ceilings.ts';
 import { computeTotals } from '../../server/domain/totals.ts';
 import { bahtFromDb } from '../../server/db/client.ts';
 import { MAX_SOCKET_MESSAGE_BYTES, type ClientToServerEvents } from '../../server/shared/contract.ts';
@@ -297,6 +297,7 @@ describe('ceilings over Socket.io', () => {
     const clients = await Promise.all([connect('presenter', 'ก'), connect('chair', 'ข'), connect('presenter', 'ค')]);
     const watcher = await connect('observer');
     const view = await snapshot(watcher);
+    const byId = projectsById(view.projects);
     let lastSeq = view.seq;
     let outOfOrder = 0;
     let lastTotals: CeilingsUpdate['totals'];
@@ -304,7 +305,7 @@ describe('ceilings over Socket.io', () => {
     watcher.on('ceilings:updated', (update) => {
       if (update.seq !== lastSeq + 1) outOfOrder++;
       lastSeq = update.seq;
-      applyCeilingsUpdate(view, update);
+      applyCeilingsUpdate(view, byId, update);
     });
 
     // A fixed-seed generator: the same run every time.

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyBoardEvent } from '../../server/domain/board-events.ts';
+import { projectsById } from '../../server/domain/ceilings.ts';
 import type { Role } from '../../server/shared/roles.ts';
 import type { ClientSocket, TestBoard } from '../support/board.ts';
 import { startTestCluster, type TestCluster } from '../support/cluster.ts';
@@ -71,8 +72,9 @@ describeWithRedis('two instances sharing Redis', () => {
       expect(events.map((e) => e.payload.seq)).toEqual(Array.from({ length: end - start.seq }, (_, i) => start.seq + 1 + i));
       expect(events).toEqual(logged.map((row) => ({ type: row.type, payload: row.payload })));
       const replayed = structuredClone(start);
+      const byId = projectsById(replayed.projects);
       for (const event of events) {
-        expect(applyBoardEvent(replayed, event)).toBe('applied');
+        expect(applyBoardEvent(replayed, byId, event)).toBe('applied');
         replayed.seq = event.payload.seq;
       }
       expect(comparable(replayed)).toEqual(now);

@@ -3,6 +3,7 @@
 // away gets exactly what it missed from the event log; calls of the wrong shape get a typed reply.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyBoardEvent } from '../../server/domain/board-events.ts';
+import { projectsById } from '../../server/domain/ceilings.ts';
 import type { Ack } from '../../server/shared/ack.ts';
 import type { CatchUp } from '../../server/shared/events/sequenced.ts';
 import type { Role } from '../../server/shared/roles.ts';
@@ -66,8 +67,9 @@ describe('the command pipeline', () => {
       expect(events.map((e) => e.payload.seq)).toEqual(Array.from({ length: end - start.seq }, (_, i) => start.seq + 1 + i));
       expect(events).toEqual(logged.map((row) => ({ type: row.type, payload: row.payload })));
       const replayed = structuredClone(start);
+      const byId = projectsById(replayed.projects);
       for (const event of events) {
-        expect(applyBoardEvent(replayed, event)).toBe('applied');
+        expect(applyBoardEvent(replayed, byId, event)).toBe('applied');
         replayed.seq = event.payload.seq;
       }
       expect(comparable(replayed)).toEqual(now);

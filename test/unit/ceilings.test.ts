@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyCeilingsUpdate, checkCeilingChange, isProjectResolved, planUndo, type CeilingRules } from '../../server/domain/ceilings.ts';
+import { applyCeilingsUpdate, checkCeilingChange, projectsById, isProjectResolved, planUndo, type CeilingRules } from '../../server/domain/ceilings.ts';
 import type { BoardSnapshot, CeilingChangeView, ProjectView, ProposalView } from '../../server/shared/board.ts';
 
 const rules: CeilingRules = { frameBaht: 1_000, hardCap: false, allowAboveRequest: false };
@@ -92,7 +92,7 @@ describe('applyCeilingsUpdate', () => {
 
   it('moves the ceiling and closes proposals', () => {
     const b = board();
-    applyCeilingsUpdate(b, { seq: 9, change, closed: [{ id: 'q1', status: 'accepted' }] });
+    applyCeilingsUpdate(b, projectsById(b.projects), { seq: 9, change, closed: [{ id: 'q1', status: 'accepted' }] });
     expect(b.projects[0]).toMatchObject({ ceilingBaht: 250, version: 5 });
     expect(b.proposals).toEqual([]);
   });
@@ -100,10 +100,10 @@ describe('applyCeilingsUpdate', () => {
   it('is idempotent: an update the board already reflects changes nothing', () => {
     const b = board();
     const proposed = { id: 'q2', projectId: 'p1' } as ProposalView;
-    applyCeilingsUpdate(b, { seq: 9, change, proposed });
-    applyCeilingsUpdate(b, { seq: 9, change, proposed });
+    applyCeilingsUpdate(b, projectsById(b.projects), { seq: 9, change, proposed });
+    applyCeilingsUpdate(b, projectsById(b.projects), { seq: 9, change, proposed });
     expect(b.proposals.map((p) => p.id)).toEqual(['q1', 'q2']);
-    applyCeilingsUpdate(b, { seq: 8, change: { ...change, toBaht: 1, versionAfter: 4 } });
+    applyCeilingsUpdate(b, projectsById(b.projects), { seq: 8, change: { ...change, toBaht: 1, versionAfter: 4 } });
     expect(b.projects[0]).toMatchObject({ ceilingBaht: 250, version: 5 });
   });
 });

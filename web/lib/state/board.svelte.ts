@@ -6,6 +6,7 @@ import type { SequencedEvent } from '$shared/events/sequenced.ts';
 import type { InstanceParts } from '$shared/events/cluster.ts';
 import { moveCeiling, type FrameTotals } from '$domain/totals.ts';
 import { applyBoardEvent, projectsMovedBy } from '$domain/board-events.ts';
+import { projectsById, type ProjectsById } from '$domain/ceilings.ts';
 import { totalsOf } from '$lib/board/grouping.ts';
 
 /** 'revoked': the chair ended this person's access; nothing reconnects. */
@@ -20,7 +21,7 @@ export class BoardState {
   /** Added up once per snapshot, then moved by each change's difference (moveCeiling), never recomputed per change. */
   #totals: FrameTotals = $state()!;
   /** The snapshot's projects by id, for the events that name one. */
-  #byId = new Map<string, ProjectView>();
+  #byId: ProjectsById = new Map();
 
   readonly selectedProject: ProjectView | undefined = $derived(
     this.#snapshot.projects.find((p) => p.id === this.#selectedProjectId),
@@ -74,7 +75,7 @@ export class BoardState {
 
   #take(snapshot: BoardSnapshot): void {
     this.#snapshot = snapshot;
-    this.#byId = new Map(this.#snapshot.projects.map((p) => [p.id, p]));
+    this.#byId = projectsById(this.#snapshot.projects);
     this.#totals = totalsOf(snapshot.projects, snapshot.meeting.plan.frameBaht);
   }
 
@@ -91,7 +92,7 @@ export class BoardState {
       const project = this.#byId.get(id);
       return project ? [{ project, before: project.ceilingBaht }] : [];
     });
-    const outcome = applyBoardEvent(this.#snapshot, event);
+    const outcome = applyBoardEvent(this.#snapshot, this.#byId, event);
     if (outcome !== 'applied') return outcome;
     this.#snapshot.seq = event.payload.seq;
     for (const { project, before } of moved) {
