@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Sessions } from './auth/sessions.ts';
 import type { Organisers } from './auth/organisers.ts';
 import type { PeopleSetup } from './setup/people-setup.ts';
+import type { PlanSetup } from './setup/plan-setup.ts';
 import type { JoinRequests } from './setup/join-requests.ts';
 import type { BoardSnapshot, MeetingSummary } from './shared/board.ts';
 import type { FrameService } from './db/frame-repository.ts';
@@ -19,6 +20,8 @@ export interface AppServices {
   organisers: Organisers;
   /** The committee's people: the plan's roster, the meeting's invites and attendees. */
   people: PeopleSetup;
+  /** Plans: titles, fiscal year, host, frame, flags, value chain. */
+  plans: PlanSetup;
   loadBoard(meetingId: string): Promise<BoardSnapshot>;
   listMeetings(): Promise<MeetingSummary[]>;
   /** The agreed frame: drafts, preparation, confirmation, records and their verification. */

@@ -22,6 +22,8 @@ import { createCommandGate } from './realtime/command-gate.ts';
 import { closeSocketServer } from './realtime/socket-shutdown.ts';
 import { meetingDocumentsRouter } from './http/meeting-documents.ts';
 import { peopleApiRouter } from './http/people-api.ts';
+import { plansApiRouter } from './http/plans-api.ts';
+import { createPlanSetup } from './setup/plan-setup.ts';
 import { createPeopleSetup } from './setup/people-setup.ts';
 import { createJoinRequests } from './setup/join-requests.ts';
 import { createFrameService, type FrameService } from './db/frame-repository.ts';
@@ -204,9 +206,11 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     const runCommand = ((name, actor, input, meetingId) => pipeline.execute(commandNamed(name) as SequencedCommand, actor, input, { meetingId })) as RunCommand;
 
     const people = createPeopleSetup({ db, sessions, runCommand, linkBase: () => origins.linkBase() });
+    const plans = createPlanSetup({ db, runCommand });
     const services: AppServices = {
       runCommand,
       people,
+      plans,
       frames,
       sessions,
       organisers,
@@ -224,6 +228,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       pages: await loadPagesHandler(),
       routers: [
         peopleApiRouter({ people, organisers, sessions, linkBase: () => origins.linkBase() }),
+        plansApiRouter({ plans, organisers, sessions }),
         meetingDocumentsRouter({
           db,
           sessions,

@@ -59,6 +59,7 @@ const PHASES: Record<Action, readonly MeetingStatus[]> = {
   // Setting people up is not tied to one meeting's phase: organisers and the plan's roster outlive meetings.
   'organiser:add': ALWAYS,
   'roster:edit': ALWAYS,
+  'plan:create': ALWAYS,
   // A lost invite is withdrawn whenever it is found lost; new people come only while the meeting can still sit.
   'invite:revoke': ALWAYS,
   'attendee:add': UNTIL_CLOSED,

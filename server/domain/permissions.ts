@@ -47,6 +47,8 @@ export const ACTIONS = [
   'invite:revoke',
   /** Admit or refuse someone who asked to join from the room screen's code. */
   'join:admit',
+  /** Set-up: create a plan (its frame and value chain). The secretariat's only. */
+  'plan:create',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -84,6 +86,7 @@ const GRANTS: Record<Authority, readonly Action[]> = {
     'board:read', 'minutes:read-draft',
     'organiser:add', 'roster:edit', 'attendee:add', 'invite:create', 'invite:revoke', 'participant:revoke',
     'projects:import', 'agenda:add', 'agenda:edit', 'plan:edit', 'meeting:edit', 'meeting:open', 'meeting:close',
+    'plan:create',
   ],
 };
 

@@ -5,6 +5,7 @@ import type { ErrorCode } from '../shared/errors.ts';
 import { BoardError } from '../shared/errors.ts';
 import { BAHT_PER_MILLION } from './money.ts';
 import type { GoalView, Stream } from '../shared/board.ts';
+import { planFieldLabel } from '../shared/setup/plan-fields.ts';
 
 export const FISCAL_YEAR_BE_RANGE = { min: 2500, max: 2700 } as const;
 /** Whole baht of at most 15 digits: 999,999,999.9999 million baht, and still a safe integer. */
@@ -120,9 +121,13 @@ export function checkValueChain(goals: readonly ValueChainGoal[]): Checked<Value
   return problems.length ? { ok: false, problems } : { ok: true, value };
 }
 
-/** The checked value, or the refusal of its first problem, carrying all of them. */
+/**
+ * The checked value, or the refusal of its first problem, carrying all of them. A problem inside the value chain also
+ * says which row, as the form shows it (the message itself already names the field of a top-level problem).
+ */
 export function orRefuse<T>(checked: Checked<T>): T {
   if (checked.ok) return checked.value;
   const [first] = checked.problems;
-  throw new BoardError(first!.code, { field: first!.field, problems: checked.problems });
+  const where = first!.field.includes('.') ? planFieldLabel(first!.field) : null;
+  throw new BoardError(first!.code, { field: first!.field, ...(where ? { fieldTh: where.th, fieldEn: where.en } : {}), problems: checked.problems });
 }

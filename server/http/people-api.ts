@@ -6,10 +6,8 @@ import type { PeopleSetup } from '../setup/people-setup.ts';
 import { can } from '../domain/permissions.ts';
 import { BoardError } from '../shared/errors.ts';
 import { organiserLinkUrl } from '../invite-links.ts';
-import { acceptOnly } from './request-guards.ts';
+import { JSON_BODY } from './request-guards.ts';
 import { param, setupEndpoint, type SetupAuthDeps } from './setup-auth.ts';
-
-const JSON_BODY = [acceptOnly(['application/json']), express.json({ limit: '256kb' })];
 
 export interface PeopleApiDeps extends SetupAuthDeps {
   people: PeopleSetup;

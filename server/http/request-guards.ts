@@ -31,6 +31,9 @@ export function acceptOnly(mediaTypes: readonly string[]): RequestHandler {
   };
 }
 
+/** A set-up API body: JSON only, at most 256 kB (a value chain or a pasted roster fits many times over). */
+export const JSON_BODY: RequestHandler[] = [acceptOnly(['application/json']), express.json({ limit: '256kb' })];
+
 /**
  * The body as bytes, for an endpoint that reads a file: only the listed media types, and at most `maxBytes`
  * (beyond it, 413 with the catalogue's `payload_too_large` rather than Express's HTML page).

@@ -55,8 +55,7 @@ export const SETUP_FIELD_LABELS: Record<string, { th: string; en: string }> = {
 };
 
 /** The refusal that names a set-up field in Thai and English, with what is wrong with it. */
-export function invalidField(field: string, reason?: { th: string; en: string }): BoardError {
-  const label = SETUP_FIELD_LABELS[field] ?? { th: field, en: field };
+export function invalidField(field: string, reason?: { th: string; en: string }, label = SETUP_FIELD_LABELS[field] ?? { th: field, en: field }): BoardError {
   return new BoardError('invalid_field', {
     field,
     fieldTh: label.th,
@@ -65,13 +64,18 @@ export function invalidField(field: string, reason?: { th: string; en: string })
   });
 }
 
-/** A payload's first problem as the field refusal (the schema's own words are English; the field's name is both). */
-export function parseSetup<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+/**
+ * A payload's first problem as the field refusal (the schema's own words are English; the field's name is both).
+ * `labelOf` names a field by its whole path (a row of a list); without it, the people forms' labels name the top one.
+ */
+export function parseSetup<S extends z.ZodType>(schema: S, input: unknown, labelOf?: (path: string) => { th: string; en: string }): z.infer<S> {
   refuseNulText(input);
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  const field = issue.path.find((part): part is string => typeof part === 'string');
-  if (!field) throw new BoardError('invalid_payload', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-  throw invalidField(field, { th: issue.code === 'too_big' ? 'ยาวเกินไป' : issue.code === 'too_small' ? 'ไม่ได้กรอก' : 'ค่าไม่ถูกต้อง', en: issue.message });
+  const top = issue.path.find((part): part is string => typeof part === 'string');
+  if (!top) throw new BoardError('invalid_payload', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  const field = labelOf ? issue.path.map(String).join('.') : top;
+  const reason = { th: issue.code === 'too_big' ? 'ยาวเกินไป' : issue.code === 'too_small' ? 'ไม่ได้กรอก' : 'ค่าไม่ถูกต้อง', en: issue.message };
+  throw invalidField(field, reason, labelOf?.(field));
 }

@@ -195,6 +195,9 @@ describe('the role × command matrix', { timeout: 120_000 }, () => {
       db.joinRequest.count({ where: { status: 'pending' } }),
       db.project.count(),
       db.framePreparation.count(),
+      db.plan.count(),
+      db.plan.findMany({ orderBy: { id: 'asc' }, select: { titleEn: true, frameBaht: true } }),
+      db.frameChange.count(),
       seq(),
       meetingId,
     ]);

@@ -221,7 +221,7 @@ export type Audience = 'participants' | 'organisers' | 'both';
 export interface EndpointRequest {
   /** The path after the board's address, with the meeting's and plan's ids filled in. */
   path: string;
-  method?: 'POST' | 'PUT' | 'DELETE';
+  method?: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** JSON for the API; a form (url-encoded) for page actions; bytes for uploads. */
   json?: unknown;
   form?: Record<string, string>;
@@ -252,6 +252,36 @@ export interface EndpointWorld {
 const rosterFields = { nameTh: 'นายตัวอย่าง สิทธิ์', position: 'member', agencyTh: 'หน่วยงานตัวอย่าง' };
 const roster = (authority: Authority) => can(authority, 'roster:edit');
 const organiserAdd = (authority: Authority) => can(authority, 'organiser:add');
+
+const matrixPlan = { titleTh: 'แผนงานของตาราง', fiscalYearBE: 2570, frameMillionBaht: '100.0000' };
+const matrixChain = { 'valueChain.0.number': '1', 'valueChain.0.stream': 'upstream', 'valueChain.0.nameTh': 'เป้าหมาย', 'valueChain.0.approaches.0.code': 'M1', 'valueChain.0.approaches.0.nameTh': 'แนวทาง' };
+
+/** The plan as its set-up form posts it, value chain and all: saving it again changes only what the caller changes. */
+async function planForm(world: MatrixWorld): Promise<Record<string, string>> {
+  const plan = await world.db.plan.findUniqueOrThrow({
+    where: { id: world.planId },
+    include: { goals: { orderBy: { number: 'asc' }, include: { approaches: { orderBy: { position: 'asc' } } } } },
+  });
+  const form: Record<string, string> = {
+    titleTh: plan.titleTh,
+    titleEn: plan.titleEn,
+    fiscalYearBE: String(plan.fiscalYearBE),
+    hostAgencyTh: plan.hostAgencyTh,
+    hostAgencyEn: plan.hostAgencyEn,
+    frameMillionBaht: (Number(plan.frameBaht) / 1_000_000).toFixed(4),
+    reason: '',
+    ...(plan.hardCap ? { hardCap: 'on' } : {}),
+    ...(plan.allowAboveRequest ? { allowAboveRequest: 'on' } : {}),
+  };
+  plan.goals.forEach((goal, g) => {
+    Object.assign(form, { [`valueChain.${g}.number`]: String(goal.number), [`valueChain.${g}.stream`]: goal.stream, [`valueChain.${g}.nameTh`]: goal.nameTh, [`valueChain.${g}.nameEn`]: goal.nameEn });
+    goal.approaches.forEach((approach, a) => {
+      const at = `valueChain.${g}.approaches.${a}`;
+      Object.assign(form, { [`${at}.code`]: approach.code, [`${at}.nameTh`]: approach.nameTh, [`${at}.nameEn`]: approach.nameEn });
+    });
+  });
+  return form;
+}
 
 /**
  * Every state-changing HTTP endpoint, by `METHOD /express/path` or `/route/dir?/action` for a page's form action.
@@ -407,6 +437,26 @@ export const ENDPOINT_EXAMPLES: Record<string, EndpointExample | { public: strin
     audience: 'both',
     allows: (a) => can(a, 'invite:revoke') && can(a, 'invite:create') && canInvite(a, 'member'),
     request: async (w) => ({ path: `/setup/meetings/${w.meetingId}/invites?/reissue`, form: { inviteId: (await w.waitingInvite('member')).id } }),
+  },
+  'POST /api/plans': {
+    audience: 'organisers',
+    allows: (a) => can(a, 'plan:create'),
+    request: async () => ({ path: '/api/plans', json: matrixPlan }),
+  },
+  'PATCH /api/plans/:planId': {
+    audience: 'organisers',
+    allows: (a) => can(a, 'plan:edit'),
+    request: async (w) => ({ method: 'PATCH', path: `/api/plans/${w.planId}`, json: { titleEn: 'Changed by the matrix' } }),
+  },
+  '/setup/plans/new?/create': {
+    audience: 'organisers',
+    allows: (a) => can(a, 'plan:create'),
+    request: async () => ({ path: '/setup/plans/new?/create', form: { ...matrixPlan, ...matrixChain } }),
+  },
+  '/setup/plans/[planId]?/save': {
+    audience: 'organisers',
+    allows: (a) => can(a, 'plan:edit'),
+    request: async (w) => ({ path: `/setup/plans/${w.planId}?/save`, form: { ...(await planForm(w)), titleEn: 'Saved by the matrix' } }),
   },
   '/join/[token]?/default': { public: 'an invite link: whoever holds it joins once, as its role' },
   '/organiser/[token]?/default': { public: 'an organiser link: whoever holds it becomes an organiser, once' },

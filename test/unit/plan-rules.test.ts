@@ -61,6 +61,23 @@ describe('a plan', () => {
   });
 });
 
+describe('a refusal inside the value chain', () => {
+  it('names the row as the form counts it, in Thai and English, without the API key', () => {
+    const chain = dgaValueChain();
+    chain[1]!.approaches[0]!.code = '1.1';
+    try {
+      orRefuse(checkValueChain(chain));
+      expect.unreachable();
+    } catch (error) {
+      expect(isBoardError(error) && error.details).toMatchObject({
+        field: 'valueChain.1.approaches.0.code',
+        fieldTh: 'ห่วงโซ่คุณค่า เป้าหมายลำดับที่ 2 แนวทางลำดับที่ 1 รหัสแนวทาง',
+        fieldEn: 'Value chain, goal row 2, approach row 1, Approach code',
+      });
+    }
+  });
+});
+
 describe('the value chain', () => {
   it("takes DGA's three goals and four approaches as they are", () => {
     const checked = checkValueChain(dgaValueChain());

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { GoalView } from '../board.ts';
 import type { MeetingStatus } from '../../domain/meeting-phase.ts';
+import type { PlanFields } from '../../domain/plan-rules.ts';
 
 const line = (max = 300) => z.string().max(max);
 const stream = z.enum(['upstream', 'midstream', 'downstream']);
@@ -71,16 +72,8 @@ export interface FrameChangeView {
   seq: number | null;
 }
 
-export interface PlanFacts {
-  titleTh: string;
-  titleEn: string;
-  fiscalYearBE: number;
-  hostAgencyTh: string;
-  hostAgencyEn: string;
-  frameBaht: number;
-  hardCap: boolean;
-  allowAboveRequest: boolean;
-}
+/** What a plan is, as the set-up API answers it: the domain's checked fields (plan-rules.ts). */
+export type PlanFacts = PlanFields;
 
 export interface PlanMeetingSummary {
   id: string;

@@ -9,6 +9,7 @@ import { BROWSE_MESSAGES } from './messages/browse.ts';
 import { SCREEN_MESSAGES } from './messages/screen.ts';
 import { SETUP_MESSAGES } from './messages/setup.ts';
 import { IMPORT_MESSAGES } from './messages/import.ts';
+import { PLANS_MESSAGES } from './messages/plans.ts';
 
 const BOARD_MESSAGES = {
   appName: { th: 'กระดานประชุมคณะกรรมการ', en: 'Committee Board' },
@@ -77,6 +78,7 @@ export const MESSAGE_GROUPS = {
   SCREEN_MESSAGES,
   SETUP_MESSAGES,
   IMPORT_MESSAGES,
+  PLANS_MESSAGES,
 };
 
 export const MESSAGES = {
@@ -90,6 +92,7 @@ export const MESSAGES = {
   ...SCREEN_MESSAGES,
   ...SETUP_MESSAGES,
   ...IMPORT_MESSAGES,
+  ...PLANS_MESSAGES,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -3,11 +3,15 @@ import type { Actions, PageServerLoad } from './$types';
 import { ERROR_MESSAGES, isBoardError } from '$shared/errors.ts';
 import { requireOrganiser } from '$lib/server/organiser.ts';
 
-/** The organiser's home: the meetings they set up, the plans' rosters, and the other organisers. */
+/** The organiser's home: the plans and their meetings, a new plan, and the other organisers. */
 export const load: PageServerLoad = async ({ locals, cookies }) => {
   const organiser = await requireOrganiser(locals, cookies);
-  const [meetings, organisers] = await Promise.all([locals.services.listMeetings(), locals.services.organisers.list()]);
-  return { organiser, meetings, organisers };
+  const [plans, meetings, organisers] = await Promise.all([
+    locals.services.plans.list(organiser),
+    locals.services.listMeetings(),
+    locals.services.organisers.list(),
+  ]);
+  return { organiser, plans, meetings, organisers };
 };
 
 export const actions: Actions = {
