@@ -451,7 +451,7 @@ export const ENDPOINT_EXAMPLES: Record<string, EndpointExample | { public: strin
   '/setup/plans/new?/create': {
     audience: 'organisers',
     allows: (a) => can(a, 'plan:create'),
-    request: async () => ({ path: '/setup/plans/new?/create', form: { ...matrixPlan, ...matrixChain } }),
+    request: async () => ({ path: '/setup/plans/new?/create', form: { ...matrixPlan, fiscalYearBE: String(matrixPlan.fiscalYearBE), ...matrixChain } }),
   },
   '/setup/plans/[planId]?/save': {
     audience: 'organisers',
