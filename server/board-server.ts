@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config.ts';
 import type { AppServices } from './app-services.ts';
 import { loadSessionSecret } from './auth/secret.ts';
+import { loadRecordSigner } from './auth/record-signing-key.ts';
 import { createSessions, type Sessions } from './auth/sessions.ts';
 import { createOrganisers, type Organisers } from './auth/organisers.ts';
 import { createJoinCodes } from './auth/join-codes.ts';
@@ -162,7 +163,8 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
 
     await ensureWebBuild('missing', log);
     if (!webBuildIsCurrent()) log('The web app was built from older sources: `npm run build` rebuilds it.');
-    const frames = createFrameService(db);
+    const signer = await loadRecordSigner(config.recordSigningKey, config.dataDir);
+    const frames = createFrameService(db, signer);
     const yjsLog = (event: string, detail: Record<string, unknown>) => log(`yjs ${event} ${JSON.stringify(detail)}`);
     const yjsPersistence = createPostgresPersistence(pool, { log: yjsLog });
     const origins = createOriginPolicy(() => ({
@@ -201,6 +203,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       delivery,
       limiter: commandLimiter(limits, MEMBER_EVENTS),
       organiserAuthority: organisers.authority,
+      signer,
       announce: redis ? (meetingId, committed) => notificationText(health.instanceId, meetingId, committed) : undefined,
     });
     const runCommand = ((name, actor, input, meetingId) => pipeline.execute(commandNamed(name) as SequencedCommand, actor, input, { meetingId })) as RunCommand;
@@ -238,6 +241,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
           bringMinutesUpToDate: (meetingId) => minutesSync.bringUpToDate(meetingId),
           runCommand,
           limits,
+          linkBase: () => origins.linkBase(),
         }),
       ],
       publicProtocol: config.publicUrl?.startsWith('https:') ? 'https' : 'http',

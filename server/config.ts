@@ -8,6 +8,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Unset means: a random secret generated once and kept under dataDir. */
   sessionSecret: string | undefined;
+  /** The Ed25519 private key (PEM) that signs records; unset means: generated once and kept under dataDir. */
+  recordSigningKey?: string | undefined;
   dataDir: string;
   /** The address people type or scan to reach the board, used in invite links and the screen's QR code. */
   publicUrl: string | undefined;
@@ -30,6 +32,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     sessionSecret: env.SESSION_SECRET || undefined,
+    recordSigningKey: env.RECORD_SIGNING_KEY || undefined,
     dataDir: path.resolve(PROJECT_ROOT, env.DATA_DIR || '.data'),
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, '') || undefined,
     redisUrl: env.REDIS_URL || undefined,

@@ -8,6 +8,7 @@ import type { Action } from '../domain/permissions.ts';
 import type { SequencedEvent } from '../shared/events/sequenced.ts';
 import type { ActingActor } from '../shared/actor.ts';
 import type { FastPath } from './fast-path.ts';
+import type { RecordSigner } from '../domain/record-signing.ts';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -22,6 +23,8 @@ export interface CommandContext {
   seq: number;
   /** Who acts, with the role stored now (not the one they connected with). */
   actor: ActingActor;
+  /** Signs a record the command writes, as it is written (records cannot be updated afterwards). */
+  signer: RecordSigner;
 }
 
 export interface CommandOutcome<Ack> {

@@ -17,9 +17,12 @@ import {
   verifyFrameChain,
   type FrameContent,
   type FrameRecordBody,
+  type FrameRecordCheck,
   type FrameVerification,
 } from '../domain/frame-record.ts';
-import { BoardError } from '../shared/errors.ts';
+import { BoardError, type FieldDetails } from '../shared/errors.ts';
+import { RECORD_FAULT_LABELS } from '../shared/record-verification.ts';
+import type { RecordSigner } from '../domain/record-signing.ts';
 import type { FramePreparationView } from '../shared/events/frame.ts';
 
 export interface FrameDraft {
@@ -39,6 +42,8 @@ export interface FrameRecordView {
   createdAt: string;
   /** Null when the stored text no longer parses (verification names it). */
   body: FrameRecordBody | null;
+  /** Ed25519 over the canonical text, hex; null for a record made before the board signed records. */
+  signature: string | null;
 }
 
 type Tx = Database | Prisma.TransactionClient;
@@ -87,8 +92,18 @@ async function computeDraft(tx: Tx, meetingId: string): Promise<FrameDraft> {
   return { content, draftHash: sha256Hex(canonicalize(content)), blocker };
 }
 
-function recordView(row: { id: string; version: number; hash: string; prevHash: string | null; createdAt: Date; canonical: string }): FrameRecordView {
-  return { id: row.id, version: row.version, hash: row.hash, prevHash: row.prevHash, createdAt: row.createdAt.toISOString(), body: parseBody(row.canonical) };
+type FrameRecordRow = { id: string; version: number; hash: string; prevHash: string | null; createdAt: Date; canonical: string; signature: string | null };
+
+function recordView(row: FrameRecordRow): FrameRecordView {
+  return {
+    id: row.id,
+    version: row.version,
+    hash: row.hash,
+    prevHash: row.prevHash,
+    createdAt: row.createdAt.toISOString(),
+    body: parseBody(row.canonical),
+    signature: row.signature,
+  };
 }
 
 function parseBody(canonical: string): FrameRecordBody | null {
@@ -118,7 +133,7 @@ export async function prepareFrame({ tx, meetingId, actor }: CommandContext): Pr
 }
 
 /** Writes the next version of the plan's frame, if the board still equals the prepared draft the chair saw. */
-export async function confirmFrame({ tx, meetingId, actor }: CommandContext, draftHash: string): Promise<FrameRecordView> {
+export async function confirmFrame({ tx, meetingId, actor, signer }: CommandContext, draftHash: string): Promise<FrameRecordView> {
   const preparation = await tx.framePreparation.findUnique({ where: { meetingId } });
   if (!preparation) throw new BoardError('frame_not_prepared');
   const draft = await computeDraft(tx, meetingId);
@@ -141,6 +156,7 @@ export async function confirmFrame({ tx, meetingId, actor }: CommandContext, dra
       version: body.version,
       canonical,
       hash,
+      signature: signer.sign(canonical),
       prevHash: body.prevHash,
       preparedById: preparation.preparedById,
       confirmedById: actorId(actor),
@@ -150,11 +166,15 @@ export async function confirmFrame({ tx, meetingId, actor }: CommandContext, dra
   return recordView(record);
 }
 
-export function createFrameService(db: Database) {
+export function createFrameService(db: Database, signer: RecordSigner) {
   async function planOf(meetingId: string): Promise<string> {
     const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { planId: true } });
     if (!meeting) throw new BoardError('meeting_not_found');
     return meeting.planId;
+  }
+
+  async function rowsOf(meetingId: string): Promise<FrameRecordRow[]> {
+    return db.frameRecord.findMany({ where: { planId: await planOf(meetingId) }, orderBy: { version: 'asc' } });
   }
 
   return {
@@ -166,15 +186,46 @@ export function createFrameService(db: Database) {
     },
 
     async records(meetingId: string): Promise<FrameRecordView[]> {
-      const rows = await db.frameRecord.findMany({ where: { planId: await planOf(meetingId) }, orderBy: { version: 'asc' } });
-      return rows.map(recordView);
+      return (await rowsOf(meetingId)).map(recordView);
     },
 
     async verify(meetingId: string): Promise<FrameVerification> {
-      const rows = await db.frameRecord.findMany({ where: { planId: await planOf(meetingId) }, orderBy: { version: 'asc' } });
-      return verifyFrameChain(rows);
+      return verifyFrameChain(await rowsOf(meetingId), signer.verify);
     },
+
+    /**
+     * The record a download is made from (the newest, or `version`) with its exact canonical text, refused when it
+     * does not verify: a record that fails is never exported as if it were good.
+     */
+    async exportable(meetingId: string, version?: number): Promise<{ record: FrameRecordView & { body: FrameRecordBody }; canonical: string; check: FrameRecordCheck }> {
+      const rows = await rowsOf(meetingId);
+      const row = version === undefined ? rows.at(-1) : rows.find((r) => r.version === version);
+      if (!row) throw new BoardError('frame_not_recorded');
+      const check = verifyFrameChain(rows, signer.verify).records.find((r) => r.id === row.id)!;
+      const record = recordView(row);
+      if (!check.ok || !record.body) throw failedVerification(check);
+      return { record: { ...record, body: record.body }, canonical: row.canonical, check };
+    },
+
+    /** The public half of the signing key, for the verify page and the key's download. */
+    signingKey: { keyId: signer.keyId, publicKeyPem: signer.publicKeyPem },
   };
 }
 
 export type FrameService = ReturnType<typeof createFrameService>;
+
+/** The refusal of a download, naming the record and what is wrong with it. */
+function failedVerification(check: FrameRecordCheck): BoardError {
+  const reason = RECORD_FAULT_LABELS[check.fault ?? 'unreadable'];
+  const details: FieldDetails & { recordId: string; version: number; fault: string } = {
+    field: `frame v${check.version}`,
+    fieldTh: `กรอบวงเงินที่ตกลง ฉบับที่ ${check.version}`,
+    fieldEn: `agreed frame version ${check.version}`,
+    reasonTh: reason.th,
+    reasonEn: reason.en,
+    recordId: check.id,
+    version: check.version,
+    fault: check.fault ?? 'unreadable',
+  };
+  return new BoardError('record_failed_verification', details);
+}

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Role } from '../shared/roles.ts';
 import type { ResolutionOutcome } from '../shared/events/resolution.ts';
 import { computeTotals, type Subtotal } from './totals.ts';
+import type { SignatureStatus } from './record-signing.ts';
 
 export interface FrameProjectLine {
   code: string;
@@ -78,26 +79,50 @@ export interface StoredFrameRecord {
   canonical: string;
   hash: string;
   prevHash: string | null;
-}
-
-export type FrameRecordFault = 'hash_mismatch' | 'chain_broken' | 'unreadable';
-
-export interface FrameVerification {
-  ok: boolean;
-  records: { id: string; version: number; hash: string; ok: boolean; fault?: FrameRecordFault }[];
+  /** Ed25519, hex; null for records made before the board signed them. */
+  signature: string | null;
 }
 
 /**
- * Recomputes every record's hash from its stored canonical text and checks each link to the record before it. A
- * record whose text was altered fails on its own hash; the records after it still point at its stored hash, so only
- * the altered one is named.
+ * `signature_invalid`: the signature is not the board key's over the stored text (the text and its hash were both
+ * rewritten, or the signature was). `signature_missing`: unsigned, yet after a signed version, so not from before
+ * signing existed: someone removed the signature.
  */
-export function verifyFrameChain(records: readonly StoredFrameRecord[]): FrameVerification {
+export type FrameRecordFault = 'hash_mismatch' | 'chain_broken' | 'unreadable' | 'signature_invalid' | 'signature_missing';
+
+export interface FrameRecordCheck {
+  id: string;
+  version: number;
+  hash: string;
+  ok: boolean;
+  fault?: FrameRecordFault;
+  signature: SignatureStatus;
+}
+
+export interface FrameVerification {
+  ok: boolean;
+  records: FrameRecordCheck[];
+}
+
+/** Whether a signature is the board key's over exactly this canonical text (RecordSigner.verify). */
+export type SignatureCheck = (canonical: string, signature: string) => boolean;
+
+/**
+ * Recomputes every record's hash from its stored canonical text, checks each link to the record before it, and
+ * checks each signature. A record whose text was altered fails on its own hash, or (hash recomputed) on its
+ * signature; the records after it still point at its stored hash, so only the altered one is named. Unsigned records
+ * pass as "unsigned" only before the first signed one: they were made before the board signed records.
+ */
+export function verifyFrameChain(records: readonly StoredFrameRecord[], signatureValid: SignatureCheck): FrameVerification {
   const sorted = [...records].sort((a, b) => a.version - b.version);
-  const results = sorted.map((record, index) => {
+  const results = sorted.map((record, index): FrameRecordCheck => {
     const previous = index > 0 ? sorted[index - 1] : undefined;
-    const fault = recordFault(record, previous);
-    return { id: record.id, version: record.version, hash: record.hash, ok: !fault, ...(fault ? { fault } : {}) };
+    const signature: SignatureStatus = record.signature === null ? 'unsigned' : signatureValid(record.canonical, record.signature) ? 'valid' : 'invalid';
+    const signedBefore = sorted.slice(0, index).some((r) => r.signature !== null);
+    const fault =
+      recordFault(record, previous) ??
+      (signature === 'invalid' ? 'signature_invalid' : signature === 'unsigned' && signedBefore ? 'signature_missing' : undefined);
+    return { id: record.id, version: record.version, hash: record.hash, ok: !fault, ...(fault ? { fault } : {}), signature };
   });
   return { ok: results.every((r) => r.ok), records: results };
 }

@@ -7,12 +7,37 @@ import { formatThaiDate, formatThaiTime } from '../domain/thai-dates.ts';
 import { RESOLUTION_OUTCOME_LABELS } from '../shared/events/resolution.ts';
 import { ROLE_LABELS, type Role } from '../shared/roles.ts';
 import { escapeHtml, printableHtml } from './printable-html.ts';
+import { SIGNATURE_STATUS_LABELS } from '../shared/record-verification.ts';
 import { addInertRow, toCsv } from './spreadsheet-cells.ts';
 
 export interface FrameDocumentContext {
-  record: FrameRecordBody & { hash: string };
+  record: FrameRecordBody & { hash: string; signature: string | null };
   meeting: { titleTh: string; number: number; yearBE: number; venueTh: string; startsAt: Date };
   planTitleTh: string;
+  /** Which key signed: SHA-256 of the public key, as the verify page and the key's download show it. */
+  signingKeyId: string;
+  /** Where the public key is published (the board's address), for the reader who checks the file offline. */
+  publicKeyUrl: string;
+}
+
+/** Each figure is rounded on its own, the totals from whole baht: a reader adding up the rows may be 0.0001 off. */
+export const ROUNDING_NOTE =
+  'หมายเหตุ: ตัวเลขแสดงเป็นล้านบาท ทศนิยม 4 ตำแหน่ง ซึ่งปัดเศษแต่ละรายการ ยอดรวมคำนวณจากจำนวนบาทเต็ม ผลบวกของรายการที่แสดงจึงอาจต่างจากยอดรวมได้เล็กน้อยจากการปัดเศษ';
+
+/**
+ * The lines that let a reader check the document: the hash of the record (a hash, not a signature), the signature,
+ * and the key. The record itself (frame-….json) hashes to this hash and is what the signature is over.
+ */
+function integrityLines(ctx: FrameDocumentContext): string[] {
+  const { record } = ctx;
+  return [
+    `ค่าแฮชของบันทึก (SHA-256 hash) ${record.hash}`,
+    ...(record.prevHash ? [`ค่าแฮชของฉบับก่อนหน้า (previous version's SHA-256 hash) ${record.prevHash}`] : []),
+    record.signature
+      ? `ลายมือชื่อดิจิทัล Ed25519 (Ed25519 signature) ${record.signature}`
+      : `${SIGNATURE_STATUS_LABELS.unsigned.th} (${SIGNATURE_STATUS_LABELS.unsigned.en})`,
+    `กุญแจสาธารณะ (public key) SHA-256 ${ctx.signingKeyId} · ${ctx.publicKeyUrl}`,
+  ];
 }
 
 const HEADERS = ['รหัส', 'โครงการ', 'หน่วยงาน', 'เป้าหมาย', 'แนวทาง', 'วงเงินที่ขอ (ล้านบาท)', 'วงเงินที่กำหนด (ล้านบาท)', 'มติ'];
@@ -60,7 +85,6 @@ export async function frameXlsx(ctx: FrameDocumentContext): Promise<Buffer> {
   const sheet = workbook.addWorksheet('กรอบวงเงิน');
   addInertRow(sheet, [`${ctx.planTitleTh} · กรอบวงเงินที่ตกลง ฉบับที่ ${ctx.record.version}`]);
   addInertRow(sheet, [`${ctx.meeting.titleTh} ครั้งที่ ${ctx.meeting.number}/${ctx.meeting.yearBE} · ${formatThaiDate(ctx.meeting.startsAt)}`]);
-  addInertRow(sheet, [`SHA-256 ${ctx.record.hash}`]);
   addInertRow(sheet, HEADERS).font = { bold: true };
   for (const row of frameRows(ctx.record)) {
     const [code, name, agency, goal, approach, outcome] = row.cells;
@@ -76,6 +100,8 @@ export async function frameXlsx(ctx: FrameDocumentContext): Promise<Buffer> {
     ]);
     if (row.total) added.font = { bold: true };
   }
+  addInertRow(sheet, []);
+  for (const line of [ROUNDING_NOTE, ...integrityLines(ctx)]) addInertRow(sheet, [line]);
   for (const column of [6, 7]) sheet.getColumn(column).numFmt = '#,##0.0000';
   sheet.getColumn(2).width = 60;
   sheet.getColumn(3).width = 40;
@@ -100,6 +126,7 @@ export function frameCsv(ctx: FrameDocumentContext): string {
         outcome,
       ];
     }),
+    ...[ROUNDING_NOTE, ...integrityLines(ctx)].map((line) => [line]),
   ]);
 }
 
@@ -157,6 +184,7 @@ export function frameHtml(ctx: FrameDocumentContext): string {
 <table><thead><tr>${HEADERS.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>
 ${rows}
 </tbody></table>
-<p class="hash">SHA-256 ${record.hash}${record.prevHash ? ` · ฉบับก่อนหน้า ${record.prevHash}` : ''}</p>`,
+<p class="note">${escapeHtml(ROUNDING_NOTE)}</p>
+${integrityLines(ctx).map((line) => `<p class="hash">${escapeHtml(line)}</p>`).join('\n')}`,
   );
 }

@@ -25,6 +25,7 @@ import { fileBody } from './request-guards.ts';
 import type { RateLimits } from '../limits/rate-limits.ts';
 import { limitByAddress } from '../limits/transport-limits.ts';
 import { refusalFor } from '../db/unavailable.ts';
+import { PUBLIC_KEY_FILE, PUBLIC_KEY_PATH, frameFileStem } from '../shared/record-verification.ts';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 /**
@@ -51,6 +52,8 @@ export interface MeetingDocumentsDeps {
   runCommand: RunCommand;
   /** PDFs (Chromium) and imports (a whole file) are counted per address. */
   limits: RateLimits;
+  /** The board's own address, for the public key's link printed on documents. */
+  linkBase(): string;
 }
 
 type Handler = (req: Request, res: Response, who: Identity) => Promise<void>;
@@ -69,13 +72,20 @@ export function meetingDocumentsRouter(deps: MeetingDocumentsDeps): express.Rout
     }
   };
 
-  async function documentContext(meetingId: string, version: unknown): Promise<FrameDocumentContext> {
-    const records = await deps.frames.records(meetingId);
-    const wanted = typeof version === 'string' && /^\d+$/.test(version) ? Number(version) : undefined;
-    const record = wanted === undefined ? records.at(-1) : records.find((r) => r.version === wanted);
-    if (!record?.body) throw new BoardError('frame_not_recorded');
+  const versionOf = (version: unknown) => (typeof version === 'string' && /^\d+$/.test(version) ? Number(version) : undefined);
+
+  /** Every download of a frame record goes through here: a record that fails verification is refused, named. */
+  async function documentContext(meetingId: string, version: unknown): Promise<FrameDocumentContext & { canonical: string }> {
+    const { record, canonical } = await deps.frames.exportable(meetingId, versionOf(version));
     const meeting = await deps.db.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { plan: { select: { titleTh: true } } } });
-    return { record: { ...record.body, hash: record.hash }, meeting, planTitleTh: meeting.plan.titleTh };
+    return {
+      record: { ...record.body, hash: record.hash, signature: record.signature },
+      canonical,
+      meeting,
+      planTitleTh: meeting.plan.titleTh,
+      signingKeyId: deps.frames.signingKey.keyId,
+      publicKeyUrl: `${deps.linkBase()}${PUBLIC_KEY_PATH}`,
+    };
   }
 
   const send = (res: Response, type: string, fileName: string, body: Buffer | string) => {
@@ -83,7 +93,7 @@ export function meetingDocumentsRouter(deps: MeetingDocumentsDeps): express.Rout
     res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
     res.send(body);
   };
-  const stem = (ctx: FrameDocumentContext) => `frame-FY${ctx.record.content.fiscalYearBE}-v${ctx.record.version}`;
+  const stem = (ctx: FrameDocumentContext) => frameFileStem(ctx.record.content.fiscalYearBE, ctx.record.version);
 
   router.get(
     '/meetings/:id/export/frame.xlsx',
@@ -107,6 +117,28 @@ export function meetingDocumentsRouter(deps: MeetingDocumentsDeps): express.Rout
       send(res, 'application/pdf', `${stem(ctx)}.pdf`, await deps.pdf.print(frameHtml(ctx)));
     }),
   );
+  // The record exactly as signed and hashed (sha256sum of this file is the hash printed on every document), and its
+  // signature as the 64 raw bytes openssl reads: with the public key, all a reader needs to check it offline.
+  router.get(
+    '/meetings/:id/export/frame.json',
+    authed(async (req, res, who) => {
+      const ctx = await documentContext(who.meetingId, req.query.version);
+      send(res, 'application/json', `${stem(ctx)}.json`, Buffer.from(ctx.canonical, 'utf8'));
+    }),
+  );
+  router.get(
+    '/meetings/:id/export/frame.sig',
+    authed(async (req, res, who) => {
+      const ctx = await documentContext(who.meetingId, req.query.version);
+      if (!ctx.record.signature) throw new BoardError('record_unsigned');
+      send(res, 'application/octet-stream', `${stem(ctx)}.sig`, Buffer.from(ctx.record.signature, 'hex'));
+    }),
+  );
+  router.get(PUBLIC_KEY_PATH, (_req, res) => {
+    res.setHeader('Content-Type', 'application/x-pem-file');
+    res.setHeader('Content-Disposition', `attachment; filename="${PUBLIC_KEY_FILE}"`);
+    res.send(deps.frames.signingKey.publicKeyPem);
+  });
   router.get(
     '/meetings/:id/export/ceiling-history.csv',
     authed(async (_req, res, who) => {
@@ -148,7 +180,7 @@ export function meetingDocumentsRouter(deps: MeetingDocumentsDeps): express.Rout
   router.get(
     '/meetings/:id/frame/verify',
     authed(async (_req, res, who) => {
-      res.json({ data: await deps.frames.verify(who.meetingId) });
+      res.json({ data: { ...(await deps.frames.verify(who.meetingId)), signingKeyId: deps.frames.signingKey.keyId, publicKeyUrl: PUBLIC_KEY_PATH } });
     }),
   );
 

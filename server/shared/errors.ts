@@ -81,6 +81,14 @@ export const ERROR_MESSAGES = {
   frame_not_prepared: { th: 'ฝ่ายเลขานุการยังไม่ได้จัดเตรียมร่างกรอบวงเงิน', en: 'The secretary has not prepared the frame yet' },
   frame_draft_changed: { th: 'ข้อมูลเปลี่ยนไปหลังจากจัดเตรียมร่าง กรุณาให้ฝ่ายเลขานุการจัดเตรียมใหม่', en: 'The board changed since the draft was prepared: the secretary must prepare it again' },
   frame_not_recorded: { th: 'ยังไม่มีการบันทึกกรอบวงเงินที่ตกลง', en: 'No agreed frame has been recorded yet' },
+  record_unsigned: {
+    th: 'ฉบับนี้บันทึกก่อนมีการลงลายมือชื่อดิจิทัล จึงไม่มีไฟล์ลายมือชื่อ ตรวจสอบได้ด้วยค่าแฮช SHA-256',
+    en: 'This version was recorded before records were signed, so it has no signature file: check it by its SHA-256 hash',
+  },
+  record_failed_verification: {
+    th: 'บันทึกนี้ไม่ผ่านการตรวจสอบ จึงไม่ส่งออกไฟล์ กรุณาแจ้งฝ่ายเลขานุการ (ดูรายละเอียดที่หน้าตรวจสอบบันทึก)',
+    en: 'This record failed verification, so it is not exported: tell the secretary (details on the verify page)',
+  },
   import_invalid: { th: 'ไฟล์มีรายการที่ไม่ถูกต้อง ไม่ได้นำเข้าข้อมูลใด ๆ', en: 'The file has bad rows: nothing was imported' },
   import_locked: { th: 'นำเข้าได้เฉพาะก่อนมีการปรับวงเงิน ข้อเสนอ มติ หรือบันทึกกรอบวงเงิน', en: 'Import is possible only before any ceiling change, proposal, resolution or frame record' },
   proposals_pending_limit: {

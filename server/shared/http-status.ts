@@ -58,6 +58,8 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   frame_over_frame: 409,
   frame_not_prepared: 409,
   frame_draft_changed: 409,
+  record_unsigned: 404,
+  record_failed_verification: 409,
   frame_not_recorded: 404,
   import_invalid: 422,
   import_locked: 409,

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeInBrowser } from '../support/browser.ts';
+import { describeInBrowser, horizontalOverflow, screenshot } from '../support/browser.ts';
 import { useRoom } from '../support/room.ts';
 
 const CSV = [
@@ -98,6 +98,22 @@ describeInBrowser('resolutions, the agreed frame and its documents in Chromium',
     const history = await download('ประวัติการปรับวงเงิน (CSV)');
     expect(history.bytes.toString('utf8')).toContain('100500000');
 
+    // The verify page: the version passes both checks, and its signed record and signature download.
+    await chair.getByRole('link', { name: 'หน้าตรวจสอบบันทึก' }).click();
+    await chair.waitForURL('**/verify');
+    expect(await chair.getByTestId('verify-summary').textContent()).toContain('ทุกฉบับผ่านการตรวจสอบ');
+    expect(await chair.getByTestId('signature-status').textContent()).toContain('ลายมือชื่อดิจิทัลถูกต้อง');
+    expect(await chair.getByTestId('offline-commands').textContent()).toContain('openssl pkeyutl -verify -pubin -inkey record-signing-key.pub.pem -rawin');
+    const record = await download('บันทึก (.json)');
+    expect(record.name).toMatch(/^frame-FY\d{4}-v1\.json$/);
+    expect((await download('ลายมือชื่อ (.sig)')).bytes).toHaveLength(64);
+    for (const width of [390, 768, 1440]) {
+      await chair.setViewportSize({ width, height: 900 });
+      expect(await horizontalOverflow(chair), `${width}px`).toBe(0);
+      await screenshot(chair, `verify-${width}`, { fullPage: true });
+    }
+    await chair.goBack();
+
     // Someone with the database's keys alters the stored ceiling, past the trigger: the page names that version.
     const client = new pg.Client({ connectionString: room.board.databaseUrl });
     await client.connect();
@@ -110,5 +126,11 @@ describeInBrowser('resolutions, the agreed frame and its documents in Chromium',
     await chair.reload();
     await expect.poll(() => chair.getByTestId('verify-status').textContent()).toContain('ตรวจพบการแก้ไข');
     expect(await chair.getByTestId('verify-status').textContent()).toContain('ฉบับที่ 1');
-  });
+    expect(await chair.locator('tr[data-version="1"]').textContent()).toContain('ไม่ผ่านการตรวจสอบ');
+    expect(await chair.getByRole('link', { name: 'กรอบวงเงิน (Excel)' }).count()).toBe(0);
+    await chair.goto(`${room.board.url}/meetings/${room.board.meetingId}/verify`);
+    expect(await chair.getByTestId('verify-summary').textContent()).toContain('มีฉบับที่ไม่ผ่านการตรวจสอบ');
+    expect(await chair.getByTestId('fault').textContent()).toContain('ไม่ตรงกับค่าแฮช SHA-256');
+    await screenshot(chair, 'verify-failed-1440', { fullPage: true });
+  }, 90_000);
 });

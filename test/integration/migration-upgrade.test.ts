@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import pg from 'pg';
 import { applyMigrations, readMigrations } from '../../server/db/schema-engine.ts';
 import { createDatabaseClient, type Database } from '../../server/db/client.ts';
+import { generateKeyPairSync } from 'node:crypto';
 import { createFrameService } from '../../server/db/frame-repository.ts';
+import { recordSigner } from '../../server/domain/record-signing.ts';
 import { loadBoard } from '../../server/db/board-repository.ts';
 import { SAMPLE_MEETING_ID, seedSampleMeeting } from '../../server/seed/seed-sample.ts';
 import { createDatabase, type TestDatabase } from '../support/database.ts';
@@ -91,9 +93,9 @@ describe("upgrading the previous release's database", () => {
     expect(meeting).toMatchObject({ status: 'in_session', openedAt: meeting.startsAt, closedAt: null });
   });
 
-  it('still verifies the recorded frame, shows the board, and does not seed the sample again', async () => {
-    const verification = await createFrameService(db).verify(SAMPLE_MEETING_ID);
-    expect(verification).toMatchObject({ ok: true });
+  it('still verifies the recorded frame (unsigned: made before records were signed), shows the board, and does not seed the sample again', async () => {
+    const verification = await createFrameService(db, recordSigner(generateKeyPairSync('ed25519').privateKey)).verify(SAMPLE_MEETING_ID);
+    expect(verification).toMatchObject({ ok: true, records: [{ version: 1, ok: true, signature: 'unsigned' }] });
     expect(await seedSampleMeeting(db)).toEqual({ meetingId: SAMPLE_MEETING_ID, created: false });
     const board = await loadBoard(db, SAMPLE_MEETING_ID);
     expect(board.meeting).toMatchObject({ status: 'in_session', plan: { frameBaht: 5_523_911_000, isSample: true } });

@@ -1,7 +1,8 @@
 // Resolutions over real Socket.io, the agreed frame recorded and verified against a real Postgres (with its
 // immutability trigger), and the exports read back with exceljs, a CSV parser and pdftotext.
-import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash, createPublicKey } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -242,6 +243,10 @@ describe('resolutions and the agreed frame', () => {
       const words = [...new Intl.Segmenter('th', { granularity: 'word' }).segment(dbProjects[7].nameTh)].slice(0, 3).map((w) => w.segment);
       expect(text).toContain(words.join(''));
       expect(text).toMatch(/1 \/ \d+/);
+      // Named as what they are: the hash is a hash, the signature a signature.
+      expect(text).toContain('SHA-256 hash');
+      expect(text).toContain('Ed25519 signature');
+      expect(text).toContain('จากการปัดเศษ');
       const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
       expect(info).toMatch(/Page size:.*\(A4\)/);
       expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/Sarabun/);
@@ -255,6 +260,50 @@ describe('resolutions and the agreed frame', () => {
     expect(history).toHaveLength(changes.length);
     expect(history.map((r) => [r.cells[7], r.cells[9]])).toEqual(changes.map((c) => [c.kind, String(c.toBaht)]));
     expect(history.some((r) => r.cells[7] === 'reopen')).toBe(true);
+  });
+
+  it('signs every version: the downloaded record hashes to the printed hash and the public key verifies it offline with openssl', async () => {
+    const verified = await (await get(`/meetings/${board.meetingId}/frame/verify`, 'member')).json();
+    expect(verified.data.records.map((r: { signature: string }) => r.signature)).toEqual(['valid', 'valid']);
+    // The key is public, at one address for every meeting: no session needed.
+    const keyResponse = await fetch(`${board.url}/record-signing-key.pub.pem`);
+    expect(keyResponse.status).toBe(200);
+    const publicKey = await keyResponse.text();
+    expect(publicKey).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+    expect(verified.data.signingKeyId).toBe(createHash('sha256').update(createPublicKey(publicKey).export({ type: 'spki', format: 'der' })).digest('hex'));
+
+    const [, second] = await board.frames.records(board.meetingId);
+    const json = Buffer.from(await (await get(`/meetings/${board.meetingId}/export/frame.json?version=2`, 'member')).arrayBuffer());
+    const sig = Buffer.from(await (await get(`/meetings/${board.meetingId}/export/frame.sig?version=2`, 'member')).arrayBuffer());
+    expect(createHash('sha256').update(json).digest('hex')).toBe(second.hash);
+    expect(sig).toHaveLength(64);
+    const csv = await (await get(`/meetings/${board.meetingId}/export/frame.csv?version=2`, 'member')).text();
+    expect(csv).toContain(`ค่าแฮชของบันทึก (SHA-256 hash) ${second.hash}`);
+    expect(csv).toContain(`ลายมือชื่อดิจิทัล Ed25519 (Ed25519 signature) ${sig.toString('hex')}`);
+    expect(csv).toContain('อาจต่างจากยอดรวมได้เล็กน้อยจากการปัดเศษ');
+    expect(csv).not.toMatch(/ลายมือชื่อดิจิทัล \(SHA-256\)/);
+
+    // The README's command, as written there, on the files as downloaded under the names it uses.
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const command = readme.split('\n').find((l) => l.startsWith('openssl pkeyutl -verify'))!;
+    const argument = (flag: string) => command.split(' ')[command.split(' ').indexOf(flag) + 1];
+    const dir = await mkdtemp(path.join(tmpdir(), 'cb-verify-'));
+    try {
+      await writeFile(path.join(dir, argument('-inkey')), publicKey);
+      await writeFile(path.join(dir, argument('-sigfile')), sig);
+      await writeFile(path.join(dir, argument('-in')), json);
+      const run = () => spawnSync('sh', ['-c', command], { cwd: dir, encoding: 'utf8' });
+      const good = run();
+      expect(good.stdout).toContain('Signature Verified Successfully');
+      expect(good.status).toBe(0);
+      // One figure changed in the file: the same command refuses it.
+      await writeFile(path.join(dir, argument('-in')), json.toString('utf8').replace(/"frameBaht":(\d)/, '"frameBaht":9$1'));
+      const altered = run();
+      expect(altered.status).not.toBe(0);
+      expect(altered.stdout).toContain('Signature Verification Failure');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps records immutable, and verification names exactly the record whose stored ceiling was altered', async () => {
@@ -280,7 +329,59 @@ describe('resolutions and the agreed frame', () => {
     const verified = await (await get(`/meetings/${board.meetingId}/frame/verify`)).json();
     expect(verified.data.ok).toBe(false);
     expect(verified.data.records.filter((r: { ok: boolean }) => !r.ok)).toEqual([expect.objectContaining({ id: first.id, version: 1, fault: 'hash_mismatch' })]);
+    await expectExportsRefused(1);
+    // The other version is untouched, and still exported.
+    expect((await get(`/meetings/${board.meetingId}/export/frame.csv?version=2`)).status).toBe(200);
   });
+
+  it('fails a version whose figure was rewritten together with its hash, or whose signature lost one byte, and refuses its every export', async () => {
+    const [, second] = await board.frames.records(board.meetingId);
+    const line = second.body!.content.projects[3];
+    const client = new pg.Client({ connectionString: board.databaseUrl });
+    await client.connect();
+    const rewrite = (sql: string, values: unknown[]) => client.query(sql, values);
+    try {
+      // Past the trigger, as in the test before.
+      await client.query('SET session_replication_role = replica');
+      // What a hash chain alone cannot catch: the text and its hash rewritten to match (v2 is the newest: no link after it).
+      const canonical = (await client.query<{ canonical: string }>(`SELECT "canonical" FROM "FrameRecord" WHERE "id" = $1`, [second.id])).rows[0].canonical;
+      const forged = canonical.replace(`"ceilingBaht":${line.ceilingBaht},"code":"${line.code}"`, `"ceilingBaht":${line.ceilingBaht + 1},"code":"${line.code}"`);
+      expect(forged).not.toBe(canonical);
+      await rewrite(`UPDATE "FrameRecord" SET "canonical" = $1, "hash" = $2 WHERE "id" = $3`, [forged, createHash('sha256').update(forged).digest('hex'), second.id]);
+      let verified = await (await get(`/meetings/${board.meetingId}/frame/verify`)).json();
+      expect(verified.data.records[1]).toMatchObject({ id: second.id, ok: false, fault: 'signature_invalid', signature: 'invalid' });
+      await expectExportsRefused(2);
+
+      // Put the text back, then change one byte of the signature.
+      await rewrite(`UPDATE "FrameRecord" SET "canonical" = $1, "hash" = $2 WHERE "id" = $3`, [canonical, second.hash, second.id]);
+      expect((await get(`/meetings/${board.meetingId}/export/frame.csv?version=2`)).status).toBe(200);
+      const flipped = second.signature!.slice(0, -2) + (second.signature!.endsWith('00') ? '01' : '00');
+      await rewrite(`UPDATE "FrameRecord" SET "signature" = $1 WHERE "id" = $2`, [flipped, second.id]);
+      verified = await (await get(`/meetings/${board.meetingId}/frame/verify`)).json();
+      expect(verified.data.records[1]).toMatchObject({ ok: false, fault: 'signature_invalid' });
+      await expectExportsRefused(2);
+
+      // Removing the signature does not pass it off as a record from before signing: the version before it is signed.
+      await rewrite(`UPDATE "FrameRecord" SET "signature" = NULL WHERE "id" = $1`, [second.id]);
+      verified = await (await get(`/meetings/${board.meetingId}/frame/verify`)).json();
+      expect(verified.data.records[1]).toMatchObject({ ok: false, fault: 'signature_missing', signature: 'unsigned' });
+      await expectExportsRefused(2);
+    } finally {
+      await client.end();
+    }
+  });
+
+  /** Every download of `version` is refused with 409, in both languages, naming the record. */
+  async function expectExportsRefused(version: number) {
+    for (const kind of ['xlsx', 'csv', 'pdf', 'json', 'sig']) {
+      const response = await get(`/meetings/${board.meetingId}/export/frame.${kind}?version=${version}`, 'member');
+      expect(response.status, kind).toBe(409);
+      const { error } = await response.json();
+      expect(error).toMatchObject({ code: 'record_failed_verification', details: { version } });
+      expect(error.messageTh).toContain(`กรอบวงเงินที่ตกลง ฉบับที่ ${version}`);
+      expect(error.messageEn).toContain(`agreed frame version ${version}`);
+    }
+  }
 
   it('refuses exports and verification without a session', async () => {
     expect((await fetch(`${board.url}/meetings/${board.meetingId}/export/frame.xlsx`)).status).toBe(401);

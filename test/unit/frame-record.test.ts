@@ -1,4 +1,6 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { recordSigner } from '../../server/domain/record-signing.ts';
 import {
   canonicalize,
   frameContent,
@@ -22,15 +24,22 @@ const content = frameContent({
   agendaResolutions: [],
 });
 
-function chain(count: number): StoredFrameRecord[] {
+const signer = recordSigner(generateKeyPairSync('ed25519').privateKey);
+const otherSigner = recordSigner(generateKeyPairSync('ed25519').privateKey);
+
+/** A chain of `count` versions; the first `unsigned` of them without a signature, as made before signing existed. */
+function chain(count: number, unsigned = 0): StoredFrameRecord[] {
   const records: StoredFrameRecord[] = [];
   for (let version = 1; version <= count; version++) {
     const prevHash = records.at(-1)?.hash ?? null;
     const body: FrameRecordBody = { version, content, preparedBy: 'เลขา', confirmedBy: 'ประธาน', recordedAt: '2023-01-26T03:00:00.000Z', prevHash };
-    records.push({ id: `r${version}`, version, prevHash, ...sealFrameRecord(body) });
+    const sealed = sealFrameRecord(body);
+    records.push({ id: `r${version}`, version, prevHash, ...sealed, signature: version <= unsigned ? null : signer.sign(sealed.canonical) });
   }
   return records;
 }
+
+const verify = (records: StoredFrameRecord[]) => verifyFrameChain(records, signer.verify);
 
 describe('canonicalize', () => {
   it('sorts keys at every depth and leaves out whitespace', () => {
@@ -63,14 +72,14 @@ describe('frame content', () => {
 
 describe('verifyFrameChain', () => {
   it('accepts an untouched chain', () => {
-    const result = verifyFrameChain(chain(3));
+    const result = verify(chain(3));
     expect(result.ok).toBe(true);
     expect(result.records.map((r) => r.ok)).toEqual([true, true, true]);
   });
   it('names exactly the record whose text was altered', () => {
     const records = chain(3);
     records[1] = { ...records[1], canonical: records[1].canonical.replace('"ceilingBaht":400', '"ceilingBaht":450') };
-    const result = verifyFrameChain(records);
+    const result = verify(records);
     expect(result.ok).toBe(false);
     expect(result.records.filter((r) => !r.ok)).toEqual([expect.objectContaining({ id: 'r2', fault: 'hash_mismatch' })]);
   });
@@ -79,11 +88,46 @@ describe('verifyFrameChain', () => {
     const body = JSON.parse(records[2].canonical) as FrameRecordBody;
     const forged = sealFrameRecord({ ...body, prevHash: 'f'.repeat(64) });
     records[2] = { ...records[2], ...forged, prevHash: 'f'.repeat(64) };
-    expect(verifyFrameChain(records).records.filter((r) => !r.ok)).toEqual([expect.objectContaining({ id: 'r3', fault: 'chain_broken' })]);
+    expect(verify(records).records.filter((r) => !r.ok)).toEqual([expect.objectContaining({ id: 'r3', fault: 'chain_broken' })]);
+  });
+  it('checks every signature, and names a record whose figure was altered with its hash recomputed', () => {
+    expect(verify(chain(2)).records.map((r) => r.signature)).toEqual(['valid', 'valid']);
+    const records = chain(3);
+    // Someone with the database rewrites a figure, its hash and every later link, as a hash chain alone allows.
+    const body = JSON.parse(records[0].canonical) as FrameRecordBody;
+    const forged = sealFrameRecord({ ...body, content: { ...body.content, frameBaht: body.content.frameBaht + 1 } });
+    records[0] = { ...records[0], ...forged };
+    for (const index of [1, 2]) {
+      const later = JSON.parse(records[index].canonical) as FrameRecordBody;
+      const resealed = sealFrameRecord({ ...later, prevHash: records[index - 1].hash });
+      records[index] = { ...records[index], ...resealed, prevHash: records[index - 1].hash };
+    }
+    const result = verify(records);
+    expect(result.ok).toBe(false);
+    expect(result.records.map((r) => [r.id, r.fault ?? null, r.signature])).toEqual([
+      ['r1', 'signature_invalid', 'invalid'],
+      ['r2', 'signature_invalid', 'invalid'],
+      ['r3', 'signature_invalid', 'invalid'],
+    ]);
+  });
+  it('fails a record with one signature byte changed, or signed by another key', () => {
+    const records = chain(2);
+    const flipped = (records[1].signature!.slice(0, 10) + (records[1].signature![10] === '0' ? '1' : '0') + records[1].signature!.slice(11));
+    expect(verify([records[0], { ...records[1], signature: flipped }]).records.map((r) => r.fault ?? null)).toEqual([null, 'signature_invalid']);
+    expect(verifyFrameChain(records, otherSigner.verify).records.map((r) => r.fault)).toEqual(['signature_invalid', 'signature_invalid']);
+    expect(verify([{ ...records[0], signature: records[0].signature!.slice(2) }]).records[0].fault).toBe('signature_invalid');
+  });
+  it('passes records from before signing as unsigned, but not an unsigned record after a signed one', () => {
+    const result = verify(chain(3, 2));
+    expect(result.ok).toBe(true);
+    expect(result.records.map((r) => r.signature)).toEqual(['unsigned', 'unsigned', 'valid']);
+    const stripped = chain(3);
+    stripped[2] = { ...stripped[2], signature: null };
+    expect(verify(stripped).records.map((r) => r.fault ?? null)).toEqual([null, null, 'signature_missing']);
   });
   it('reports unreadable text', () => {
     const records = chain(1);
     records[0] = { ...records[0], canonical: '{', hash: sha256Hex('{') };
-    expect(verifyFrameChain(records).records[0].fault).toBe('unreadable');
+    expect(verify(records).records[0].fault).toBe('unreadable');
   });
 });

@@ -10,6 +10,7 @@ import { SCREEN_MESSAGES } from './messages/screen.ts';
 import { SETUP_MESSAGES } from './messages/setup.ts';
 import { IMPORT_MESSAGES } from './messages/import.ts';
 import { PLANS_MESSAGES } from './messages/plans.ts';
+import { RECORDS_MESSAGES } from './messages/records.ts';
 
 const BOARD_MESSAGES = {
   appName: { th: 'กระดานประชุมคณะกรรมการ', en: 'Committee Board' },
@@ -79,6 +80,7 @@ export const MESSAGE_GROUPS = {
   SETUP_MESSAGES,
   IMPORT_MESSAGES,
   PLANS_MESSAGES,
+  RECORDS_MESSAGES,
 };
 
 export const MESSAGES = {
@@ -93,6 +95,7 @@ export const MESSAGES = {
   ...SETUP_MESSAGES,
   ...IMPORT_MESSAGES,
   ...PLANS_MESSAGES,
+  ...RECORDS_MESSAGES,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

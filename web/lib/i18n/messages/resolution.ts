@@ -26,7 +26,10 @@ export const RESOLUTION_MESSAGES = {
   version: { th: 'ฉบับที่', en: 'Version' },
   recordedAt: { th: 'บันทึกเมื่อ', en: 'Recorded' },
   noRecords: { th: 'ยังไม่มีการบันทึกกรอบวงเงิน', en: 'No frame recorded yet' },
-  verifyOk: { th: 'ตรวจสอบแล้ว ทุกฉบับตรงกับลายมือชื่อดิจิทัล (SHA-256)', en: 'Verified: every version matches its SHA-256 chain' },
+  verifyOk: {
+    th: 'ตรวจสอบแล้ว ทุกฉบับตรงกับค่าแฮช (SHA-256) และลายมือชื่อดิจิทัล (Ed25519) หรือบันทึกก่อนมีการลงลายมือชื่อ',
+    en: 'Verified: every version matches its SHA-256 hash chain and its Ed25519 signature, or was recorded before signing',
+  },
   verifyBroken: { th: 'ตรวจพบการแก้ไข: ฉบับนี้ไม่ตรงกับที่บันทึกไว้', en: 'Tampering found: this version no longer matches' },
   verifyIntact: { th: 'ตรงกัน', en: 'Matches' },
   verifyAltered: { th: 'ไม่ตรง', en: 'Altered' },

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "FrameRecord" ADD COLUMN     "signature" TEXT;
