@@ -26,7 +26,7 @@ function focusMoved(seq: number, rows: Record<string, unknown>[], change: Partia
   const { focus, setMeeting } = focusChange(rows, change);
   return { ack: { seq }, event: { type: 'focus:changed' as const, payload: { seq, focus } }, setMeeting };
 }
-const participantsChanged = (ctx: CommandContext, changed: { focus: MeetingFocus; changes: ParticipantChange[] }) => ({
+export const participantsChanged = (ctx: CommandContext, changed: { focus: MeetingFocus; changes: ParticipantChange[] }) => ({
   ack: { seq: ctx.seq },
   events: [{ type: 'participants:changed' as const, payload: { seq: ctx.seq, ...changed } }],
 });

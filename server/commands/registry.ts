@@ -11,12 +11,19 @@ import { revokeUsedInviteCommand } from './invites.ts';
 import { RESOLUTION_COMMANDS } from './resolutions.ts';
 import { LIFECYCLE_COMMANDS } from './lifecycle.ts';
 import { updatePlanCommand } from './plans.ts';
+import { ATTENDANCE_COMMANDS } from './attendance.ts';
 
 /** Setting up, from the set-up pages and the JSON API: the plan, and opening and closing its meetings. */
 const PLAN_COMMANDS = [updatePlanCommand, ...LIFECYCLE_COMMANDS] as const;
 
 /** The commands a participant's socket may call. */
-export const SOCKET_COMMANDS = [...CEILINGS_COMMANDS, ...PRESENTER_COMMANDS, ...RESOLUTION_COMMANDS, revokeParticipantCommand] as const;
+export const SOCKET_COMMANDS = [
+  ...CEILINGS_COMMANDS,
+  ...PRESENTER_COMMANDS,
+  ...RESOLUTION_COMMANDS,
+  revokeParticipantCommand,
+  ...ATTENDANCE_COMMANDS,
+] as const;
 /** Commands run from pages and HTTP endpoints only (a file as the payload; the frame page's actions; set-up). */
 const HTTP_COMMANDS = [importProjectsCommand, prepareFrameCommand, confirmFrameCommand, revokeUsedInviteCommand] as const;
 

@@ -24,7 +24,7 @@ async function writeFocus(tx: Tx, meetingId: string, change: (focus: MeetingFocu
 }
 
 /** The participants' roles and attendance as they stand in this transaction. */
-async function participantChanges(tx: Tx, ids: string[]): Promise<ParticipantChange[]> {
+export async function participantChanges(tx: Tx, ids: string[]): Promise<ParticipantChange[]> {
   const rows = await tx.participant.findMany({ where: { id: { in: ids } }, select: { id: true, role: true, attendance: true } });
   return rows.map((r) => ({ participantId: r.id, role: r.role, attendance: r.attendance }));
 }

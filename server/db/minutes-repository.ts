@@ -1,4 +1,4 @@
-// What the minutes are made from: the meeting, its agenda, who joined it, and its confirmed resolutions.
+// What the minutes are made from: the meeting, its agenda, its roster and who joined it, and its confirmed resolutions.
 import type { Database } from './client.ts';
 import { bahtFromDb } from './client.ts';
 import type { MinutesTemplateData } from '../yjs/minutes-template.ts';
@@ -7,11 +7,26 @@ export async function loadMinutesTemplateData(db: Database, meetingId: string): 
   const meeting = await db.meeting.findUnique({
     where: { id: meetingId },
     include: {
-      plan: { select: { frameBaht: true } },
+      plan: {
+        select: {
+          frameBaht: true,
+          roster: { where: { removedAt: null }, select: { id: true, nameTh: true, position: true, agencyTh: true, order: true } },
+        },
+      },
       agendaItems: { orderBy: { position: 'asc' }, select: { id: true, kind: true, number: true, titleTh: true } },
       participants: {
         where: { revokedAt: null },
-        select: { displayName: true, organisationTh: true, role: true, attendance: true },
+        select: {
+          id: true,
+          displayName: true,
+          organisationTh: true,
+          role: true,
+          kind: true,
+          attendance: true,
+          absenceReason: true,
+          rosterMemberId: true,
+          substituteForId: true,
+        },
       },
       resolutions: {
         where: { status: 'confirmed' },
@@ -26,9 +41,12 @@ export async function loadMinutesTemplateData(db: Database, meetingId: string): 
     number: meeting.number,
     yearBE: meeting.yearBE,
     startsAt: meeting.startsAt,
+    openedAt: meeting.openedAt,
+    closedAt: meeting.closedAt,
     venueTh: meeting.venueTh,
     agendaItems: meeting.agendaItems,
-    participants: meeting.participants,
+    roster: meeting.plan.roster,
+    seated: meeting.participants,
     decisions: {
       frameBaht: bahtFromDb(meeting.plan.frameBaht),
       agenda: meeting.resolutions.flatMap((r) =>

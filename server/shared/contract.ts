@@ -11,6 +11,7 @@ import type { ParticipantsClientEvents, ParticipantsServerEvents } from './event
 import type { ClusterServerEvents } from './events/cluster.ts';
 import type { LifecycleServerEvents } from './events/lifecycle.ts';
 import type { PlanServerEvents } from './setup/plans.ts';
+import type { AttendanceClientEvents } from './events/attendance.ts';
 
 export type { Ack, AckCallback } from './ack.ts';
 
@@ -23,7 +24,12 @@ export interface HandshakeAuth {
   token?: string;
 }
 
-export type ClientToServerEvents = MeetingClientEvents & CeilingsClientEvents & PresenterClientEvents & ResolutionClientEvents & ParticipantsClientEvents;
+export type ClientToServerEvents = MeetingClientEvents &
+  CeilingsClientEvents &
+  PresenterClientEvents &
+  ResolutionClientEvents &
+  ParticipantsClientEvents &
+  AttendanceClientEvents;
 
 export type ServerToClientEvents = MeetingServerEvents &
   CeilingsServerEvents &

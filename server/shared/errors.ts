@@ -167,6 +167,10 @@ export const ERROR_MESSAGES = {
     th: 'ลบระเบียบวาระนี้ไม่ได้ เพราะมีมติหรือวาระย่อยอยู่',
     en: 'This agenda item has resolutions or sub-items, so it cannot be removed',
   },
+  substitute_on_roster: {
+    th: 'ผู้นี้อยู่ในรายชื่อคณะกรรมการแล้ว จึงเป็นผู้แทนของกรรมการคนอื่นไม่ได้',
+    en: 'This person is on the committee roster, so they cannot stand in for another member',
+  },
   internal: { th: 'ระบบขัดข้อง กรุณาลองใหม่', en: 'Something went wrong on the server: try again' },
   database_unavailable: {
     th: 'ชั่วคราว: ฐานข้อมูลไม่ตอบสนอง กรุณาลองใหม่อีกครั้งในอีกสักครู่',

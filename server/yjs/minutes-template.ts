@@ -10,84 +10,54 @@
  */
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
-import { formatThaiDateWithWeekday, formatThaiTime } from '../domain/thai-dates.ts';
+import { attendanceRoll, type RosterPerson, type SeatedPerson } from '../domain/attendance.ts';
+import { ATTENDANCE_SECTION, CLOSED_SECTION, OPENED_SECTION, SIGNATORIES_SECTION, meetingRecordSections } from '../domain/minutes-attendance.ts';
+import { formatThaiDateWithWeekday } from '../domain/thai-dates.ts';
 import { decisionSectionKey, decisionSections, type Block, type DecisionsData, type MinutesNode, type MinutesSection } from '../domain/minutes-structure.ts';
-import type { Role } from '../shared/roles.ts';
 
 export const MINUTES_FRAGMENT = 'default';
-
-export interface MinutesParticipant {
-  displayName: string;
-  organisationTh: string;
-  role: Role;
-  /** null when nobody recorded it: a participant joined the board, so they count as present. */
-  attendance: 'present' | 'online' | 'absent' | null;
-}
 
 export interface MinutesTemplateData {
   titleTh: string;
   number: number;
   yearBE: number;
   startsAt: Date;
+  openedAt: Date | null;
+  closedAt: Date | null;
   venueTh: string;
   agendaItems: { id: string; kind: string; number: string; titleTh: string }[];
-  participants: MinutesParticipant[];
+  roster: RosterPerson[];
+  seated: SeatedPerson[];
   decisions: Omit<DecisionsData, 'agendaItems'>;
 }
 
 /** The element a board-kept section is stored as: the web editor's `boardSection` node (its key and revision). */
 export const SECTION_NODE = 'boardSection';
 
-/** Roles that sit on the committee; the others attend (ผู้เข้าร่วมประชุม). */
-const COMMITTEE_ROLES: ReadonlySet<Role> = new Set(['chair', 'member', 'secretary']);
-const ROLE_TITLE_TH: Record<Role, string> = {
-  chair: 'ประธานกรรมการ',
-  member: 'กรรมการ',
-  secretary: 'กรรมการและเลขานุการ',
-  presenter: 'ผู้นำเสนอ',
-  observer: 'ผู้สังเกตการณ์',
-};
-const NONE = '- ไม่มี -';
-const TIME_BLANK = '........ น.';
-
 /** The sections the board keeps up to date, as they should read now. */
 export function minutesSections(data: MinutesTemplateData): MinutesSection[] {
-  return decisionSections({ agendaItems: data.agendaItems, ...data.decisions });
+  const record = meetingRecordSections({ roll: attendanceRoll(data.roster, data.seated), openedAt: data.openedAt, closedAt: data.closedAt, roster: data.roster });
+  return [...record, ...decisionSections({ agendaItems: data.agendaItems, ...data.decisions })];
 }
 
 export function minutesBlocks(data: MinutesTemplateData): MinutesNode[] {
-  const collator = new Intl.Collator('th');
-  const byName = (a: MinutesParticipant, b: MinutesParticipant) => collator.compare(a.displayName, b.displayName);
-  const line = (p: MinutesParticipant) =>
-    [p.displayName, p.organisationTh, ROLE_TITLE_TH[p.role]].filter((part) => part !== '').join('  ');
-  const attending = data.participants.filter((p) => p.attendance !== 'absent').sort(byName);
-  const committee = attending.filter((p) => COMMITTEE_ROLES.has(p.role)).map(line);
-  const absent = data.participants.filter((p) => p.attendance === 'absent').sort(byName).map(line);
-  const guests = attending.filter((p) => !COMMITTEE_ROLES.has(p.role)).map(line);
-  const secretaries = attending.filter((p) => p.role === 'secretary').map((p) => p.displayName);
-  const list = (names: string[]): Block => (names.length > 0 ? { type: 'orderedList', items: names } : { type: 'paragraph', text: [NONE] });
-
   const sections = new Map(minutesSections(data).map((section) => [section.key, section]));
+  const section = (key: string): MinutesNode => ({ type: 'section', ...sections.get(key)! });
   return [
     // Titles are often "ประชุมคณะกรรมการ…"; the heading reads "รายงานการประชุมคณะกรรมการ…", not "…ประชุมประชุม…".
     { type: 'heading', level: 1, text: [`รายงานการประชุม${data.titleTh.replace(/^(การ)?ประชุม/, '')}`] },
     { type: 'paragraph', text: [{ bold: 'ครั้งที่ ' }, `${data.number}/${data.yearBE}`] },
     { type: 'paragraph', text: [{ bold: 'เมื่อ' }, formatThaiDateWithWeekday(data.startsAt)] },
     { type: 'paragraph', text: [{ bold: 'ณ ' }, data.venueTh] },
-    { type: 'heading', level: 2, text: ['ผู้มาประชุม'] },
-    list(committee),
-    { type: 'heading', level: 2, text: ['ผู้ไม่มาประชุม'] },
-    list(absent),
-    { type: 'heading', level: 2, text: ['ผู้เข้าร่วมประชุม'] },
-    list(guests),
-    { type: 'paragraph', text: [{ bold: 'เริ่มประชุมเวลา ' }, formatThaiTime(data.startsAt)] },
+    section(ATTENDANCE_SECTION),
+    section(OPENED_SECTION),
     ...data.agendaItems.flatMap((item): MinutesNode[] => [
       { type: 'heading', level: 2, text: [`ระเบียบวาระที่ ${item.number} ${item.titleTh}`] },
       { type: 'paragraph', text: [] },
-      { type: 'section', ...sections.get(decisionSectionKey(item.id))! },
+      section(decisionSectionKey(item.id)),
     ]),
-    { type: 'paragraph', text: [{ bold: 'เลิกประชุมเวลา ' }, TIME_BLANK] },
-    { type: 'paragraph', text: [{ bold: 'ผู้จดรายงานการประชุม ' }, secretaries.join(', ')] },
+    section(CLOSED_SECTION),
+    section(SIGNATORIES_SECTION),
   ];
 }
 

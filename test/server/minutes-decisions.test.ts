@@ -77,7 +77,7 @@ describeWithRedis('decisions in the minutes, on two instances', () => {
     const clients = [openDoc(a.url, onA.sessionToken, docName), openDoc(b.url, onB.sessionToken, docName)];
     await Promise.all(clients.map((client) => client.synced));
     for (const { doc } of clients) {
-      expect(sectionKeys(doc)).toEqual(board.agenda.map((item) => `decision:${item.id}`));
+      expect(sectionKeys(doc)).toEqual(['attendance', 'opened', ...board.agenda.map((item) => `decision:${item.id}`), 'closed', 'signatories']);
       expect(lines(doc).filter((line) => line === 'มติที่ประชุม ที่ประชุมรับทราบ')).toHaveLength(1);
       expect(lines(doc).filter((line) => line.startsWith(`${first!.code} `))).toHaveLength(1);
     }

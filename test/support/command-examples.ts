@@ -57,6 +57,14 @@ async function draftResolution(world: MatrixWorld): Promise<string> {
   return draft.id;
 }
 
+/** A member on the plan's roster, new, who has not joined: someone to be absent or to be stood in for. */
+async function newRosterMember(world: MatrixWorld) {
+  const order = await world.db.rosterMember.count({ where: { planId: world.planId } });
+  return world.db.rosterMember.create({
+    data: { planId: world.planId, nameTh: `นายตัวอย่าง ที่ ${order + 1}`, position: 'member', agencyTh: 'หน่วยงานตัวอย่าง', meetingRole: 'member', order: order + 1 },
+  });
+}
+
 const CSV_PROJECT_LIST = new TextEncoder().encode('รหัสโครงการ,หน่วยงาน,ชื่อโครงการ,แนวทาง,ลักษณะการบูรณาการ,วงเงินที่ขอ (บาท)\nX1,กรมตัวอย่าง,โครงการตัวอย่าง,1.1,งบประมาณ,1000000\n');
 
 export const COMMAND_EXAMPLES: Record<CommandName, CommandExample> = {
@@ -135,6 +143,16 @@ export const COMMAND_EXAMPLES: Record<CommandName, CommandExample> = {
   'attendance:record': {
     async payload(world) {
       return { participantId: (await world.newParticipant('member')).participantId, attendance: 'present' };
+    },
+  },
+  'attendance:absent': {
+    async payload(world) {
+      return { rosterMemberId: (await newRosterMember(world)).id, reasonTh: 'ติดราชการ' };
+    },
+  },
+  'attendance:substitute': {
+    async payload(world) {
+      return { participantId: (await world.newParticipant('member')).participantId, rosterMemberId: (await newRosterMember(world)).id };
     },
   },
   'resolution:record': {

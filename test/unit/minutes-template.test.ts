@@ -8,23 +8,37 @@ import {
   minutesTemplateUpdate,
   type MinutesTemplateData,
 } from '../../server/yjs/minutes-template.ts';
+import type { SeatedPerson } from '../../server/domain/attendance.ts';
+
+function seat(p: Partial<SeatedPerson> & Pick<SeatedPerson, 'id' | 'displayName' | 'role'>): SeatedPerson {
+  return { organisationTh: '', kind: 'member', attendance: null, absenceReason: null, rosterMemberId: null, substituteForId: null, ...p };
+}
 
 const data: MinutesTemplateData = {
   titleTh: 'ประชุมคณะกรรมการจัดทำงบประมาณ',
   number: 1,
   yearBE: 2566,
   startsAt: new Date('2023-01-26T10:00:00+07:00'),
+  openedAt: new Date('2023-01-26T10:12:00+07:00'),
+  closedAt: null,
   venueTh: 'ห้องประชุมวิจิตรวาทการ',
   agendaItems: [
     { id: 'a1', kind: 'announcement', number: '1', titleTh: 'เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ' },
     { id: 'a2', kind: 'consideration', number: '2', titleTh: 'เรื่องเพื่อพิจารณา' },
   ],
-  participants: [
-    { displayName: 'นายประธาน', organisationTh: '', role: 'chair', attendance: null },
-    { displayName: 'นางกรรมการ', organisationTh: 'สพร.', role: 'member', attendance: 'present' },
-    { displayName: 'นายขาด', organisationTh: '', role: 'member', attendance: 'absent' },
-    { displayName: 'นางสาวเลขา', organisationTh: '', role: 'secretary', attendance: 'online' },
-    { displayName: 'นายนำเสนอ', organisationTh: 'สพร.', role: 'presenter', attendance: null },
+  roster: [
+    { id: 'm1', nameTh: 'นายประธาน', position: 'chair', agencyTh: 'สพร.', order: 1 },
+    { id: 'm2', nameTh: 'นางกรรมการ', position: 'member', agencyTh: 'สพร.', order: 2 },
+    { id: 'm3', nameTh: 'นายขาด', position: 'member', agencyTh: 'กรมบัญชีกลาง', order: 3 },
+    { id: 'm4', nameTh: 'นางสาวเลขา', position: 'member_secretary', agencyTh: 'สพร.', order: 4 },
+  ],
+  seated: [
+    seat({ id: 'p1', displayName: 'นายประธาน', role: 'chair', rosterMemberId: 'm1' }),
+    seat({ id: 'p2', displayName: 'นางกรรมการ', role: 'member', attendance: 'present', rosterMemberId: 'm2' }),
+    seat({ id: 'p3', displayName: 'นายขาด', role: 'member', attendance: 'absent', absenceReason: 'ติดราชการ', rosterMemberId: 'm3' }),
+    seat({ id: 'p4', displayName: 'นางสาวเลขา', role: 'secretary', attendance: 'online', rosterMemberId: 'm4' }),
+    seat({ id: 'p5', displayName: 'นายนำเสนอ', organisationTh: 'สพร.', role: 'presenter', kind: 'attendee' }),
+    seat({ id: 'p6', displayName: 'จอห้องประชุม', role: 'observer', kind: 'device' }),
   ],
   decisions: { frameBaht: 100_000_000, agenda: [], projects: [] },
 };
@@ -54,26 +68,33 @@ describe('the minutes skeleton', () => {
       'เมื่อวันพฤหัสบดีที่ 26 มกราคม 2566',
       'ณ ห้องประชุมวิจิตรวาทการ',
     ]);
-    expect(lines).toContain('เริ่มประชุมเวลา 10.00 น.');
+    // The time it was opened, not the time it was called for.
+    expect(lines).toContain('เริ่มประชุมเวลา 10.12 น.');
     const at = (text: string) => lines.indexOf(text);
     expect(at('ผู้มาประชุม')).toBeLessThan(at('ผู้ไม่มาประชุม'));
     expect(at('ผู้ไม่มาประชุม')).toBeLessThan(at('ผู้เข้าร่วมประชุม'));
     expect(lines.slice(at('ผู้มาประชุม') + 1, at('ผู้ไม่มาประชุม'))).toEqual([
+      'นายประธาน  สพร.  ประธานกรรมการ',
       'นางกรรมการ  สพร.  กรรมการ',
-      'นางสาวเลขา  กรรมการและเลขานุการ',
-      'นายประธาน  ประธานกรรมการ',
+      'นางสาวเลขา  สพร.  กรรมการและเลขานุการ',
     ]);
-    expect(lines.slice(at('ผู้ไม่มาประชุม') + 1, at('ผู้เข้าร่วมประชุม'))).toEqual(['นายขาด  กรรมการ']);
-    expect(lines[at('ผู้เข้าร่วมประชุม') + 1]).toBe('นายนำเสนอ  สพร.  ผู้นำเสนอ');
+    expect(lines.slice(at('ผู้ไม่มาประชุม') + 1, at('ผู้เข้าร่วมประชุม'))).toEqual(['นายขาด  กรมบัญชีกลาง  กรรมการ  ติดราชการ']);
+    // The room's screen is no one.
+    expect(lines.slice(at('ผู้เข้าร่วมประชุม') + 1, at('เริ่มประชุมเวลา 10.12 น.'))).toEqual([
+      'นายนำเสนอ  สพร.',
+      'องค์ประชุม ครบองค์ประชุม (กรรมการมาประชุม 3 คน จากทั้งหมด 4 คน)',
+    ]);
     expect(lines.filter((l) => l === 'มติที่ประชุม ')).toHaveLength(2);
     expect(at('ระเบียบวาระที่ 1 เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ')).toBeLessThan(at('ระเบียบวาระที่ 2 เรื่องเพื่อพิจารณา'));
-    expect(lines.at(-2)).toBe('เลิกประชุมเวลา ........ น.');
-    expect(lines.at(-1)).toBe('ผู้จดรายงานการประชุม นางสาวเลขา');
+    expect(lines.at(-3)).toBe('เลิกประชุมเวลา ........ น.');
+    expect(lines.at(-2)).toBe('ผู้จดรายงานการประชุม นางสาวเลขา  กรรมการและเลขานุการ');
+    expect(lines.at(-1)).toBe('ผู้ตรวจรายงานการประชุม นางสาวเลขา  กรรมการและเลขานุการ');
+    expect(lines.filter((l) => l.startsWith('รายงานการประชุม'))).toHaveLength(1);
 
     const doc = new Y.Doc();
     Y.applyUpdate(doc, update);
     const names = doc.getXmlFragment(MINUTES_FRAGMENT).toArray().map((n) => (n as Y.XmlElement).nodeName);
-    expect(new Set(names)).toEqual(new Set(['heading', 'paragraph', 'orderedList', SECTION_NODE]));
+    expect(new Set(names)).toEqual(new Set(['heading', 'paragraph', SECTION_NODE]));
     const heading = doc.getXmlFragment(MINUTES_FRAGMENT).get(0) as Y.XmlElement;
     expect(heading.getAttribute('level')).toBe(1);
   });
