@@ -106,6 +106,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   agenda_item_not_found: 404,
   agenda_title_required: 400,
   agenda_item_in_use: 409,
+  substitute_on_roster: 409,
   internal: 500,
   database_unavailable: 503,
   server_restarting: 503,
