@@ -9,7 +9,7 @@ import { loadRecordSigner } from './auth/record-signing-key.ts';
 import { createSessions, type Sessions } from './auth/sessions.ts';
 import { createOrganisers, type Organisers } from './auth/organisers.ts';
 import { createJoinCodes } from './auth/join-codes.ts';
-import { loadBoard, listMeetings } from './db/board-repository.ts';
+import { loadBoard, listMeetings, projectDetails } from './db/board-repository.ts';
 import { createDatabaseClient, type Database } from './db/client.ts';
 import { createPgPool } from './db/pg-pool.ts';
 import { openDatabase } from './db/database-url.ts';
@@ -267,7 +267,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       health,
       gate,
       features: [
-        meetingHandlers({ loadBoard: board, events }),
+        meetingHandlers({ loadBoard: board, projectDetails: (meetingId, projectId) => projectDetails(db, meetingId, projectId), events }),
         ceilingsHandlers({ db }),
         presenceHandlers({ db, presence }),
         commandHandlers(pipeline, SOCKET_COMMANDS),

@@ -1,7 +1,7 @@
 // Reads a meeting's board from Postgres in the shape the wire and the pages use.
 import type { Database } from './client.ts';
 import { bahtFromDb } from './client.ts';
-import type { AgencyRef, AgendaItemView, BoardSnapshot, IntegrationType, MeetingSummary, ProjectView } from '../shared/board.ts';
+import type { AgencyRef, AgendaItemView, BoardSnapshot, IntegrationType, MeetingSummary, ProjectDetails, ProjectView } from '../shared/board.ts';
 import { BoardError } from '../shared/errors.ts';
 import { pendingProposals } from './ceiling-repository.ts';
 import { readStoredFocus } from '../domain/focus.ts';
@@ -9,73 +9,97 @@ import { listResolutions } from './resolution-repository.ts';
 
 const thaiOrder = new Intl.Collator('th');
 
-/** A project row as the board's one projects query returns it: money as BIGINT, partners already as JSON. */
+/** A project row as the board's projects query returns it: money as BIGINT, agencies by id. */
 interface ProjectRow {
   id: string;
   code: string;
   position: number;
   nameTh: string;
   nameEn: string;
-  summaryTh: string;
-  summaryEn: string;
-  agencyCode: string;
-  agencyNameTh: string;
-  agencyNameEn: string;
-  agencyAbbreviationTh: string;
+  agencyId: string;
   goalNumber: number;
   approachCode: string;
   integrationType: IntegrationType;
   requestedBaht: bigint;
   ceilingBaht: bigint;
   version: number;
-  partners: (AgencyRef & { requestsBudget: boolean })[];
+  partnerIds: string[];
+  partnerRequestsBudget: boolean[];
 }
 
+type AgencyRow = AgencyRef & { id: string };
+type PartnerRef = ProjectView['partners'][number];
+
 /**
- * The plan's projects with their agency, goal, approach and partners in one statement: Prisma's includes read each
- * relation in a query of its own and join them in JavaScript, which on a 5,000-project plan took most of a second.
+ * The plan's projects with their goal and approach in one statement (Prisma's includes read each relation in a query
+ * of its own and join them in JavaScript, which on a 5,000-project plan took most of a second). Agencies come by id:
+ * a plan has thousands of projects and a few dozen agencies.
  */
 function projectRows(db: Database, meetingId: string) {
   return db.$queryRaw<ProjectRow[]>`
-    SELECT p."id", p."code", p."position", p."nameTh", p."nameEn", p."summaryTh", p."summaryEn",
-           a."code" AS "agencyCode", a."nameTh" AS "agencyNameTh", a."nameEn" AS "agencyNameEn", a."abbreviationTh" AS "agencyAbbreviationTh",
+    SELECT p."id", p."code", p."position", p."nameTh", p."nameEn", p."agencyId",
            g."number" AS "goalNumber", ap."code" AS "approachCode", p."integrationType"::text AS "integrationType",
            p."requestedBaht", p."ceilingBaht", p."version",
-           COALESCE((SELECT json_agg(json_build_object('code', pa."code", 'nameTh', pa."nameTh", 'nameEn', pa."nameEn",
-                                                       'abbreviationTh', pa."abbreviationTh", 'requestsBudget', pp."requestsBudget"))
-                     FROM "ProjectPartner" pp JOIN "Agency" pa ON pa."id" = pp."agencyId"
-                     WHERE pp."projectId" = p."id"), '[]'::json) AS "partners"
+           ARRAY(SELECT pp."agencyId" FROM "ProjectPartner" pp WHERE pp."projectId" = p."id" ORDER BY pp."agencyId") AS "partnerIds",
+           ARRAY(SELECT pp."requestsBudget" FROM "ProjectPartner" pp WHERE pp."projectId" = p."id" ORDER BY pp."agencyId") AS "partnerRequestsBudget"
     FROM "Project" p
-    JOIN "Agency" a ON a."id" = p."agencyId"
     JOIN "Approach" ap ON ap."id" = p."approachId"
     JOIN "Goal" g ON g."id" = ap."goalId"
     WHERE p."planId" = (SELECT "planId" FROM "Meeting" WHERE "id" = ${meetingId})
     ORDER BY p."position"`;
 }
 
-function projectView(row: ProjectRow): ProjectView {
-  return {
+/** The agencies the meeting's plan names, as lead or as partner. */
+function agencyRows(db: Database, meetingId: string) {
+  return db.$queryRaw<AgencyRow[]>`
+    WITH plan_projects AS (SELECT "id", "agencyId" FROM "Project" WHERE "planId" = (SELECT "planId" FROM "Meeting" WHERE "id" = ${meetingId}))
+    SELECT a."id", a."code", a."nameTh", a."nameEn", a."abbreviationTh" FROM "Agency" a
+    WHERE a."id" IN (SELECT "agencyId" FROM plan_projects)
+       OR a."id" IN (SELECT pp."agencyId" FROM "ProjectPartner" pp JOIN plan_projects pr ON pr."id" = pp."projectId")`;
+}
+
+/**
+ * Builds the projects so that every reference to one agency is the same object: the page's data (devalue) then
+ * carries each agency once and refers to it, instead of its names once per project and partner.
+ */
+function projectViews(rows: readonly ProjectRow[], agencyList: readonly AgencyRow[]): ProjectView[] {
+  const agencies = new Map(agencyList.map(({ id, code, nameTh, nameEn, abbreviationTh }) => [id, { code, nameTh, nameEn, abbreviationTh }]));
+  const partners = new Map<string, PartnerRef>();
+  const partner = (agencyId: string, requestsBudget: boolean): PartnerRef => {
+    const key = `${agencyId}:${requestsBudget}`;
+    let ref = partners.get(key);
+    if (!ref) partners.set(key, (ref = { ...agencies.get(agencyId)!, requestsBudget }));
+    return ref;
+  };
+  return rows.map((row) => ({
     id: row.id,
     code: row.code,
     position: row.position,
     nameTh: row.nameTh,
     nameEn: row.nameEn,
-    summaryTh: row.summaryTh,
-    summaryEn: row.summaryEn,
-    agency: { code: row.agencyCode, nameTh: row.agencyNameTh, nameEn: row.agencyNameEn, abbreviationTh: row.agencyAbbreviationTh },
+    agency: agencies.get(row.agencyId)!,
     goalNumber: row.goalNumber,
     approachCode: row.approachCode,
     integrationType: row.integrationType,
     requestedBaht: bahtFromDb(row.requestedBaht),
     ceilingBaht: bahtFromDb(row.ceilingBaht),
     version: row.version,
-    partners: row.partners.sort((a, b) => thaiOrder.compare(a.nameTh, b.nameTh)),
-  };
+    partners: row.partnerIds.map((id, i) => partner(id, row.partnerRequestsBudget[i]!)).sort((a, b) => thaiOrder.compare(a.nameTh, b.nameTh)),
+  }));
+}
+
+/** What the project's panel shows beyond its row: read when the panel opens, so the board's page stays small. */
+export async function projectDetails(db: Database, meetingId: string, projectId: string): Promise<ProjectDetails> {
+  const [row] = await db.$queryRaw<ProjectDetails[]>`
+    SELECT p."summaryTh", p."summaryEn" FROM "Project" p JOIN "Meeting" m ON m."planId" = p."planId"
+    WHERE m."id" = ${meetingId} AND p."id" = ${projectId}`;
+  if (!row) throw new BoardError('project_not_found', { projectId });
+  return { summaryTh: row.summaryTh, summaryEn: row.summaryEn };
 }
 
 export async function loadBoard(db: Database, meetingId: string): Promise<BoardSnapshot> {
   // Independent reads, so they run side by side on the pool rather than one after another.
-  const [meeting, projects, proposals, resolutions] = await Promise.all([
+  const [meeting, projects, agencies, proposals, resolutions] = await Promise.all([
     db.meeting.findUnique({
       where: { id: meetingId },
       include: {
@@ -84,6 +108,7 @@ export async function loadBoard(db: Database, meetingId: string): Promise<BoardS
       },
     }),
     projectRows(db, meetingId),
+    agencyRows(db, meetingId),
     pendingProposals(db, meetingId),
     listResolutions(db, meetingId),
   ]);
@@ -124,7 +149,7 @@ export async function loadBoard(db: Database, meetingId: string): Promise<BoardS
       approaches: goal.approaches.map(({ code, nameTh, nameEn }) => ({ code, nameTh, nameEn })),
     })),
     agenda: meeting.agendaItems.map(agendaItemView),
-    projects: projects.map(projectView),
+    projects: projectViews(projects, agencies),
     proposals,
     resolutions,
   };

@@ -39,9 +39,6 @@ export interface ProjectView {
   position: number;
   nameTh: string;
   nameEn: string;
-  summaryTh: string;
-  /** Empty where no English summary was given. */
-  summaryEn: string;
   agency: AgencyRef;
   goalNumber: number;
   approachCode: string;
@@ -50,6 +47,13 @@ export interface ProjectView {
   ceilingBaht: number;
   version: number;
   partners: (AgencyRef & { requestsBudget: boolean })[];
+}
+
+/** What a project's panel shows beyond its row, read when the panel opens (meeting:project-details). */
+export interface ProjectDetails {
+  summaryTh: string;
+  /** Empty where no English summary was given. */
+  summaryEn: string;
 }
 
 export interface ApproachView {

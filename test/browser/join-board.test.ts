@@ -54,7 +54,7 @@ describeInBrowser('joining and reading the board in Chromium', () => {
     await context.close();
   });
 
-  it('opens a project\'s details with its partners, and closes them', async () => {
+  it('opens a project\'s details with its partners and its summary, and closes them', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(await board.inviteUrl('member', 'กรรมการ ก'));
@@ -68,6 +68,9 @@ describeInBrowser('joining and reading the board in Chromium', () => {
     const panel = page.getByTestId('project-panel');
     await expect.poll(() => panel.getByRole('heading', { name }).isVisible()).toBe(true);
     await expect.poll(() => panel.getByText('หน่วยงานที่บูรณาการร่วม').isVisible()).toBe(true);
+    // The summary is not in the board's snapshot: the panel asks for it.
+    const { summaryTh } = await board.db.project.findFirstOrThrow({ where: { code: 'DG67-001', plan: { meetings: { some: { id: board.meetingId } } } } });
+    await expect.poll(() => panel.getByTestId('project-summary').textContent()).toBe(summaryTh);
     await page.getByRole('button', { name: 'ปิดรายละเอียดโครงการ' }).click();
     await expect.poll(() => panel.count()).toBe(0);
     await context.close();

@@ -156,6 +156,25 @@ describe('the board server', () => {
     expect('data' in synced && synced.data.projects).toHaveLength(78);
   });
 
+  it("leaves the projects' summaries out of the board and sends one when its panel asks; none for a project of another plan", async () => {
+    const { sessionToken } = await cookieFor('observer');
+    const socket = connect({ meetingId: board.meetingId, token: sessionToken });
+    await new Promise((resolve) => socket.once('session:ready', resolve));
+    const synced = await socket.emitWithAck('meeting:sync', {});
+    const project = 'data' in synced ? synced.data.projects[0]! : undefined;
+    expect(project).toBeDefined();
+    expect(project).not.toHaveProperty('summaryTh');
+    const stored = await board.db.project.findUniqueOrThrow({ where: { id: project!.id } });
+    expect(stored.summaryTh).not.toBe('');
+    expect(await socket.emitWithAck('meeting:project-details', { projectId: project!.id })).toEqual({
+      data: { summaryTh: stored.summaryTh, summaryEn: stored.summaryEn },
+    });
+    expect(await socket.emitWithAck('meeting:project-details', { projectId: 'not-in-this-plan' })).toMatchObject({
+      error: { code: 'project_not_found', messageTh: expect.any(String), messageEn: expect.any(String) },
+    });
+    expect(await socket.emitWithAck('meeting:project-details', { projectId: '' })).toMatchObject({ error: { code: 'invalid_payload' } });
+  });
+
   it('answers a malformed command with a typed error and stays up', async () => {
     const { sessionToken } = await cookieFor('member');
     const socket = connect({ meetingId: board.meetingId, token: sessionToken });

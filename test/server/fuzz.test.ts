@@ -91,6 +91,7 @@ describe('fuzz against the real board', { timeout: 240_000 }, () => {
       'participant:revoke': { participantId: member.identity.participantId },
       'meeting:sync': {},
       'meeting:catchup': { afterSeq: 0 },
+      'meeting:project-details': { projectId: project.id },
       'ceilings:history': { projectId: project.id },
       'presence:list': {},
       'follow:report': { following: true },
