@@ -6,6 +6,7 @@ import type { Sessions } from './auth/sessions.ts';
 import type { Organisers } from './auth/organisers.ts';
 import type { PeopleSetup } from './setup/people-setup.ts';
 import type { PlanSetup } from './setup/plan-setup.ts';
+import type { ImportSetup } from './setup/import-setup.ts';
 import type { JoinRequests } from './setup/join-requests.ts';
 import type { BoardSnapshot, MeetingSummary } from './shared/board.ts';
 import type { FrameService } from './db/frame-repository.ts';
@@ -22,6 +23,8 @@ export interface AppServices {
   people: PeopleSetup;
   /** Plans: titles, fiscal year, host, frame, flags, value chain. */
   plans: PlanSetup;
+  /** The project list's import with its mapping step: files kept an hour, read again at every look. */
+  imports: ImportSetup;
   loadBoard(meetingId: string): Promise<BoardSnapshot>;
   listMeetings(): Promise<MeetingSummary[]>;
   /** The agreed frame: drafts, preparation, confirmation, records and their verification. */

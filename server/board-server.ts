@@ -25,6 +25,8 @@ import { meetingDocumentsRouter } from './http/meeting-documents.ts';
 import { peopleApiRouter } from './http/people-api.ts';
 import { plansApiRouter } from './http/plans-api.ts';
 import { createPlanSetup } from './setup/plan-setup.ts';
+import { importApiRouter } from './http/import-api.ts';
+import { createImportSetup } from './setup/import-setup.ts';
 import { createPeopleSetup } from './setup/people-setup.ts';
 import { createJoinRequests } from './setup/join-requests.ts';
 import { createFrameService, type FrameService } from './db/frame-repository.ts';
@@ -210,10 +212,12 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
 
     const people = createPeopleSetup({ db, sessions, runCommand, linkBase: () => origins.linkBase() });
     const plans = createPlanSetup({ db, runCommand });
+    const imports = createImportSetup({ db, runCommand });
     const services: AppServices = {
       runCommand,
       people,
       plans,
+      imports,
       frames,
       sessions,
       organisers,
@@ -232,6 +236,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       routers: [
         peopleApiRouter({ people, organisers, sessions, linkBase: () => origins.linkBase() }),
         plansApiRouter({ plans, organisers, sessions }),
+        importApiRouter({ imports, organisers, sessions, limits }),
         meetingDocumentsRouter({
           db,
           sessions,

@@ -3,15 +3,15 @@
 import type { Database } from './client.ts';
 import { bahtFromDb } from './client.ts';
 import type { Identity } from '../auth/identity.ts';
-import { auditedAs } from '../shared/actor.ts';
+import { auditedAs, type ActingActor } from '../shared/actor.ts';
 import type { CommandContext, Tx } from '../commands/command.ts';
 import { can } from '../domain/permissions.ts';
-import { analyseSheet, suggestedMapping } from '../domain/import/analyse.ts';
-import { FIELD_LABELS, type ImportField } from '../domain/import/fields.ts';
-import { mappingGaps } from '../domain/import/mapping.ts';
+import { analyseSheet, SAMPLE_ROWS, suggestedMapping } from '../domain/import/analyse.ts';
+import { FIELD_LABELS, type AmountUnit, type ImportField } from '../domain/import/fields.ts';
+import { applySavedColumns, headerSignature, mappingRefusal, saveColumns, type ColumnMapping, type SavedColumns } from '../domain/import/mapping.ts';
 import { MAX_IMPORT_ROWS, readProjects, type ImportedProject, type ImportReference } from '../domain/import/read-projects.ts';
-import type { ImportPreview } from '../shared/import.ts';
-import { matchKey } from '../domain/import/text.ts';
+import type { ImportPreview, StagedImport } from '../shared/import.ts';
+import { cleanCell, matchKey } from '../domain/import/text.ts';
 import { readSpreadsheet } from '../import/read-table.ts';
 import { BoardError } from '../shared/errors.ts';
 
@@ -39,56 +39,112 @@ async function planOf(db: Database, who: Identity): Promise<string> {
 }
 
 export async function previewImport(db: Database, who: Identity, fileName: string, bytes: Uint8Array): Promise<ImportPreview> {
-  return readAndValidate(db, await planOf(db, who), fileName, bytes);
+  return (await readAndValidate(db, await planOf(db, who), fileName, bytes)).preview!;
 }
 
-async function readAndValidate(db: Database | Tx, planId: string, fileName: string, bytes: Uint8Array): Promise<ImportPreview> {
+/** What the secretary chose: a sheet to read (for a first look at another sheet), or a whole mapping. */
+export interface ImportChoice {
+  sheet?: number;
+  mapping?: ColumnMapping;
+  /** A first look: required columns not recognised are reported, not refused. */
+  lenient?: boolean;
+}
+
+export type ImportReadout = Omit<StagedImport, 'uploadId'>;
+
+/** Reads the file under the secretary's mapping, else the plan's saved one for these headers, else the recognised one. */
+export async function readAndValidate(db: Database | Tx, planId: string, fileName: string, bytes: Uint8Array, choice: ImportChoice = {}): Promise<ImportReadout> {
   const file = await readSpreadsheet(bytes);
   const facts = await reference(db, planId);
-  const analysis = analyseSheet(file.sheets, facts);
-  if (!analysis) throw new BoardError('import_no_header');
+  const sheet = choice.mapping?.sheet ?? choice.sheet;
+  if (sheet !== undefined && !file.sheets[sheet]) throw new BoardError('import_mapping_invalid');
+  const analysis = analyseSheet(file.sheets, facts, { sheet, headerLine: choice.mapping?.headerLine });
+  if (!analysis) throw new BoardError(choice.mapping ? 'import_mapping_invalid' : 'import_no_header');
   if (analysis.table.body.length > MAX_IMPORT_ROWS) throw new BoardError('import_too_many_rows', { limit: MAX_IMPORT_ROWS, rows: analysis.table.body.length });
-  const mapping = suggestedMapping(analysis);
-  const gaps = mappingGaps(mapping.columns, { approachFromHeadings: analysis.approachFromHeadings });
-  if (gaps.missing.length) throw new BoardError('import_mapping_incomplete', missingColumns(gaps.missing));
+  const { header } = analysis.table;
+  let mapping = suggestedMapping(analysis);
+  let mappingFrom: StagedImport['mappingFrom'] = 'recognised';
+  if (choice.mapping) {
+    mapping = choice.mapping;
+    mappingFrom = 'chosen';
+  } else {
+    const saved = await db.importMapping.findUnique({ where: { planId_signature: { planId, signature: headerSignature(header) } } });
+    const columns = saved && applySavedColumns(header, { signature: saved.signature, fields: saved.fields as SavedColumns['fields'], amountUnit: saved.amountUnit as AmountUnit });
+    if (saved && columns) {
+      mapping = { ...mapping, columns, amountUnit: saved.amountUnit as AmountUnit };
+      mappingFrom = 'saved';
+    }
+  }
+  const refusal = mappingRefusal(mapping, header, { approachFromHeadings: analysis.approachFromHeadings });
+  const first = {
+    header,
+    sheets: file.sheets.map((s) => s.name),
+    mapping,
+    mappingFrom,
+    samples: analysis.table.body.slice(0, SAMPLE_ROWS).map((row) => header.map((_, index) => cleanCell(row.cells[index] ?? ''))),
+  };
+  // A first look leaves what was not recognised for the secretary to map; reading the rows without it would only
+  // report every row as missing it.
+  if (refusal?.code === 'import_mapping_incomplete' && choice.lenient && !choice.mapping) return { ...first, missing: refusal.fields, preview: null };
+  if (refusal) throw new BoardError(refusal.code, 'fields' in refusal ? namedFields(refusal.fields) : undefined);
   const reading = readProjects(analysis.table, mapping, facts, file.sheets[mapping.sheet]!.problems);
+  const columnsRead = header.map((text, index) => ({ header: text, field: mapping.columns[index] ?? null }));
   return {
-    fileName,
-    encoding: file.encoding,
-    rowCount: analysis.table.body.length,
-    sheetName: file.sheets[mapping.sheet]!.name,
-    columns: analysis.columns.map(({ header, field }) => ({ header, field })),
-    amountUnit: analysis.amountUnit,
-    unitSource: analysis.unitSource,
-    skippedRows: reading.skipped.length,
-    projects: reading.projects,
-    problems: reading.problems,
-    totalRequestedBaht: reading.totalRequestedBaht,
-    codeSource: reading.codeSource,
-    fileTotal: reading.fileTotal,
-    newAgencies: reading.newAgencies,
+    ...first,
+    missing: [],
+    preview: {
+      fileName,
+      encoding: file.encoding,
+      rowCount: analysis.table.body.length,
+      sheetName: file.sheets[mapping.sheet]!.name,
+      columns: columnsRead,
+      amountUnit: mapping.amountUnit,
+      // A unit the secretary chose is theirs; the analysis' reason is only for the unit it found.
+      unitSource: mapping.amountUnit === analysis.amountUnit ? analysis.unitSource : { from: 'chosen' },
+      skippedRows: reading.skipped.length,
+      projects: reading.projects,
+      problems: reading.problems,
+      totalRequestedBaht: reading.totalRequestedBaht,
+      codeSource: reading.codeSource,
+      fileTotal: reading.fileTotal,
+      newAgencies: reading.newAgencies,
+    },
   };
 }
 
-/** The refusal's field is the columns the secretary still has to find, by the names the page shows them. */
-function missingColumns(fields: ImportField[]) {
+/** A refusal's field is the columns concerned, by the names the page shows them. */
+function namedFields(fields: ImportField[]) {
   return {
     field: 'columns',
     fieldTh: fields.map((field) => FIELD_LABELS[field].th).join(', '),
     fieldEn: fields.map((field) => FIELD_LABELS[field].en).join(', '),
-    missing: fields,
+    fields,
   };
 }
 
+/** Where an import is recorded: the meeting whose sequence it takes, or none when the plan has no meeting yet. */
+export interface ImportAudit {
+  meetingId: string | null;
+  seq: number | null;
+  actor: ActingActor;
+}
+
+/** The command's body: validates again (the preview is not trusted) and writes in the command's transaction. */
+export async function commitImport(ctx: CommandContext, input: { fileName: string; bytes: Uint8Array; mapping?: ColumnMapping }): Promise<{ seq: number; imported: number }> {
+  const { planId } = await ctx.tx.meeting.findUniqueOrThrow({ where: { id: ctx.meetingId }, select: { planId: true } });
+  const imported = await writeImport(ctx.tx, planId, input, { meetingId: ctx.meetingId, seq: ctx.seq, actor: ctx.actor });
+  return { seq: ctx.seq, imported };
+}
+
 /**
- * Validates again (the preview is not trusted) and writes every project in the command's transaction; the ceiling
- * changes it audits carry the command's seq.
+ * Replaces the plan's list, all or nothing; the ceiling changes it audits carry the import's seq. The mapping is kept
+ * for the next file with these headers.
  */
-export async function commitImport(ctx: CommandContext, input: { fileName: string; bytes: Uint8Array }): Promise<{ seq: number; imported: number }> {
-  const { tx, meetingId, seq, actor } = ctx;
+export async function writeImport(tx: Tx, planId: string, input: { fileName: string; bytes: Uint8Array; mapping?: ColumnMapping }, audit: ImportAudit): Promise<number> {
   const { fileName } = input;
-  const { planId } = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { planId: true } });
-  const preview = await readAndValidate(tx, planId, fileName, input.bytes);
+  const { meetingId, seq, actor } = audit;
+  const readout = await readAndValidate(tx, planId, fileName, input.bytes, { mapping: input.mapping });
+  const preview = readout.preview!;
   if (preview.problems.length) throw new BoardError('import_invalid', preview.problems);
   // Every meeting of the plan, not only this one: the list is the plan's.
   await tx.$queryRaw`SELECT "id" FROM "Meeting" WHERE "planId" = ${planId} FOR UPDATE`;
@@ -98,6 +154,12 @@ export async function commitImport(ctx: CommandContext, input: { fileName: strin
     (await tx.resolution.count({ where: { meeting: { planId } } })) +
     (await tx.frameRecord.count({ where: { planId } }));
   if (decided > 0) throw new BoardError('import_locked');
+  const saved = saveColumns(readout.header, readout.mapping);
+  await tx.importMapping.upsert({
+    where: { planId_signature: { planId, signature: saved.signature } },
+    create: { planId, signature: saved.signature, fields: saved.fields, amountUnit: saved.amountUnit },
+    update: { fields: saved.fields, amountUnit: saved.amountUnit },
+  });
 
   const known = new Map(
     (await tx.agency.findMany({ select: { id: true, code: true, nameTh: true, abbreviationTh: true } })).flatMap((a) => [
@@ -149,7 +211,7 @@ export async function commitImport(ctx: CommandContext, input: { fileName: strin
       reason: `นำเข้าจากไฟล์ ${fileName}`.slice(0, 500),
     })),
   });
-  return { seq, imported: projects.length };
+  return projects.length;
 }
 
 function agencyId(known: Map<string, string>, project: ImportedProject): string | undefined {

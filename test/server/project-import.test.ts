@@ -102,7 +102,7 @@ describe('project import', () => {
     expect(error.code).toBe('import_mapping_incomplete');
     expect(error.messageTh).toBe('ยังไม่ได้เลือกคอลัมน์ที่จำเป็น: หน่วยงานเจ้าภาพ, แนวทาง, ลักษณะการบูรณาการ, วงเงินที่ขอ');
     expect(error.messageEn).toBe('A required column is not mapped: Lead agency, Approach, Integration type, Amount requested');
-    expect(error.details.missing).toEqual(['agency', 'approach', 'integrationType', 'requested']);
+    expect(error.details.fields).toEqual(['agency', 'approach', 'integrationType', 'requested']);
   });
 
   it('refuses an observer', async () => {

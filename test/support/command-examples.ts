@@ -267,6 +267,10 @@ export interface EndpointWorld {
   otherOrganiser(): Promise<{ id: string }>;
 }
 
+/** A file kept for the import's mapping step, as an upload leaves it. */
+const keptUpload = (w: MatrixWorld) =>
+  w.db.importUpload.create({ data: { planId: w.planId, fileName: 'projects.csv', bytes: Buffer.from(CSV_PROJECT_LIST), uploadedBy: 'ตัวอย่าง', expiresAt: new Date(Date.now() + 3_600_000) } });
+
 const rosterFields = { nameTh: 'นายตัวอย่าง สิทธิ์', position: 'member', agencyTh: 'หน่วยงานตัวอย่าง' };
 const roster = (authority: Authority) => can(authority, 'roster:edit');
 const organiserAdd = (authority: Authority) => can(authority, 'organiser:add');
@@ -369,6 +373,22 @@ export const ENDPOINT_EXAMPLES: Record<string, EndpointExample | { public: strin
     allows: (a) => can(a, 'projects:import'),
     allowedRefusal: { status: 409, code: 'import_locked' },
     request: async (w) => ({ path: `/meetings/${w.meetingId}/import/commit?name=projects.csv`, file: { bytes: CSV_PROJECT_LIST, type: 'text/csv' } }),
+  },
+  'POST /api/plans/:planId/import': {
+    audience: 'organisers',
+    allows: (a) => can(a, 'projects:import'),
+    request: async (w) => ({ path: `/api/plans/${w.planId}/import?name=projects.csv`, file: { bytes: CSV_PROJECT_LIST, type: 'text/csv' } }),
+  },
+  'POST /api/plans/:planId/import/:uploadId/look': {
+    audience: 'organisers',
+    allows: (a) => can(a, 'projects:import'),
+    request: async (w) => ({ path: `/api/plans/${w.planId}/import/${(await keptUpload(w)).id}/look`, json: { sheet: 0 } }),
+  },
+  'POST /api/plans/:planId/import/:uploadId/commit': {
+    audience: 'organisers',
+    allows: (a) => can(a, 'projects:import'),
+    allowedRefusal: { status: 409, code: 'import_locked' },
+    request: async (w) => ({ path: `/api/plans/${w.planId}/import/${(await keptUpload(w)).id}/commit`, json: {} }),
   },
   '/meetings/[id]?/invite': {
     audience: 'participants',

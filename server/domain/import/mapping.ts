@@ -73,3 +73,16 @@ export function mappingGaps(columns: (ImportField | null)[], options: { approach
     twice: IMPORT_FIELDS.filter((field) => (counts.get(field) ?? 0) > 1),
   };
 }
+
+/** Why a mapping the secretary sent cannot be read against this file, or null when it can. */
+export function mappingRefusal(
+  mapping: Pick<ColumnMapping, 'columns'>,
+  header: string[],
+  options: { approachFromHeadings: boolean },
+): { code: 'import_mapping_invalid' } | { code: 'import_mapping_incomplete' | 'import_mapping_duplicate'; fields: ImportField[] } | null {
+  if (mapping.columns.length !== header.length) return { code: 'import_mapping_invalid' };
+  const gaps = mappingGaps(mapping.columns, options);
+  if (gaps.missing.length) return { code: 'import_mapping_incomplete', fields: gaps.missing };
+  if (gaps.twice.length) return { code: 'import_mapping_duplicate', fields: gaps.twice };
+  return null;
+}
