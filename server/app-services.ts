@@ -12,6 +12,7 @@ import type { BoardSnapshot, MeetingSummary } from './shared/board.ts';
 import type { FrameService } from './db/frame-repository.ts';
 import type { LimitName } from './limits/rate-limits.ts';
 import type { RunCommand } from './commands/registry.ts';
+import type { MeetingRecord } from './domain/meeting-record.ts';
 
 export interface AppServices {
   /** Runs a sequenced command through the pipeline (server/commands/), exactly as Socket.io does. */
@@ -26,6 +27,8 @@ export interface AppServices {
   /** The project list's import with its mapping step: files kept an hour, read again at every look. */
   imports: ImportSetup;
   loadBoard(meetingId: string): Promise<BoardSnapshot>;
+  /** Every sequenced change of the meeting with the board it left (server/domain/meeting-record.ts). */
+  loadRecord(meetingId: string): Promise<MeetingRecord>;
   listMeetings(): Promise<MeetingSummary[]>;
   /** The agreed frame: drafts, preparation, confirmation, records and their verification. */
   frames: FrameService;

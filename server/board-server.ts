@@ -10,6 +10,7 @@ import { createSessions, type Sessions } from './auth/sessions.ts';
 import { createOrganisers, type Organisers } from './auth/organisers.ts';
 import { createJoinCodes } from './auth/join-codes.ts';
 import { loadBoard, listMeetings, projectDetails } from './db/board-repository.ts';
+import { loadMeetingRecord } from './db/meeting-record-repository.ts';
 import { createDatabaseClient, type Database } from './db/client.ts';
 import { createPgPool } from './db/pg-pool.ts';
 import { openDatabase } from './db/database-url.ts';
@@ -222,6 +223,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       sessions,
       organisers,
       loadBoard: board,
+      loadRecord: (meetingId) => loadMeetingRecord(db, meetingId),
       listMeetings: () => listMeetings(db),
       linkBase: () => origins.linkBase(),
       joinCode: (meetingId) => joinCodes.codeFor(meetingId),

@@ -7,5 +7,6 @@ import { crowd } from './crowd.ts';
 import { flood } from './flood.ts';
 import { ceilings, focus } from './presenter-workloads.ts';
 import { yjs } from './yjs.ts';
+import { timelineWorkload } from './timeline.ts';
 
-export const WORKLOADS: Workload[] = [ceilings, focus, yjs, crowd, bigPlanWorkload, cluster, flood];
+export const WORKLOADS: Workload[] = [ceilings, focus, yjs, crowd, bigPlanWorkload, cluster, flood, timelineWorkload];

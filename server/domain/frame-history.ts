@@ -55,10 +55,19 @@ function step(lines: Map<string, HistoricLine>, frame: { baht: number }, entry: 
       return;
     case 'ceiling':
     case 'request': {
-      const field = entry.kind === 'ceiling' ? 'ceilingBaht' : 'requestedBaht';
       const line = lines.get(entry.projectId);
-      expect(line?.[field], forward ? entry.fromBaht : entry.toBaht);
-      lines.set(entry.projectId, { ...line!, [field]: forward ? entry.toBaht : entry.fromBaht });
+      const ceiling = entry.kind === 'ceiling';
+      expect(ceiling ? line?.ceilingBaht : line?.requestedBaht, forward ? entry.fromBaht : entry.toBaht);
+      const value = forward ? entry.toBaht : entry.fromBaht;
+      // Spelled out rather than spread with a computed key: such objects fall into V8's slow dictionary mode, and a
+      // scrub through a meeting of thousands of changes copies lines thousands of times.
+      lines.set(entry.projectId, {
+        projectId: line!.projectId,
+        goalNumber: line!.goalNumber,
+        approachCode: line!.approachCode,
+        requestedBaht: ceiling ? line!.requestedBaht : value,
+        ceilingBaht: ceiling ? value : line!.ceilingBaht,
+      });
       return;
     }
     case 'project_added':

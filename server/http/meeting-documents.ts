@@ -1,5 +1,6 @@
 // HTTP endpoints for what leaves the meeting or enters it as a file: exports of the recorded frame (XLSX, CSV, PDF),
-// the ceiling-change history, the frame chain's verification, and the project-list import (preview, then commit).
+// the ceiling-change history, the meeting's record and its replay (CSV, XLSX), the frame chain's verification, and
+// the project-list import (preview, then commit).
 // The meeting's session cookie authenticates every request, as it does the pages.
 import express, { type Request, type Response } from 'express';
 import type { Identity } from '../auth/identity.ts';
@@ -26,6 +27,8 @@ import type { RateLimits } from '../limits/rate-limits.ts';
 import { limitByAddress } from '../limits/transport-limits.ts';
 import { refusalFor } from '../db/unavailable.ts';
 import { PUBLIC_KEY_FILE, PUBLIC_KEY_PATH, frameFileStem } from '../shared/record-verification.ts';
+import { loadMeetingRecord } from '../db/meeting-record-repository.ts';
+import { recordCsv, recordXlsx } from '../export/record-documents.ts';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 /**
@@ -162,6 +165,27 @@ export function meetingDocumentsRouter(deps: MeetingDocumentsDeps): express.Rout
         })),
       );
       send(res, 'text/csv; charset=utf-8', 'ceiling-history.csv', csv);
+    }),
+  );
+  // How the frame was reached: the record itself (the timeline computes from it), and the replay as files.
+  router.get(
+    '/meetings/:id/record',
+    authed(async (_req, res, who) => {
+      res.json({ data: await loadMeetingRecord(deps.db, who.meetingId) });
+    }),
+  );
+  router.get(
+    '/meetings/:id/export/record.csv',
+    authed(async (_req, res, who) => {
+      send(res, 'text/csv; charset=utf-8', 'frame-record.csv', recordCsv(await loadMeetingRecord(deps.db, who.meetingId)));
+    }),
+  );
+  router.get(
+    '/meetings/:id/export/record.xlsx',
+    authed(async (_req, res, who) => {
+      const [record, meeting] = await Promise.all([loadMeetingRecord(deps.db, who.meetingId), deps.db.meeting.findUniqueOrThrow({ where: { id: who.meetingId } })]);
+      const title = `ที่มาของกรอบวงเงิน · ${meeting.titleTh} ครั้งที่ ${meeting.number}/${meeting.yearBE}`;
+      send(res, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'frame-record.xlsx', await recordXlsx(record, title));
     }),
   );
   router.get(

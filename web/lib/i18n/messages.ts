@@ -11,6 +11,7 @@ import { SETUP_MESSAGES } from './messages/setup.ts';
 import { IMPORT_MESSAGES } from './messages/import.ts';
 import { PLANS_MESSAGES } from './messages/plans.ts';
 import { RECORDS_MESSAGES } from './messages/records.ts';
+import { RECORD_MESSAGES } from './messages/record.ts';
 
 const BOARD_MESSAGES = {
   appName: { th: 'กระดานประชุมคณะกรรมการ', en: 'Committee Board' },
@@ -81,6 +82,7 @@ export const MESSAGE_GROUPS = {
   IMPORT_MESSAGES,
   PLANS_MESSAGES,
   RECORDS_MESSAGES,
+  RECORD_MESSAGES,
 };
 
 export const MESSAGES = {
@@ -96,6 +98,7 @@ export const MESSAGES = {
   ...IMPORT_MESSAGES,
   ...PLANS_MESSAGES,
   ...RECORDS_MESSAGES,
+  ...RECORD_MESSAGES,
 };
 
 export type MessageKey = keyof typeof MESSAGES;
