@@ -7,6 +7,7 @@ import type { Organisers } from './auth/organisers.ts';
 import type { PeopleSetup } from './setup/people-setup.ts';
 import type { PlanSetup } from './setup/plan-setup.ts';
 import type { ImportSetup } from './setup/import-setup.ts';
+import type { MeetingSetup } from './setup/meeting-setup.ts';
 import type { JoinRequests } from './setup/join-requests.ts';
 import type { BoardSnapshot, MeetingSummary } from './shared/board.ts';
 import type { FrameService } from './db/frame-repository.ts';
@@ -26,6 +27,8 @@ export interface AppServices {
   plans: PlanSetup;
   /** The project list's import with its mapping step: files kept an hour, read again at every look. */
   imports: ImportSetup;
+  /** A plan's new meetings: number, date, venue, the standard agenda. */
+  meetingSetup: MeetingSetup;
   loadBoard(meetingId: string): Promise<BoardSnapshot>;
   /** Every sequenced change of the meeting with the board it left (server/domain/meeting-record.ts). */
   loadRecord(meetingId: string): Promise<MeetingRecord>;

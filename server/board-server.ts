@@ -28,6 +28,7 @@ import { plansApiRouter } from './http/plans-api.ts';
 import { createPlanSetup } from './setup/plan-setup.ts';
 import { importApiRouter } from './http/import-api.ts';
 import { createImportSetup } from './setup/import-setup.ts';
+import { createMeetingSetup } from './setup/meeting-setup.ts';
 import { createPeopleSetup } from './setup/people-setup.ts';
 import { createJoinRequests } from './setup/join-requests.ts';
 import { createFrameService, type FrameService } from './db/frame-repository.ts';
@@ -214,11 +215,13 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     const people = createPeopleSetup({ db, sessions, runCommand, linkBase: () => origins.linkBase() });
     const plans = createPlanSetup({ db, runCommand });
     const imports = createImportSetup({ db, runCommand });
+    const meetingSetup = createMeetingSetup({ db });
     const services: AppServices = {
       runCommand,
       people,
       plans,
       imports,
+      meetingSetup,
       frames,
       sessions,
       organisers,
@@ -237,7 +240,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       pages: await loadPagesHandler(),
       routers: [
         peopleApiRouter({ people, organisers, sessions, linkBase: () => origins.linkBase() }),
-        plansApiRouter({ plans, organisers, sessions }),
+        plansApiRouter({ plans, meetings: meetingSetup, organisers, sessions }),
         importApiRouter({ imports, organisers, sessions, limits }),
         meetingDocumentsRouter({
           db,

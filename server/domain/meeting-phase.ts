@@ -60,6 +60,7 @@ const PHASES: Record<Action, readonly MeetingStatus[]> = {
   'organiser:add': ALWAYS,
   'roster:edit': ALWAYS,
   'plan:create': ALWAYS,
+  'meeting:create': ALWAYS,
   // A lost invite is withdrawn whenever it is found lost; new people come only while the meeting can still sit.
   'invite:revoke': ALWAYS,
   'attendee:add': UNTIL_CLOSED,

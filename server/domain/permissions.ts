@@ -49,6 +49,8 @@ export const ACTIONS = [
   'join:admit',
   /** Set-up: create a plan (its frame and value chain). The secretariat's only. */
   'plan:create',
+  /** Set-up: create a meeting of a plan (its number, date, venue and standard agenda). The secretariat's only. */
+  'meeting:create',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -86,7 +88,7 @@ const GRANTS: Record<Authority, readonly Action[]> = {
     'board:read', 'minutes:read-draft',
     'organiser:add', 'roster:edit', 'attendee:add', 'invite:create', 'invite:revoke', 'participant:revoke',
     'projects:import', 'agenda:add', 'agenda:edit', 'plan:edit', 'meeting:edit', 'meeting:open', 'meeting:close',
-    'plan:create',
+    'plan:create', 'meeting:create',
   ],
 };
 

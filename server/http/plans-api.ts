@@ -1,12 +1,15 @@
 // The JSON API for plans, for a secretariat's scripts and the set-up pages alike: list, read, create and change a plan
-// (titles, fiscal year, host agency, frame in million baht, flags, value chain). Documented in README ("Set-up API").
+// (titles, fiscal year, host agency, frame in million baht, flags, value chain), and create a meeting of it.
+// Documented in README ("Set-up API").
 import express, { type Request } from 'express';
 import type { PlanSetup } from '../setup/plan-setup.ts';
+import type { MeetingSetup } from '../setup/meeting-setup.ts';
 import { JSON_BODY } from './request-guards.ts';
 import { param, setupEndpoint, type SetupAuthDeps } from './setup-auth.ts';
 
 export interface PlansApiDeps extends SetupAuthDeps {
   plans: PlanSetup;
+  meetings: MeetingSetup;
 }
 
 export function plansApiRouter(deps: PlansApiDeps): express.Router {
@@ -19,5 +22,6 @@ export function plansApiRouter(deps: PlansApiDeps): express.Router {
   router.post('/api/plans', ...JSON_BODY, endpoint(async (req, _res, actor) => ({ plan: await plans.create(actor, body(req)) }), 201));
   router.get('/api/plans/:planId', endpoint(async (req, _res, actor) => ({ plan: await plans.read(actor, param(req, 'planId')) })));
   router.patch('/api/plans/:planId', ...JSON_BODY, endpoint(async (req, _res, actor) => ({ plan: await plans.update(actor, param(req, 'planId'), body(req)) })));
+  router.post('/api/plans/:planId/meetings', ...JSON_BODY, endpoint(async (req, _res, actor) => deps.meetings.create(actor, param(req, 'planId'), body(req)), 201));
   return router;
 }

@@ -1,7 +1,8 @@
 // A secretariat creates its own plan as a person would, in Chromium: from the set-up page to a new plan whose value
 // chain starts from DGA's template, a refusal that names the box to fix (in Thai, no API key), the plan saved with its
-// own frame, then edited (a duplicate approach code refused by its row, a changed frame audited). Nothing on these
-// pages says sample. Screenshots at phone, tablet and desktop widths.
+// own frame, then edited (a duplicate approach code refused by its row, a changed frame audited), and its meeting
+// ครั้งที่ 1 made (the same number again refused). Nothing on these pages says sample. Screenshots at phone, tablet
+// and desktop widths.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { organiserLinkUrl } from '../../server/invite-links.ts';
@@ -72,8 +73,38 @@ describeInBrowser("creating a committee's own plan", () => {
     expect(await organiser.textContent('body')).not.toContain('ตัวอย่าง');
     await shoot('setup-plan-edit');
     // The set-up page lists the new plan, which has no meeting yet, beside the sample.
+    const planUrl = organiser.url();
     await organiser.goto(`${room.board.url}/setup`);
     expect(await organiser.getByRole('link', { name: 'แก้ไขแผนงาน' }).count()).toBe(2);
     await shoot('setup-home');
+    await organiser.goto(planUrl);
+  });
+
+  it('creates meeting ครั้งที่ 1 of the plan; the same number again is refused by its box', async () => {
+    for (const attempt of ['first', 'again'] as const) {
+      await organiser.getByRole('link', { name: 'สร้างการประชุม' }).click();
+      await organiser.waitForURL('**/meetings/new');
+      if (attempt === 'again') {
+        await organiser.getByLabel('ครั้งที่', { exact: true }).fill('1');
+        await organiser.getByLabel('พ.ศ. ของครั้งที่').fill('2642');
+      }
+      await organiser.getByLabel('วันที่ประชุม').fill('2099-03-15');
+      await organiser.getByLabel('เวลาประชุม').fill('13:30');
+      await organiser.getByLabel('สถานที่ประชุม (ภาษาไทย)').fill('ห้องประชุม 1 ชั้น 17 อาคารรัฐประศาสนภักดี');
+      await organiser.getByRole('button', { name: 'สร้างการประชุม' }).click();
+      if (attempt === 'first') {
+        await organiser.waitForURL(/\/setup\/plans\/[^/]+\?meeting=/);
+        expect(await organiser.getByRole('status').textContent()).toContain('สร้างการประชุมแล้ว: ครั้งที่ 1/2642');
+        expect(await organiser.textContent('main')).toContain('การประชุมแผนงานบูรณาการพัฒนาพื้นที่ภาคเหนือ');
+      }
+    }
+    const alert = organiser.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('แผนนี้มีการประชุมครั้งที่/พ.ศ. นี้แล้ว');
+    expect(await organiser.getByLabel('ครั้งที่', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await organiser.getByLabel('สถานที่ประชุม (ภาษาไทย)').inputValue()).toBe('ห้องประชุม 1 ชั้น 17 อาคารรัฐประศาสนภักดี');
+    expect(await organiser.textContent('body')).not.toContain('ตัวอย่าง');
+    await shoot('setup-meeting-new-refused');
+    const meetings = await room.board.db.meeting.findMany({ where: { plan: { titleTh: 'แผนงานบูรณาการพัฒนาพื้นที่ภาคเหนือ' } }, include: { agendaItems: true } });
+    expect(meetings.map((m) => [m.number, m.yearBE, m.agendaItems.length])).toEqual([[1, 2642, 5]]);
   });
 });

@@ -198,6 +198,7 @@ describe('the role × command matrix', { timeout: 120_000 }, () => {
       db.plan.count(),
       db.plan.findMany({ orderBy: { id: 'asc' }, select: { titleEn: true, frameBaht: true } }),
       db.frameChange.count(),
+      db.meeting.count(),
       seq(),
       meetingId,
     ]);

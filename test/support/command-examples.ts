@@ -278,6 +278,9 @@ const organiserAdd = (authority: Authority) => can(authority, 'organiser:add');
 const matrixPlan = { titleTh: 'แผนงานของตาราง', fiscalYearBE: 2570, frameMillionBaht: '100.0000' };
 const matrixChain = { 'valueChain.0.number': '1', 'valueChain.0.stream': 'upstream', 'valueChain.0.nameTh': 'เป้าหมาย', 'valueChain.0.approaches.0.code': 'M1', 'valueChain.0.approaches.0.nameTh': 'แนวทาง' };
 
+/** A meeting far ahead, numbered by default: each allowed call makes the next one. */
+const matrixMeeting = { titleTh: 'การประชุมของตาราง', date: '2099-01-15', time: '09:30', venueTh: 'ห้องประชุม' };
+
 /** The plan as its set-up form posts it, value chain and all: saving it again changes only what the caller changes. */
 async function planForm(world: MatrixWorld): Promise<Record<string, string>> {
   const plan = await world.db.plan.findUniqueOrThrow({
@@ -490,6 +493,16 @@ export const ENDPOINT_EXAMPLES: Record<string, EndpointExample | { public: strin
     audience: 'organisers',
     allows: (a) => can(a, 'plan:create'),
     request: async () => ({ path: '/setup/plans/new?/create', form: { ...matrixPlan, fiscalYearBE: String(matrixPlan.fiscalYearBE), ...matrixChain } }),
+  },
+  'POST /api/plans/:planId/meetings': {
+    audience: 'organisers',
+    allows: (a) => can(a, 'meeting:create'),
+    request: async (w) => ({ path: `/api/plans/${w.planId}/meetings`, json: matrixMeeting }),
+  },
+  '/setup/plans/[planId]/meetings/new?/create': {
+    audience: 'organisers',
+    allows: (a) => can(a, 'meeting:create'),
+    request: async (w) => ({ path: `/setup/plans/${w.planId}/meetings/new?/create`, form: matrixMeeting }),
   },
   '/setup/plans/[planId]?/save': {
     audience: 'organisers',

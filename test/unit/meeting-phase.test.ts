@@ -16,9 +16,13 @@ describe('what each phase of a meeting allows', () => {
 
   it('is read-only once closed but for the minutes and attendance', () => {
     const allowed = ACTIONS.filter((action) => phaseAllows('closed', action));
-    // Withdrawing access (a participant, a used invite) is never refused; organisers and the roster belong to the plan.
+    // Withdrawing access (a participant, a used invite) is never refused; organisers, the roster, new plans and a
+    // plan's new meetings belong to the plan, not to this meeting.
     expect(allowed.sort()).toEqual(
-      ['attendance:record', 'board:read', 'minutes:read-draft', 'minutes:write', 'participant:revoke', 'invite:revoke', 'organiser:add', 'roster:edit'].sort(),
+      [
+        'attendance:record', 'board:read', 'minutes:read-draft', 'minutes:write', 'participant:revoke', 'invite:revoke', 'organiser:add', 'roster:edit',
+        'plan:create', 'meeting:create',
+      ].sort(),
     );
     expect(phaseRefusal('closed', 'ceiling:set')).toBe('meeting_closed');
     expect(phaseRefusal('closed', 'agenda:edit')).toBe('meeting_closed');

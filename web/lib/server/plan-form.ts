@@ -2,11 +2,10 @@
 // refusals (server/setup/plan-setup.ts). The value chain arrives as `valueChain.<goal>.<field>` and
 // `valueChain.<goal>.approaches.<approach>.<field>`; wholly blank rows (left empty by "add") are dropped.
 import type { PlanFormValues } from '$shared/setup/plan-fields.ts';
+import { typedNumber } from './setup-forms.ts';
 
-/** A whole number typed into a box, or the text as typed (which the schema then refuses, naming the box). */
 function whole(value: FormDataEntryValue | null): number | string {
-  const text = typeof value === 'string' ? value.normalize('NFKC').trim() : '';
-  return /^\d{1,9}$/.test(text) ? Number(text) : text;
+  return typedNumber(typeof value === 'string' ? value : '');
 }
 
 function textOf(value: FormDataEntryValue | null): string {

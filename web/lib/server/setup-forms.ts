@@ -25,3 +25,9 @@ export function formObject(form: FormData): Record<string, string> {
   for (const [key, value] of form) if (typeof value === 'string' && value !== '') fields[key] = value;
   return fields;
 }
+
+/** A whole number typed into a box, or the text as typed (which the schema then refuses, naming the box). */
+export function typedNumber(value: string): number | string {
+  const text = value.normalize('NFKC').trim();
+  return /^\d{1,9}$/.test(text) ? Number(text) : text;
+}

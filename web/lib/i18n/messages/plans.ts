@@ -26,4 +26,17 @@ export const PLANS_MESSAGES = {
   planMeetingsTitle: { th: 'การประชุมของแผนงานนี้', en: 'Meetings of this plan' },
   editPlan: { th: 'แก้ไขแผนงาน', en: 'Edit the plan' },
   plansFixThese: { th: 'กรุณาแก้ไขช่องต่อไปนี้', en: 'Please correct these fields' },
+  newMeeting: { th: 'สร้างการประชุม', en: 'New meeting' },
+  newMeetingIntro: { th: 'การประชุมครั้งใหม่ของแผนงานนี้', en: 'A new meeting of this plan' },
+  meetingDetails: { th: 'วัน เวลา และสถานที่', en: 'Date, time and venue' },
+  meetingNumberHint: {
+    th: 'เว้นว่างไว้เพื่อใช้ครั้งถัดไปของปีตามวันที่ประชุม',
+    en: 'Leave empty for the next number of the meeting date\'s year',
+  },
+  standardAgendaNote: {
+    th: 'ระเบียบวาระเริ่มจาก 5 วาระมาตรฐาน วาระที่ 2 รับรองรายงานการประชุมครั้งก่อนของแผนงานนี้ (ถ้ามี)',
+    en: 'The agenda starts from the five standard items; item 2 adopts the minutes of this plan\'s previous meeting, if any',
+  },
+  createMeeting: { th: 'สร้างการประชุม', en: 'Create the meeting' },
+  meetingCreated: { th: 'สร้างการประชุมแล้ว', en: 'The meeting was created' },
 } as const satisfies Record<string, { th: string; en: string }>;
