@@ -7,9 +7,9 @@ import type { FastContext, FastPlan } from '../commands/fast-path.ts';
 import { auditedAs, participantOf } from '../shared/actor.ts';
 import { checkCeilingChange, isProjectResolved, planUndo, type CeilingRules, type ProjectCeilingState } from '../domain/ceilings.ts';
 import { computeTotals, type BudgetLine, type FrameTotals } from '../domain/totals.ts';
-import type { CeilingChangeView, ProposalView } from '../shared/board.ts';
+import type { CeilingChangeView, CeilingHistoryEntry, ProposalEnding, ProposalView } from '../shared/board.ts';
 import { BoardError } from '../shared/errors.ts';
-import { ceilingsBroadcast, type CeilingsUpdate } from '../shared/events/ceilings.ts';
+import { ceilingsBroadcast, type CeilingsUpdate, type ProposalClosure } from '../shared/events/ceilings.ts';
 import { bahtFromDb, type Database } from './client.ts';
 import type { CeilingChangeKind, Prisma } from './generated/client.ts';
 import { sql, type Sql } from './sql.ts';
@@ -212,11 +212,22 @@ async function writeChange(ctx: CommandContext, request: ChangeRequest): Promise
   return { change, totals };
 }
 
-async function closePendingProposals(tx: Tx, where: Prisma.ProposalWhereInput, status: 'superseded'): Promise<{ id: string; status: 'superseded' }[]> {
-  const open = await tx.proposal.findMany({ where: { ...where, status: 'pending' }, select: { id: true } });
+/** Closes proposals in this command's turn: when, by whom (the command's actor) and why, for the proposer to read. */
+async function closeProposals(
+  ctx: CommandContext,
+  where: Prisma.ProposalWhereInput,
+  status: ProposalClosure['status'],
+  reason = '',
+): Promise<ProposalClosure[]> {
+  const open = await ctx.tx.proposal.findMany({ where: { ...where, status: 'pending' }, select: { id: true, projectId: true, proposerId: true } });
   if (!open.length) return [];
-  await tx.proposal.updateMany({ where: { id: { in: open.map((p) => p.id) } }, data: { status } });
-  return open.map(({ id }) => ({ id, status }));
+  const by = auditedAs(ctx.actor);
+  const decidedAt = new Date();
+  await ctx.tx.proposal.updateMany({
+    where: { id: { in: open.map((p) => p.id) } },
+    data: { status, decidedById: by.participantId, decidedAt, decisionReason: reason, closedSeq: ctx.seq },
+  });
+  return open.map((p) => ({ ...p, status, decidedByName: by.actorName, decidedAt: decidedAt.toISOString(), reason }));
 }
 
 export async function undoLastChange(ctx: CommandContext): Promise<CeilingsUpdate> {
@@ -256,7 +267,7 @@ export async function propose(
   const project = await readFacts(tx, meetingId, input.projectId);
   const proposedBaht = allowedAmount(project, { toBaht: input.proposedBaht, expectedVersion: input.baseVersion });
   // One open proposal per person per project: a second one replaces the first.
-  const closed = await closePendingProposals(tx, { meetingId, projectId: project.id, proposerId: actor.participantId }, 'superseded');
+  const closed = await closeProposals(ctx, { meetingId, projectId: project.id, proposerId: actor.participantId }, 'superseded');
   await refuseOverPendingLimits(tx, meetingId, actor.participantId);
   const row = await tx.proposal.create({
     data: { meetingId, projectId: project.id, proposerId: actor.participantId, proposedBaht: BigInt(proposedBaht), baseVersion: input.baseVersion, reason: input.reason },
@@ -265,14 +276,13 @@ export async function propose(
   return { seq: ctx.seq, proposed: proposalView(row), closed };
 }
 
-export async function decide(ctx: CommandContext, input: { proposalId: string; decision: 'accept' | 'reject'; expectedVersion: number }): Promise<CeilingsUpdate> {
-  const { tx, meetingId } = ctx;
-  const proposal = await openProposal(tx, meetingId, input.proposalId);
-  const decided = { decidedById: auditedAs(ctx.actor).participantId, decidedAt: new Date() };
-  if (input.decision === 'reject') {
-    await tx.proposal.update({ where: { id: proposal.id }, data: { status: 'rejected', ...decided } });
-    return { seq: ctx.seq, closed: [{ id: proposal.id, status: 'rejected' }] };
-  }
+export async function decide(
+  ctx: CommandContext,
+  input: { proposalId: string; decision: 'accept' | 'reject'; expectedVersion: number; reason: string },
+): Promise<CeilingsUpdate> {
+  const { meetingId } = ctx;
+  const proposal = await openProposal(ctx.tx, meetingId, input.proposalId);
+  if (input.decision === 'reject') return { seq: ctx.seq, closed: await closeProposals(ctx, { id: proposal.id }, 'rejected', input.reason) };
   const written = await writeChange(ctx, {
     projectId: proposal.projectId,
     toBaht: bahtFromDb(proposal.proposedBaht),
@@ -281,26 +291,57 @@ export async function decide(ctx: CommandContext, input: { proposalId: string; d
     kind: 'proposal_accepted',
     proposalId: proposal.id,
   });
-  await tx.proposal.update({ where: { id: proposal.id }, data: { status: 'accepted', ...decided } });
-  const others = await closePendingProposals(tx, { meetingId, projectId: proposal.projectId }, 'superseded');
-  return { seq: ctx.seq, ...written, closed: [{ id: proposal.id, status: 'accepted' }, ...others] };
+  const accepted = await closeProposals(ctx, { id: proposal.id }, 'accepted', input.reason);
+  const others = await closeProposals(ctx, { meetingId, projectId: proposal.projectId }, 'superseded');
+  return { seq: ctx.seq, ...written, closed: [...accepted, ...others] };
 }
 
 export async function withdraw(ctx: CommandContext, input: { proposalId: string }): Promise<CeilingsUpdate> {
   const proposal = await openProposal(ctx.tx, ctx.meetingId, input.proposalId);
   if (proposal.proposerId !== participantOf(ctx.actor).participantId) throw new BoardError('forbidden');
-  await ctx.tx.proposal.update({ where: { id: proposal.id }, data: { status: 'withdrawn' } });
-  return { seq: ctx.seq, closed: [{ id: proposal.id, status: 'withdrawn' }] };
+  return { seq: ctx.seq, closed: await closeProposals(ctx, { id: proposal.id }, 'withdrawn') };
 }
 
-/** Every change to one project's ceiling, newest first. */
-export async function ceilingHistory(db: Database, meetingId: string, projectId: string): Promise<CeilingChangeView[]> {
+/** Every change to one project's ceiling and every proposal on it that ended without one, newest first. */
+export async function ceilingHistory(db: Database, meetingId: string, projectId: string): Promise<CeilingHistoryEntry[]> {
   const project = await db.project.findFirst({ where: { id: projectId, plan: { meetings: { some: { id: meetingId } } } }, select: { id: true } });
   if (!project) throw new BoardError('project_not_found', { projectId });
-  const rows = await db.ceilingChange.findMany({ where: { projectId }, orderBy: { id: 'desc' } });
-  return rows.map(changeView);
+  return (await historyEntries(db, { projectId })).reverse();
 }
 
+/** The history in the order it happened (the meeting's seq, then time): changes and proposals that ended unaccepted. */
+export async function historyEntries(db: Database, where: { projectId: string } | { meetingId: string }): Promise<(CeilingHistoryEntry & { projectCode: string; projectNameTh: string })[]> {
+  const project = { select: { code: true, nameTh: true } } as const;
+  const [changes, proposals] = await Promise.all([
+    db.ceilingChange.findMany({ where, orderBy: { id: 'asc' }, include: { project } }),
+    db.proposal.findMany({
+      where: { ...where, status: { in: ['rejected', 'withdrawn', 'superseded'] } },
+      orderBy: { decidedAt: 'asc' },
+      include: { project, proposer: { select: { displayName: true } }, decidedBy: { select: { displayName: true, role: true } } },
+    }),
+  ]);
+  const entries = [
+    ...changes.map((row) => ({ ...changeView(row), projectCode: row.project.code, projectNameTh: row.project.nameTh })),
+    ...proposals.map((row) => ({
+      id: `proposal:${row.id}`,
+      projectId: row.projectId,
+      kind: `proposal_${row.status as ProposalEnding}` as const,
+      fromBaht: null,
+      toBaht: bahtFromDb(row.proposedBaht),
+      seq: row.closedSeq,
+      // Closed before outcomes were kept: the proposer is all the record names.
+      actorName: row.decidedBy?.displayName ?? row.proposer.displayName,
+      role: row.decidedBy?.role ?? null,
+      reason: row.decisionReason,
+      proposal: { id: row.id, proposerName: row.proposer.displayName, reason: row.reason },
+      createdAt: (row.decidedAt ?? row.createdAt).toISOString(),
+      projectCode: row.project.code,
+      projectNameTh: row.project.nameTh,
+    })),
+  ];
+  // Within one seq (accepting closes the others), the change comes first; without a seq (imports), by time.
+  return entries.sort((a, b) => (a.seq ?? -1) - (b.seq ?? -1) || a.createdAt.localeCompare(b.createdAt) || (a.fromBaht === null ? 1 : 0) - (b.fromBaht === null ? 1 : 0));
+}
 
 async function openProposal(tx: Tx, meetingId: string, proposalId: string) {
   const proposal = await tx.proposal.findFirst({ where: { id: proposalId, meetingId } });

@@ -5,7 +5,8 @@ import type { FrameRecordBody } from '../domain/frame-record.ts';
 import { BAHT_PER_MILLION, formatBaht, formatMillionBaht } from '../domain/money.ts';
 import { formatThaiDate, formatThaiTime } from '../domain/thai-dates.ts';
 import { RESOLUTION_OUTCOME_LABELS } from '../shared/events/resolution.ts';
-import { ROLE_LABELS, type Role } from '../shared/roles.ts';
+import { ROLE_LABELS } from '../shared/roles.ts';
+import { CEILING_HISTORY_KIND_LABELS, type CeilingHistoryEntry } from '../shared/board.ts';
 import { escapeHtml, printableHtml } from './printable-html.ts';
 import { SIGNATURE_STATUS_LABELS } from '../shared/record-verification.ts';
 import { addInertRow, toCsv } from './spreadsheet-cells.ts';
@@ -130,35 +131,35 @@ export function frameCsv(ctx: FrameDocumentContext): string {
   ]);
 }
 
-export interface HistoryLine {
-  seq: number | null;
+export type HistoryLine = Pick<CeilingHistoryEntry, 'seq' | 'kind' | 'fromBaht' | 'toBaht' | 'actorName' | 'role' | 'reason' | 'proposal'> & {
   createdAt: Date;
   projectCode: string;
   projectNameTh: string;
-  actorName: string;
-  role: Role | null;
-  kind: string;
-  fromBaht: number;
-  toBaht: number;
-  reason: string;
-}
+};
 
-/** Exact baht: the audit trail must show a change the 4-decimal display would round away. */
+/**
+ * Exact baht: the audit trail must show a change the 4-decimal display would round away. Numbered 1, 2, 3… in the
+ * order things happened (the meeting's seq, which other events share, is its own column), kinds in Thai, and the
+ * proposals that ended without a change (rejected, withdrawn, superseded) with who proposed them and why.
+ */
 export function historyCsv(lines: readonly HistoryLine[]): string {
   return toCsv([
-    ['ลำดับ', 'วันที่', 'เวลา', 'รหัส', 'โครงการ', 'ผู้ดำเนินการ', 'บทบาท', 'ประเภท', 'จาก (บาท)', 'เป็น (บาท)', 'เหตุผล', 'เวลา (ISO)'],
-    ...lines.map((l) => [
-      l.seq ?? '',
+    ['ลำดับ', 'วันที่', 'เวลา', 'รหัส', 'โครงการ', 'ผู้ดำเนินการ', 'บทบาท', 'ประเภท', 'จาก (บาท)', 'เป็น (บาท)', 'เหตุผล', 'ผู้เสนอ', 'เหตุผลของผู้เสนอ', 'ลำดับเหตุการณ์ในการประชุม (seq)', 'เวลา (ISO)'],
+    ...lines.map((l, index) => [
+      index + 1,
       formatThaiDate(l.createdAt),
       formatThaiTime(l.createdAt),
       l.projectCode,
       l.projectNameTh,
       l.actorName,
       l.role ? ROLE_LABELS[l.role].th : '',
-      l.kind,
+      CEILING_HISTORY_KIND_LABELS[l.kind].th,
       l.fromBaht,
       l.toBaht,
       l.reason,
+      l.proposal?.proposerName ?? '',
+      l.proposal?.reason ?? '',
+      l.seq ?? '',
       l.createdAt.toISOString(),
     ]),
   ]);

@@ -9,6 +9,7 @@ import type { Database } from '../db/client.ts';
 import { bahtFromDb } from '../db/client.ts';
 import type { FrameService } from '../db/frame-repository.ts';
 import { previewImport } from '../db/import-repository.ts';
+import { historyEntries } from '../db/ceiling-repository.ts';
 import { participantActor } from '../shared/actor.ts';
 import type { RunCommand } from '../commands/registry.ts';
 import { frameCsv, frameHtml, frameXlsx, historyCsv, type FrameDocumentContext } from '../export/frame-documents.ts';
@@ -145,26 +146,8 @@ export function meetingDocumentsRouter(deps: MeetingDocumentsDeps): express.Rout
   router.get(
     '/meetings/:id/export/ceiling-history.csv',
     authed(async (_req, res, who) => {
-      const changes = await deps.db.ceilingChange.findMany({
-        where: { meetingId: who.meetingId },
-        orderBy: { id: 'asc' },
-        include: { project: { select: { code: true, nameTh: true } } },
-      });
-      const csv = historyCsv(
-        changes.map((c) => ({
-          seq: c.seq,
-          createdAt: c.createdAt,
-          projectCode: c.project.code,
-          projectNameTh: c.project.nameTh,
-          actorName: c.actorName,
-          role: c.role,
-          kind: c.kind,
-          fromBaht: bahtFromDb(c.fromBaht),
-          toBaht: bahtFromDb(c.toBaht),
-          reason: c.reason,
-        })),
-      );
-      send(res, 'text/csv; charset=utf-8', 'ceiling-history.csv', csv);
+      const entries = await historyEntries(deps.db, { meetingId: who.meetingId });
+      send(res, 'text/csv; charset=utf-8', 'ceiling-history.csv', historyCsv(entries.map((e) => ({ ...e, createdAt: new Date(e.createdAt) }))));
     }),
   );
   // How the frame was reached: the record itself (the timeline computes from it), and the replay as files.

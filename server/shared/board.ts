@@ -144,6 +144,42 @@ export interface CeilingChangeView {
   createdAt: string;
 }
 
+/** How a proposal ended when it did not move the ceiling (an accepted one is its `proposal_accepted` change). */
+export type ProposalEnding = 'rejected' | 'withdrawn' | 'superseded';
+export type CeilingHistoryKind = CeilingChangeKind | `proposal_${ProposalEnding}`;
+
+/** The kinds as the history and its export write them. */
+export const CEILING_HISTORY_KIND_LABELS: Record<CeilingHistoryKind, { th: string; en: string }> = {
+  set: { th: 'กำหนดวงเงิน', en: 'Set' },
+  proposal_accepted: { th: 'รับข้อเสนอ', en: 'Proposal accepted' },
+  revert: { th: 'คืนเป็นวงเงินที่ขอ', en: 'Reverted to request' },
+  undo: { th: 'เลิกทำ', en: 'Undone' },
+  reopen: { th: 'เปิดมติใหม่', en: 'Resolution reopened' },
+  import: { th: 'นำเข้าข้อมูล', en: 'Imported' },
+  proposal_rejected: { th: 'ไม่รับข้อเสนอ', en: 'Proposal rejected' },
+  proposal_withdrawn: { th: 'ถอนข้อเสนอ', en: 'Proposal withdrawn' },
+  proposal_superseded: { th: 'ข้อเสนอถูกแทนที่', en: 'Proposal superseded' },
+};
+
+/**
+ * One line of a project's ceiling history: a change to the ceiling, or a proposal that ended without one. For a
+ * proposal, `toBaht` is the amount proposed, `fromBaht` is null, `actorName` who ended it and `reason` why (the
+ * decider's reason for a rejection), with who proposed it and their reason beside.
+ */
+export interface CeilingHistoryEntry {
+  id: string;
+  projectId: string;
+  kind: CeilingHistoryKind;
+  fromBaht: number | null;
+  toBaht: number;
+  seq: number | null;
+  actorName: string;
+  role: Role | null;
+  reason: string;
+  proposal?: { id: string; proposerName: string; reason: string };
+  createdAt: string;
+}
+
 export interface ProposalView {
   id: string;
   projectId: string;

@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatMillionBaht } from '../../server/domain/money.ts';
 import { bahtFromDb } from '../../server/db/client.ts';
-import { describeInBrowser } from '../support/browser.ts';
+import { describeInBrowser, screenshot } from '../support/browser.ts';
 import { useRoom } from '../support/room.ts';
 
 describeInBrowser('live ceilings in Chromium', () => {
@@ -76,4 +76,39 @@ describeInBrowser('live ceilings in Chromium', () => {
     await expect.poll(() => proposals.textContent()).toContain('ไม่มีข้อเสนอที่รอพิจารณา');
     await expect.poll(async () => (await room.board.db.ceilingChange.findFirst({ where: { kind: 'proposal_accepted' } }))?.toBaht).toBe(3_250_000n);
   });
+
+  it('tells the member who rejected their proposal, when and why, in the table and in the project history', async () => {
+    const [chair, member] = await Promise.all([room.joinAs('chair', 'นายประธาน ค'), room.joinAs('member', 'กรรมการ ค')]);
+    const cell = ceilingCell(member, 'DG67-007');
+    await cell.getByRole('button').click();
+    await cell.getByRole('textbox').fill('1.5');
+    await cell.getByRole('textbox').press('Enter');
+    await expect.poll(() => cell.textContent()).toContain('ส่งข้อเสนอแล้ว');
+
+    const proposals = chair.getByTestId('pending-proposals').first();
+    await expect.poll(() => proposals.textContent()).toContain('เสนอโดย กรรมการ ค');
+    await proposals.getByLabel('เหตุผลในการพิจารณา (ผู้เสนอจะเห็น)').fill('รอผลการประเมินโครงการก่อน');
+    await proposals.getByRole('button', { name: 'ไม่รับข้อเสนอ', exact: true }).click();
+
+    // No more "sent, waiting": the outcome, who, and why.
+    await expect.poll(() => cell.getByTestId('proposal-outcome').textContent()).toContain('ข้อเสนอไม่ได้รับการยอมรับ');
+    const outcome = (await cell.getByTestId('proposal-outcome').textContent()) ?? '';
+    expect(outcome).toContain('โดย นายประธาน ค');
+    expect(outcome).toContain('เหตุผล: รอผลการประเมินโครงการก่อน');
+    expect(outcome).not.toContain('ส่งข้อเสนอแล้ว');
+    await screenshot(member, 'proposal-rejected-1440');
+
+    await member.locator('tr[data-project="DG67-007"] th button').click();
+    const history = member.getByTestId('ceiling-history');
+    await expect.poll(() => history.locator('li[data-kind="proposal_rejected"]').textContent()).toContain('ไม่รับข้อเสนอ');
+    const line = (await history.locator('li[data-kind="proposal_rejected"]').textContent()) ?? '';
+    expect(line).toContain('1.5000');
+    expect(line).toContain('นายประธาน ค (ประธาน)');
+    expect(line).toContain('รอผลการประเมินโครงการก่อน');
+    expect(line).toContain('เสนอโดย กรรมการ ค');
+    for (const width of [390, 768]) {
+      await member.setViewportSize({ width, height: 900 });
+      await screenshot(member, `proposal-history-${width}`);
+    }
+  }, 60_000);
 });

@@ -7,6 +7,7 @@ import type { Role } from '../../server/shared/roles.ts';
 import { applyCeilingsUpdate, projectsById } from '../../server/domain/ceilings.ts';
 import { computeTotals } from '../../server/domain/totals.ts';
 import { bahtFromDb } from '../../server/db/client.ts';
+import { readCsv } from '../../server/import/read-table.ts';
 import { MAX_SOCKET_MESSAGE_BYTES, type ClientToServerEvents } from '../../server/shared/contract.ts';
 import { BURST_LIMITS, startTestBoard, type ClientSocket, type TestBoard } from '../support/board.ts';
 
@@ -214,6 +215,56 @@ describe('ceilings over Socket.io', () => {
     expect(await bob.emitWithAck('ceilings:withdraw', { proposalId: second.data.proposed!.id })).toMatchObject({ error: { code: 'forbidden' } });
     expect(await alice.emitWithAck('ceilings:withdraw', { proposalId: second.data.proposed!.id })).toMatchObject({ data: { closed: [{ status: 'withdrawn' }] } });
     expect((await project('DG67-021')).ceilingBaht).toBe(target.ceilingBaht);
+  });
+
+  it('tells the proposer who rejected it, when and why; the history and its CSV keep rejected, withdrawn and superseded proposals', async () => {
+    const chair = await board.connect('chair', 'นายประธาน ปฏิเสธ');
+    const alice = await board.connect('member', 'นางอลิส เสนอ');
+    const target = await project('DG67-022');
+    const propose = async (proposedBaht: number, reason: string) =>
+      ((await alice.socket.emitWithAck('ceilings:propose', { projectId: target.id, proposedBaht, baseVersion: target.version, reason })) as { data: CeilingsUpdate }).data;
+
+    const rejected = await propose(2_000_000, 'ลดให้เท่าปีก่อน');
+    const heard = new Promise<CeilingsBroadcast>((resolve) => alice.socket.once('ceilings:updated', resolve));
+    await chair.socket.emitWithAck('ceilings:decide', { proposalId: rejected.proposed!.id, decision: 'reject', expectedVersion: target.version, reason: 'ต้องรอผลการประเมินก่อน' });
+    // What the proposer's board hears: not "waiting" any more, but by whom, when and why.
+    expect((await heard).closed).toEqual([
+      {
+        id: rejected.proposed!.id,
+        projectId: target.id,
+        proposerId: alice.identity.participantId,
+        status: 'rejected',
+        decidedByName: 'นายประธาน ปฏิเสธ',
+        decidedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        reason: 'ต้องรอผลการประเมินก่อน',
+      },
+    ]);
+    const superseded = await propose(3_000_000, '');
+    const replacing = await propose(4_000_000, 'ฉบับแก้ไข');
+    expect(replacing.closed).toMatchObject([{ id: superseded.proposed!.id, status: 'superseded', decidedByName: 'นางอลิส เสนอ' }]);
+    await alice.socket.emitWithAck('ceilings:withdraw', { proposalId: replacing.proposed!.id });
+
+    const history = await chair.socket.emitWithAck('ceilings:history', { projectId: target.id });
+    if (!('data' in history)) throw new Error(history.error.code);
+    expect(history.data.map((e) => [e.kind, e.toBaht, e.actorName, e.reason, e.proposal?.proposerName])).toEqual([
+      ['proposal_withdrawn', 4_000_000, 'นางอลิส เสนอ', '', 'นางอลิส เสนอ'],
+      ['proposal_superseded', 3_000_000, 'นางอลิส เสนอ', '', 'นางอลิส เสนอ'],
+      ['proposal_rejected', 2_000_000, 'นายประธาน ปฏิเสธ', 'ต้องรอผลการประเมินก่อน', 'นางอลิส เสนอ'],
+    ]);
+    expect(history.data[2]).toMatchObject({ role: 'chair', fromBaht: null, proposal: { reason: 'ลดให้เท่าปีก่อน' } });
+
+    // The meeting's history CSV: numbered without gaps, kinds in Thai, these proposals in it.
+    const csv = readCsv(await (await fetch(`${board.url}/meetings/${board.meetingId}/export/ceiling-history.csv`, { headers: { cookie: chair.cookie } })).text());
+    const [header, ...rows] = csv.rows.map((r) => r.cells);
+    expect(header.slice(0, 3)).toEqual(['ลำดับ', 'วันที่', 'เวลา']);
+    expect(rows.map((r) => r[0])).toEqual(rows.map((_, i) => String(i + 1)));
+    const mine = rows.filter((r) => r[3] === 'DG67-022');
+    expect(mine.map((r) => [r[7], r[9], r[5], r[10], r[11], r[12]])).toEqual([
+      ['ไม่รับข้อเสนอ', '2000000', 'นายประธาน ปฏิเสธ', 'ต้องรอผลการประเมินก่อน', 'นางอลิส เสนอ', 'ลดให้เท่าปีก่อน'],
+      ['ข้อเสนอถูกแทนที่', '3000000', 'นางอลิส เสนอ', '', 'นางอลิส เสนอ', ''],
+      ['ถอนข้อเสนอ', '4000000', 'นางอลิส เสนอ', '', 'นางอลิส เสนอ', 'ฉบับแก้ไข'],
+    ]);
+    expect(rows.every((r) => !/^[a-z_]+$/.test(r[7]))).toBe(true);
   });
 
   it('reverts to the requested amount, undoes my last change, and keeps the whole history', async () => {

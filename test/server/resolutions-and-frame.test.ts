@@ -256,10 +256,13 @@ describe('resolutions and the agreed frame', () => {
 
     // The reader gives every row, the header first.
     const [, ...history] = readCsv(await (await get(`/meetings/${board.meetingId}/export/ceiling-history.csv`, 'member')).text()).rows;
+    // Every change and the one rejected proposal (the test before made it), numbered 1…n without gaps, kinds in Thai.
     const changes = await board.db.ceilingChange.findMany({ where: { meetingId: board.meetingId }, orderBy: { id: 'asc' } });
-    expect(history).toHaveLength(changes.length);
-    expect(history.map((r) => [r.cells[7], r.cells[9]])).toEqual(changes.map((c) => [c.kind, String(c.toBaht)]));
-    expect(history.some((r) => r.cells[7] === 'reopen')).toBe(true);
+    expect(history).toHaveLength(changes.length + 1);
+    expect(history.map((r) => r.cells[0])).toEqual(history.map((_, i) => String(i + 1)));
+    const changeRows = history.filter((r) => r.cells[7] !== 'ไม่รับข้อเสนอ');
+    expect(changeRows.map((r) => r.cells[9])).toEqual(changes.map((c) => String(c.toBaht)));
+    expect(history.some((r) => r.cells[7] === 'เปิดมติใหม่')).toBe(true);
   });
 
   it('signs every version: the downloaded record hashes to the printed hash and the public key verifies it offline with openssl', async () => {

@@ -92,7 +92,11 @@ describe('applyCeilingsUpdate', () => {
 
   it('moves the ceiling and closes proposals', () => {
     const b = board();
-    applyCeilingsUpdate(b, projectsById(b.projects), { seq: 9, change, closed: [{ id: 'q1', status: 'accepted' }] });
+    applyCeilingsUpdate(b, projectsById(b.projects), {
+      seq: 9,
+      change,
+      closed: [{ id: 'q1', projectId: 'p1', proposerId: 'm1', status: 'accepted', decidedByName: 'ประธาน', decidedAt: '2026-12-02T09:00:00.000Z', reason: '' }],
+    });
     expect(b.projects[0]).toMatchObject({ ceilingBaht: 250, version: 5 });
     expect(b.proposals).toEqual([]);
   });

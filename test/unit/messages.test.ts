@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_GROUPS, MESSAGES } from '../../web/lib/i18n/messages.ts';
 import { ROLE_LABELS } from '../../server/shared/roles.ts';
-import { INTEGRATION_LABELS, STREAM_LABELS } from '../../server/shared/board.ts';
+import { CEILING_HISTORY_KIND_LABELS, INTEGRATION_LABELS, STREAM_LABELS } from '../../server/shared/board.ts';
 import { ERROR_MESSAGES } from '../../server/shared/errors.ts';
 import { RESOLUTION_OUTCOME_LABELS, RESOLUTION_STATUS_LABELS } from '../../server/shared/events/resolution.ts';
 
@@ -28,6 +28,7 @@ describe('the message tables', () => {
       ROLE_LABELS,
       STREAM_LABELS,
       INTEGRATION_LABELS,
+      CEILING_HISTORY_KIND_LABELS,
       RESOLUTION_OUTCOME_LABELS,
       RESOLUTION_STATUS_LABELS,
       ERROR_MESSAGES: Object.fromEntries(Object.entries(ERROR_MESSAGES).map(([key, m]) => [key, { th: m.th, en: m.en }])),

@@ -1,7 +1,7 @@
 // Ceilings on the wire: set, propose, decide, revert, undo and history, and the one broadcast that carries every change.
 import { z } from 'zod';
 import type { AckCallback } from '../ack.ts';
-import type { CeilingChangeView, ProposalView } from '../board.ts';
+import type { CeilingChangeView, CeilingHistoryEntry, ProposalView } from '../board.ts';
 import type { FrameTotals } from '../../domain/totals.ts';
 
 const id = z.string().min(1).max(64);
@@ -17,6 +17,8 @@ export const DecideProposalPayload = z.strictObject({
   decision: z.enum(['accept', 'reject']),
   /** The project's version the decider sees: accepting against an older one is a conflict. */
   expectedVersion: version,
+  /** Why: the proposer reads it beside the outcome. */
+  reason,
 });
 export const RevertCeilingPayload = z.strictObject({ projectId: id, expectedVersion: version, reason });
 export const UndoCeilingPayload = z.strictObject({});
@@ -37,7 +39,18 @@ export interface CeilingsUpdate {
   change?: CeilingChangeView;
   totals?: FrameTotals;
   proposed?: ProposalView;
-  closed?: { id: string; status: 'accepted' | 'rejected' | 'withdrawn' | 'superseded' }[];
+  closed?: ProposalClosure[];
+}
+
+/** A proposal that ended, and how: who ended it, when and why, so that the proposer sees what became of it. */
+export interface ProposalClosure {
+  id: string;
+  projectId: string;
+  proposerId: string;
+  status: 'accepted' | 'rejected' | 'withdrawn' | 'superseded';
+  decidedByName: string;
+  decidedAt: string;
+  reason: string;
 }
 
 export interface CeilingsClientEvents {
@@ -49,7 +62,7 @@ export interface CeilingsClientEvents {
   /** Undoes the sender's own last ceiling change, if nobody has changed that project since. */
   'ceilings:undo': (payload: Record<string, never>, ack: AckCallback<CeilingsUpdate>) => void;
   /** Every change to one project's ceiling, newest first. */
-  'ceilings:history': (payload: { projectId: string }, ack: AckCallback<CeilingChangeView[]>) => void;
+  'ceilings:history': (payload: { projectId: string }, ack: AckCallback<CeilingHistoryEntry[]>) => void;
 }
 
 /**

@@ -2,8 +2,8 @@
 // so they can flash with that person's name. (board-events.ts applies the broadcasts to the board.)
 import { SvelteMap } from 'svelte/reactivity';
 import type { Ack } from '$shared/ack.ts';
-import type { CeilingChangeView, ProjectView, ProposalView, SessionView } from '$shared/board.ts';
-import { ceilingsBroadcast, type CeilingMove, type CeilingsBroadcast, type CeilingsUpdate } from '$shared/events/ceilings.ts';
+import type { CeilingHistoryEntry, ProjectView, ProposalView, SessionView } from '$shared/board.ts';
+import { ceilingsBroadcast, type CeilingMove, type CeilingsBroadcast, type CeilingsUpdate, type ProposalClosure } from '$shared/events/ceilings.ts';
 import { can, type Action } from '$domain/permissions.ts';
 import { phaseAllows } from '$domain/meeting-phase.ts';
 import type { BoardState } from './board.svelte.ts';
@@ -26,6 +26,10 @@ export class CeilingsState {
   #connection: MeetingConnection | null = null;
   #flashes = new SvelteMap<string, Flash>();
   #timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** How this person's own proposals ended, as the meeting heard it: they read who decided, when and why. */
+  #myClosures = new SvelteMap<string, ProposalClosure>();
+  /** Per project, how many proposals ended: a rejection moves no version, yet the history must show it. */
+  #endings = new SvelteMap<string, number>();
 
   constructor(board: BoardState, session: SessionView) {
     this.#board = board;
@@ -70,10 +74,24 @@ export class CeilingsState {
     };
   }
 
-  /** A broadcast update reached the board: flash what someone else changed. */
+  /** How my proposal ended, once it has. */
+  closureOf(proposalId: string): ProposalClosure | undefined {
+    return this.#myClosures.get(proposalId);
+  }
+
+  /** Changes whenever a proposal on the project ends. */
+  endingsOn(projectId: string): number {
+    return this.#endings.get(projectId) ?? 0;
+  }
+
+  /** A broadcast update reached the board: flash what someone else changed, and keep how proposals ended. */
   applied(update: CeilingsBroadcast): void {
     const { change } = update;
     if (change && change.actorId !== this.#session.participantId) this.#flash(change, update.seq);
+    for (const closure of update.closed ?? []) {
+      if (closure.proposerId === this.#session.participantId) this.#myClosures.set(closure.id, closure);
+      this.#endings.set(closure.projectId, this.endingsOn(closure.projectId) + 1);
+    }
   }
 
   set(project: ProjectView, toBaht: number, expectedVersion: number, reason = '') {
@@ -89,9 +107,9 @@ export class CeilingsState {
   revert(project: ProjectView) {
     return this.#send('ceilings:revert', { projectId: project.id, expectedVersion: project.version, reason: '' });
   }
-  decide(proposal: ProposalView, decision: 'accept' | 'reject') {
+  decide(proposal: ProposalView, decision: 'accept' | 'reject', reason = '') {
     const project = this.#board.projects.find((p) => p.id === proposal.projectId);
-    return this.#send('ceilings:decide', { proposalId: proposal.id, decision, expectedVersion: project?.version ?? proposal.baseVersion });
+    return this.#send('ceilings:decide', { proposalId: proposal.id, decision, expectedVersion: project?.version ?? proposal.baseVersion, reason });
   }
   withdraw(proposal: ProposalView) {
     return this.#send('ceilings:withdraw', { proposalId: proposal.id });
@@ -100,7 +118,7 @@ export class CeilingsState {
     return this.#send('ceilings:undo', {});
   }
 
-  async history(projectId: string): Promise<Ack<CeilingChangeView[]>> {
+  async history(projectId: string): Promise<Ack<CeilingHistoryEntry[]>> {
     if (!this.#connection) return OFFLINE;
     return this.#connection.socket.emitWithAck('ceilings:history', { projectId });
   }
