@@ -53,6 +53,12 @@ export function assertClusterReady(config: Config): void {
         'or they would reject each other\'s sessions. For example: SESSION_SECRET=$(openssl rand -base64 32)',
     );
   }
+  if (!config.recordSigningKey) {
+    throw new ConfigError(
+      'REDIS_URL is set, so several instances may record the agreed frame: set RECORD_SIGNING_KEY (an Ed25519 private key in PEM, the same on every instance), ' +
+        'or each would sign with a key of its own and the others\' records would fail verification. For example: RECORD_SIGNING_KEY="$(openssl genpkey -algorithm ed25519)"',
+    );
+  }
   if (!config.databaseUrl) {
     throw new ConfigError(
       'REDIS_URL is set, so several instances share one database: set DATABASE_URL (the same on every instance). ' +

@@ -54,6 +54,8 @@ export interface TestBoardOptions {
   /** One of several instances sharing this Redis (and then the caller's database and secret). */
   redisUrl?: string;
   sessionSecret?: string;
+  /** Shared by the instances of a cluster, as RECORD_SIGNING_KEY is. */
+  recordSigningKey?: string;
 }
 
 export async function startTestBoard(options: TestBoardOptions = {}): Promise<TestBoard> {
@@ -65,6 +67,7 @@ export async function startTestBoard(options: TestBoardOptions = {}): Promise<Te
       host: '127.0.0.1',
       databaseUrl: database.url,
       sessionSecret: options.sessionSecret ?? randomBytes(32).toString('hex'),
+      recordSigningKey: options.recordSigningKey,
       dataDir,
       publicUrl: undefined,
       redisUrl: options.redisUrl,

@@ -1,6 +1,6 @@
 // Several board instances in the test's process, as several processes would run them behind a load balancer: one
 // database, one redis-server of the test's own, one session secret. Real Socket.io, Yjs and Postgres between them.
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { LimitName, LimitRule } from '../../server/limits/rate-limits.ts';
 import { startTestBoard, testDatabase, type TestBoard } from './board.ts';
 import { startRedis, type RedisServer } from './processes.ts';
@@ -23,9 +23,10 @@ export async function startTestCluster(
   const redis = await startRedis();
   const database = options.database ?? (await testDatabase());
   const secret = randomBytes(32).toString('hex');
+  const recordSigningKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const boards: TestBoard[] = [];
   const add = async () => {
-    const board = await startTestBoard({ database, redisUrl: redis.url, sessionSecret: secret, limitRules: options.limitRules });
+    const board = await startTestBoard({ database, redisUrl: redis.url, sessionSecret: secret, recordSigningKey, limitRules: options.limitRules });
     boards.push(board);
     return board;
   };

@@ -2,7 +2,7 @@
 // redis-server and an embedded PostgreSQL, each on free ports and owned by the test that started it, so stopping,
 // freezing or killing one harms nothing else on the machine.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -102,6 +102,9 @@ export interface InstanceOptions {
   env?: Record<string, string>;
 }
 
+/** The record signing key the instances of one test share when they run as several (REDIS_URL requires one). */
+const SHARED_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
 /** `server/main.ts` in a process of its own, as `npm start` runs it; resolves once it printed that it is ready. */
 export async function startInstance(options: InstanceOptions = {}): Promise<Instance> {
   const port = options.port ?? (await freePort());
@@ -114,6 +117,7 @@ export async function startInstance(options: InstanceOptions = {}): Promise<Inst
     SESSION_SECRET: options.sessionSecret ?? randomBytes(32).toString('hex'),
     DATABASE_URL: options.databaseUrl ?? '',
     REDIS_URL: options.redisUrl ?? '',
+    RECORD_SIGNING_KEY: options.redisUrl ? SHARED_SIGNING_KEY : '',
     ...options.env,
   };
   let child: ChildProcess;

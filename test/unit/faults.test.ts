@@ -64,13 +64,14 @@ describe('PartMonitor', () => {
 });
 
 describe('configuration for several instances', () => {
-  const base = { DATABASE_URL: 'postgresql://db/board', SESSION_SECRET: 'x'.repeat(32) };
+  const base = { DATABASE_URL: 'postgresql://db/board', SESSION_SECRET: 'x'.repeat(32), RECORD_SIGNING_KEY: '-----BEGIN PRIVATE KEY-----' };
 
   it('runs one instance without Redis exactly as before', () => {
     expect(readConfig({}).redisUrl).toBeUndefined();
   });
 
-  it('refuses to start with REDIS_URL but no shared SESSION_SECRET or DATABASE_URL, saying what to set', () => {
+  it('refuses to start with REDIS_URL but no shared SESSION_SECRET, RECORD_SIGNING_KEY or DATABASE_URL, saying what to set', () => {
+    expect(() => readConfig({ ...base, RECORD_SIGNING_KEY: '', REDIS_URL: 'redis://r' })).toThrow(/RECORD_SIGNING_KEY/);
     expect(() => readConfig({ ...base, SESSION_SECRET: '', REDIS_URL: 'redis://r' })).toThrow(ConfigError);
     expect(() => readConfig({ ...base, SESSION_SECRET: '', REDIS_URL: 'redis://r' })).toThrow(/SESSION_SECRET/);
     expect(() => readConfig({ ...base, DATABASE_URL: '', REDIS_URL: 'redis://r' })).toThrow(/DATABASE_URL/);
