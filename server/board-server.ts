@@ -38,6 +38,7 @@ import { meetingHandlers } from './realtime/meeting.handlers.ts';
 import { ceilingsHandlers } from './realtime/ceilings.handlers.ts';
 import { presenceHandlers } from './realtime/presence.handlers.ts';
 import { commandHandlers } from './realtime/socket-calls.ts';
+import { sandboxHandlers } from './realtime/sandbox.handlers.ts';
 import { createDelivery, type Delivery } from './realtime/delivery.ts';
 import { authorityEffects } from './realtime/authority-effects.ts';
 import { AuthorityChanges } from './auth/authority-changes.ts';
@@ -281,6 +282,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
         ceilingsHandlers({ db }),
         presenceHandlers({ db, presence }),
         commandHandlers(pipeline, SOCKET_COMMANDS),
+        sandboxHandlers({ db }),
         (socket) => {
           if (!health.redis) return;
           const parts = { redis: health.redis.current.status };

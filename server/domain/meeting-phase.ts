@@ -65,6 +65,8 @@ const PHASES: Record<Action, readonly MeetingStatus[]> = {
   'invite:revoke': ALWAYS,
   'attendee:add': UNTIL_CLOSED,
   'join:admit': UNTIL_CLOSED,
+  // A what-if is for the meeting ahead or under way; a closed meeting's board is its record.
+  'whatif:sandbox': UNTIL_CLOSED,
 };
 
 export function isMeetingStatus(value: unknown): value is MeetingStatus {

@@ -51,6 +51,8 @@ export const ACTIONS = [
   'plan:create',
   /** Set-up: create a meeting of a plan (its number, date, venue and standard agenda). The secretariat's only. */
   'meeting:create',
+  /** A private what-if sandbox of the ceilings (server/domain/sandbox.ts): those who change or propose them. */
+  'whatif:sandbox',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -67,13 +69,15 @@ const GRANTS: Record<Authority, readonly Action[]> = {
     'agenda:add', 'participant:revoke',
     'minutes:read-draft', 'annotation:resolve',
     'join:admit', 'invite:revoke',
+    'whatif:sandbox',
   ],
   presenter: [
     'board:read', 'ceiling:set', 'proposal:decide', 'focus:move', 'agenda:move', 'annotation:write', 'annotation:promote',
     'agenda:add', 'agenda:edit',
     'minutes:read-draft', 'annotation:resolve',
+    'whatif:sandbox',
   ],
-  member: ['board:read', 'ceiling:propose', 'annotation:write', 'minutes:read-draft'],
+  member: ['board:read', 'ceiling:propose', 'annotation:write', 'minutes:read-draft', 'whatif:sandbox'],
   secretary: [
     'board:read', 'attendance:record', 'invite:create', 'annotation:write', 'minutes:write', 'resolution:record',
     'frame:prepare', 'projects:import',

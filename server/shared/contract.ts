@@ -12,6 +12,7 @@ import type { ClusterServerEvents } from './events/cluster.ts';
 import type { LifecycleServerEvents } from './events/lifecycle.ts';
 import type { PlanServerEvents } from './setup/plans.ts';
 import type { AttendanceClientEvents } from './events/attendance.ts';
+import type { SandboxClientEvents } from './events/sandbox.ts';
 
 export type { Ack, AckCallback } from './ack.ts';
 
@@ -29,7 +30,8 @@ export type ClientToServerEvents = MeetingClientEvents &
   PresenterClientEvents &
   ResolutionClientEvents &
   ParticipantsClientEvents &
-  AttendanceClientEvents;
+  AttendanceClientEvents &
+  SandboxClientEvents;
 
 export type ServerToClientEvents = MeetingServerEvents &
   CeilingsServerEvents &

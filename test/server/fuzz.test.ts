@@ -95,6 +95,9 @@ describe('fuzz against the real board', { timeout: 240_000 }, () => {
       'ceilings:history': { projectId: project.id },
       'presence:list': {},
       'follow:report': { following: true },
+      'sandbox:load': {},
+      'sandbox:change': { operation: { kind: 'percent', projectIds: [project.id], percent: -10 } },
+      'sandbox:clear': {},
     };
     for (const command of SOCKET_COMMANDS) expect(bases, `a base payload for ${command.event}`).toHaveProperty([command.event]);
     // Opening a meeting's minutes for the first time writes their skeleton: the server's own, done before the fuzz.

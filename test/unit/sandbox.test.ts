@@ -12,7 +12,7 @@ const line = (projectId: string, requestedBaht: number, ceilingBaht = requestedB
   version: 1,
   ...extra,
 });
-const board = (lines: LiveLine[], frameBaht = 1_000, allowAboveRequest = false): LiveBoard => ({ lines, frameBaht, allowAboveRequest });
+const board = (lines: readonly LiveLine[], frameBaht = 1_000, allowAboveRequest = false): LiveBoard => ({ lines, frameBaht, allowAboveRequest });
 const edits = (result: SandboxResult): SandboxEdit[] => {
   if (!result.ok) throw new Error(`refused: ${result.code}`);
   return result.edits;
