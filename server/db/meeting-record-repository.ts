@@ -6,7 +6,7 @@ import { boardAt, type RecordEntry } from '../domain/frame-history.ts';
 import type { MeetingRecord, RecordChange, RecordMark } from '../domain/meeting-record.ts';
 import { BoardError } from '../shared/errors.ts';
 import type { MeetingFocus } from '../shared/events/presenter.ts';
-import type { ResolutionChanged } from '../shared/events/resolution.ts';
+import type { ResolutionChanged, ResolutionsChanged } from '../shared/events/resolution.ts';
 
 export async function loadMeetingRecord(db: Database, meetingId: string): Promise<MeetingRecord> {
   const meeting = await db.meeting.findUnique({
@@ -18,7 +18,7 @@ export async function loadMeetingRecord(db: Database, meetingId: string): Promis
     db.project.findMany({ where: { planId: meeting.planId }, orderBy: { position: 'asc' }, include: { approach: { include: { goal: true } } } }),
     db.ceilingChange.findMany({ where: { meetingId, seq: { not: null } }, orderBy: [{ seq: 'asc' }, { id: 'asc' }] }),
     db.frameChange.findMany({ where: { meetingId, seq: { not: null } }, orderBy: [{ seq: 'asc' }, { id: 'asc' }] }),
-    db.meetingEvent.findMany({ where: { meetingId, type: { in: ['focus:changed', 'resolution:changed'] } }, orderBy: { seq: 'asc' } }),
+    db.meetingEvent.findMany({ where: { meetingId, type: { in: ['focus:changed', 'resolution:changed', 'resolutions:changed'] } }, orderBy: { seq: 'asc' } }),
   ]);
   const changes: RecordChange[] = [
     ...ceilingRows.map((row) => ({
@@ -54,9 +54,11 @@ export async function loadMeetingRecord(db: Database, meetingId: string): Promis
       if (focus.agendaItemId !== agendaItemId) marks.push({ seq: event.seq, at, kind: 'agenda', agendaItemId: focus.agendaItemId });
       agendaItemId = focus.agendaItemId;
     } else {
-      const { resolution } = event.payload as unknown as ResolutionChanged;
-      if (resolution.status === 'confirmed') {
-        marks.push({ seq: event.seq, at, kind: 'resolution_confirmed', projectId: resolution.projectId, agendaItemId: resolution.agendaItemId });
+      const changes = event.type === 'resolutions:changed' ? (event.payload as unknown as ResolutionsChanged).changes : [event.payload as unknown as ResolutionChanged];
+      for (const { resolution } of changes) {
+        if (resolution.status === 'confirmed') {
+          marks.push({ seq: event.seq, at, kind: 'resolution_confirmed', projectId: resolution.projectId, agendaItemId: resolution.agendaItemId });
+        }
       }
     }
   }

@@ -6,11 +6,14 @@ import type { Prisma } from './generated/client.ts';
 import type { CommandContext } from '../commands/command.ts';
 import { auditedAs, participantOf } from '../shared/actor.ts';
 import { BoardError } from '../shared/errors.ts';
+import { bulkSelection } from '../domain/resolution-bulk.ts';
 import {
   PROJECT_OUTCOMES,
   RESOLUTION_OUTCOME_LABELS,
   type RecordResolutionPayload,
+  type RecordResolutionsPayload,
   type ResolutionChanged,
+  type ResolutionsChanged,
   type ResolutionOutcome,
   type ResolutionView,
 } from '../shared/events/resolution.ts';
@@ -155,4 +158,46 @@ export async function reopenResolution({ tx, meetingId, seq, actor }: CommandCon
   }
   const row = await tx.resolution.update({ where: { id: resolutionId }, data: { status: 'reopened', reopenedAt: new Date() }, include: WITH_NAMES });
   return { seq, resolution: resolutionView(row) };
+}
+
+/** Many changes of one command: one seq, and each change as its single command would have made it. */
+function together(seq: number, changes: ResolutionChanged[]): ResolutionsChanged {
+  return { seq, changes: changes.map(({ seq: _, ...change }) => change) };
+}
+
+/**
+ * One outcome for a selection of projects, each recorded as resolution:record records it (its own row, the same
+ * rules), all or none. approved_adjusted keeps each project's ceiling as it stands now.
+ */
+export async function recordResolutions(ctx: CommandContext, payload: RecordResolutionsPayload): Promise<ResolutionsChanged> {
+  const { tx, meetingId } = ctx;
+  const inPlan = { plan: { meetings: { some: { id: meetingId } } } };
+  const named = payload.projectIds
+    ? payload.projectIds
+    : (
+        await tx.project.findMany({
+          where: { ...inPlan, resolutions: { none: { meetingId, status: { not: 'reopened' } } } },
+          orderBy: { position: 'asc' },
+          select: { id: true },
+        })
+      ).map((p) => p.id);
+  const selection = bulkSelection(named);
+  const projects = await tx.project.findMany({ where: { id: { in: selection }, ...inPlan }, select: { id: true, ceilingBaht: true } });
+  if (projects.length !== selection.length) throw new BoardError('resolution_target_not_found');
+  const confirmed = await tx.resolution.findMany({ where: { meetingId, projectId: { in: selection }, status: 'confirmed' }, select: { projectId: true } });
+  if (confirmed.length > 0) throw new BoardError('resolution_selection_confirmed', { projectIds: confirmed.map((r) => r.projectId) });
+  const standing = new Map(projects.map((p) => [p.id, p.ceilingBaht]));
+  const changes: ResolutionChanged[] = [];
+  for (const projectId of selection) {
+    const ceilingBaht = payload.outcome === 'approved_adjusted' ? bahtFromDb(standing.get(projectId)!) : undefined;
+    changes.push(await recordResolution(ctx, { projectId, outcome: payload.outcome, textTh: payload.textTh, ceilingBaht }));
+  }
+  return together(ctx.seq, changes);
+}
+
+/** The chair confirms a list of drafts at once, each as resolution:confirm confirms it, all or none. */
+export async function confirmResolutions(ctx: CommandContext, resolutionIds: readonly string[]): Promise<ResolutionsChanged> {
+  const changes: ResolutionChanged[] = [];
+  for (const resolutionId of bulkSelection(resolutionIds)) changes.push(await confirmResolution(ctx, resolutionId));
+  return together(ctx.seq, changes);
 }

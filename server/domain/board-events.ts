@@ -6,7 +6,7 @@ import type { SequencedEvent } from '../shared/events/sequenced.ts';
 import { applyCeilingsUpdate, type ProjectsById } from './ceilings.ts';
 
 /** A recorded, confirmed or reopened resolution on the board; confirming may also have fixed the project's ceiling. */
-export function applyResolutionChange(snapshot: BoardSnapshot, byId: ProjectsById, event: ResolutionChanged): void {
+export function applyResolutionChange(snapshot: BoardSnapshot, byId: ProjectsById, event: Omit<ResolutionChanged, 'seq'>): void {
   const others = snapshot.resolutions.filter((r) => r.id !== event.resolution.id);
   snapshot.resolutions = event.resolution.status === 'reopened' ? others : [...others, event.resolution];
   const project = event.project && byId.get(event.project.id);
@@ -20,6 +20,7 @@ export function applyResolutionChange(snapshot: BoardSnapshot, byId: ProjectsByI
 export function projectsMovedBy(event: SequencedEvent): string[] {
   if (event.type === 'ceilings:updated') return event.payload.change ? [event.payload.change.projectId] : [];
   if (event.type === 'resolution:changed') return event.payload.project ? [event.payload.project.id] : [];
+  if (event.type === 'resolutions:changed') return event.payload.changes.flatMap((c) => (c.project ? [c.project.id] : []));
   return [];
 }
 
@@ -43,6 +44,9 @@ export function applyBoardEvent(snapshot: BoardSnapshot, byId: ProjectsById, eve
       return 'applied';
     case 'resolution:changed':
       applyResolutionChange(snapshot, byId, event.payload);
+      return 'applied';
+    case 'resolutions:changed':
+      for (const change of event.payload.changes) applyResolutionChange(snapshot, byId, change);
       return 'applied';
     case 'projects:replaced':
       return 'reload';

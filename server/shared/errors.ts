@@ -171,6 +171,15 @@ export const ERROR_MESSAGES = {
     th: 'ผู้นี้อยู่ในรายชื่อคณะกรรมการแล้ว จึงเป็นผู้แทนของกรรมการคนอื่นไม่ได้',
     en: 'This person is on the committee roster, so they cannot stand in for another member',
   },
+  resolution_selection_empty: { th: 'ยังไม่ได้เลือกโครงการหรือมติ', en: 'Nothing is selected' },
+  resolution_selection_too_large: {
+    th: 'เลือกไว้มากเกินกว่าที่บันทึกได้ในครั้งเดียว (ไม่เกิน 500 รายการ) กรุณาแบ่งเป็นหลายรายการ',
+    en: 'Too many selected for one action (at most 500): split the selection',
+  },
+  resolution_selection_confirmed: {
+    th: 'บางโครงการที่เลือกมีมติที่ยืนยันแล้ว ต้องให้ประธานเปิดพิจารณาใหม่ก่อน หรือเอาออกจากรายการที่เลือก',
+    en: 'Some selected projects have a confirmed resolution: the chair must reopen them first, or leave them out',
+  },
   internal: { th: 'ระบบขัดข้อง กรุณาลองใหม่', en: 'Something went wrong on the server: try again' },
   database_unavailable: {
     th: 'ชั่วคราว: ฐานข้อมูลไม่ตอบสนอง กรุณาลองใหม่อีกครั้งในอีกสักครู่',

@@ -18,7 +18,7 @@ import type { SharedDoc } from './shared-doc.ts';
 import { errorDetail, type YjsLog } from './types.ts';
 
 /** Events after which a section may read differently. */
-const FOLLOWED: ReadonlySet<SequencedEventType> = new Set(['resolution:changed', 'participants:changed', 'meeting:phase-changed']);
+const FOLLOWED: ReadonlySet<SequencedEventType> = new Set(['resolution:changed', 'participants:changed', 'meeting:phase-changed', 'resolutions:changed']);
 
 export interface MinutesSyncDeps {
   db: Database;

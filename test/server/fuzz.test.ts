@@ -88,6 +88,8 @@ describe('fuzz against the real board', { timeout: 240_000 }, () => {
       'resolution:record': { projectId: project.id, outcome: 'approved_as_requested', textTh: 'มติ' },
       'resolution:confirm': { resolutionId: 'r1' },
       'resolution:reopen': { resolutionId: 'r1', reason: 'เหตุผล' },
+      'resolution:record-bulk': { projectIds: [project.id], outcome: 'approved_as_requested', textTh: 'มติ' },
+      'resolution:confirm-bulk': { resolutionIds: ['r1'] },
       'participant:revoke': { participantId: member.identity.participantId },
       'meeting:sync': {},
       'meeting:catchup': { afterSeq: 0 },

@@ -172,6 +172,17 @@ export const COMMAND_EXAMPLES: Record<CommandName, CommandExample> = {
       return { resolutionId, reason: 'ตัวอย่าง' };
     },
   },
+  'resolution:record-bulk': {
+    async payload(world) {
+      const projects = [await world.resolutionProject(), await world.resolutionProject()];
+      return { projectIds: projects.map((p) => p.id), outcome: 'approved_adjusted', textTh: 'เห็นชอบตามกรอบวงเงินที่ปรับ' };
+    },
+  },
+  'resolution:confirm-bulk': {
+    async payload(world) {
+      return { resolutionIds: [await draftResolution(world), await draftResolution(world)] };
+    },
+  },
   'participant:revoke': {
     async payload(world) {
       return { participantId: (await world.newParticipant('observer')).participantId };

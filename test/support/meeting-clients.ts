@@ -57,6 +57,7 @@ export function recordSeqs(socket: ClientSocket): number[] {
   socket.on('agenda:changed', note);
   socket.on('participants:changed', note);
   socket.on('resolution:changed', note);
+  socket.on('resolutions:changed', note);
   return seqs;
 }
 

@@ -65,12 +65,39 @@ export interface ResolutionChanged {
   project?: { id: string; ceilingBaht: number; version: number };
 }
 
+/** The same for many at once (resolution:record-bulk, resolution:confirm-bulk): one seq, one event, one change each. */
+export interface ResolutionsChanged {
+  seq: number;
+  changes: Omit<ResolutionChanged, 'seq'>[];
+}
+
+/**
+ * One outcome for many projects: the ones named, or every project with no standing resolution yet ("all remaining").
+ * approved_adjusted fixes each project's ceiling as it stands on the board. The rule's own bound is
+ * BULK_RESOLUTION_MAX (server/domain/resolution-bulk.ts); the schema's only keeps a payload finite.
+ */
+export const RecordResolutionsPayload = z
+  .object({
+    projectIds: z.array(id).max(10_000).optional(),
+    remaining: z.literal(true).optional(),
+    outcome: z.enum(PROJECT_OUTCOMES),
+    textTh: text.default(''),
+  })
+  .strict()
+  .refine((p) => (p.projectIds === undefined) !== (p.remaining === undefined), { message: 'Name the projects or ask for all remaining, not both' });
+export type RecordResolutionsPayload = z.infer<typeof RecordResolutionsPayload>;
+
+export const ConfirmResolutionsPayload = z.object({ resolutionIds: z.array(id).max(10_000) }).strict();
+
 export interface ResolutionClientEvents {
   'resolution:record': (payload: z.input<typeof RecordResolutionPayload>, ack: AckCallback<ResolutionView>) => void;
   'resolution:confirm': (payload: z.input<typeof ConfirmResolutionPayload>, ack: AckCallback<ResolutionView>) => void;
   'resolution:reopen': (payload: z.input<typeof ReopenResolutionPayload>, ack: AckCallback<ResolutionView>) => void;
+  'resolution:record-bulk': (payload: z.input<typeof RecordResolutionsPayload>, ack: AckCallback<ResolutionView[]>) => void;
+  'resolution:confirm-bulk': (payload: z.input<typeof ConfirmResolutionsPayload>, ack: AckCallback<ResolutionView[]>) => void;
 }
 
 export interface ResolutionServerEvents {
   'resolution:changed': (event: ResolutionChanged) => void;
+  'resolutions:changed': (event: ResolutionsChanged) => void;
 }

@@ -31,6 +31,7 @@ export const SEQUENCED_EVENT_TYPES = [
   'participant:revoked',
   'meeting:phase-changed',
   'plan:changed',
+  'resolutions:changed',
 ] as const satisfies readonly (keyof Broadcasts)[];
 export type SequencedEventType = (typeof SEQUENCED_EVENT_TYPES)[number];
 
