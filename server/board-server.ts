@@ -37,6 +37,7 @@ import { ensureWebBuild, loadPagesHandler, webBuildIsCurrent } from './http/web-
 import { meetingHandlers } from './realtime/meeting.handlers.ts';
 import { ceilingsHandlers } from './realtime/ceilings.handlers.ts';
 import { presenceHandlers } from './realtime/presence.handlers.ts';
+import { joinRequestNews, joinRequestsHandlers } from './realtime/join-requests.handlers.ts';
 import { commandHandlers } from './realtime/socket-calls.ts';
 import { sandboxHandlers } from './realtime/sandbox.handlers.ts';
 import { createDelivery, type Delivery } from './realtime/delivery.ts';
@@ -217,6 +218,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     const plans = createPlanSetup({ db, runCommand });
     const imports = createImportSetup({ db, runCommand });
     const meetingSetup = createMeetingSetup({ db });
+    const joinRequests = createJoinRequests(db, sessions, secret, joinRequestNews(() => io));
     const services: AppServices = {
       runCommand,
       people,
@@ -232,7 +234,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       linkBase: () => origins.linkBase(),
       joinCode: (meetingId) => joinCodes.codeFor(meetingId),
       meetingForJoinCode: (code) => joinCodes.meetingFor(code),
-      joinRequests: createJoinRequests(db, sessions, secret),
+      joinRequests,
       limit: (name, address) => limits.take(name, address),
     };
     const app = createExpressApp({
@@ -283,6 +285,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
         presenceHandlers({ db, presence }),
         commandHandlers(pipeline, SOCKET_COMMANDS),
         sandboxHandlers({ db }),
+        joinRequestsHandlers({ joinRequests, log }),
         (socket) => {
           if (!health.redis) return;
           const parts = { redis: health.redis.current.status };

@@ -18,6 +18,7 @@ import { refusalFor } from '../db/unavailable.ts';
 import type { BoardHealth } from '../health/board-health.ts';
 import type { CommandGate } from './command-gate.ts';
 import { answerUnknownCalls } from './socket-calls.ts';
+import { can } from '../domain/permissions.ts';
 
 /** How long a disconnected client's session and missed packets are kept for it (in Redis, with several instances). */
 const RECOVERY_WINDOW_MS = 2 * 60_000;
@@ -34,6 +35,11 @@ export function meetingRoom(meetingId: string): string {
 /** Every open socket of one participant, so that a role change or a revocation reaches all of them at once. */
 export function participantRoom(participantId: string): string {
   return `participant:${participantId}`;
+}
+
+/** The sockets of a meeting whose role may decide requests to join (join:admit): only they hear of them. */
+export function admittersRoom(meetingId: string): string {
+  return `join-admitters:${meetingId}`;
 }
 
 /**
@@ -54,6 +60,8 @@ export function followOnSocket(socket: BoardSocket, change: AuthorityChange): vo
     socket.disconnect(true);
   } else {
     socket.data.identity = { ...socket.data.identity, role: change.role };
+    // Someone who may no longer decide requests to join stops hearing of them (who asks is not everyone's business).
+    if (!can(change.role, 'join:admit')) void socket.leave(admittersRoom(socket.data.identity.meetingId));
   }
 }
 

@@ -8,27 +8,23 @@ import { signToken, verifyToken } from '../auth/tokens.ts';
 import { authorityOf, can, canInvite } from '../domain/permissions.ts';
 import type { ActingActor } from '../shared/actor.ts';
 import { BoardError } from '../shared/errors.ts';
+import type { JoinRequestDecided, JoinRequestView, RosterName } from '../shared/events/join-requests.ts';
 
 /** A request is answered within the meeting's day or not at all. */
 const REQUEST_TTL_MS = 24 * 60 * 60 * 1000;
 /** So that the chair's list stays readable, and a crowd of made-up requests cannot bury the real ones. */
 export const MAX_PENDING_REQUESTS = 50;
 
-/** A roster person as a join page names them: in Thai, and in English where the roster gives it. */
-export interface RosterName {
-  id: string;
-  nameTh: string;
-  nameEn: string;
-}
-
 const ROSTER_NAME = { id: true, nameTh: true, nameEn: true } as const;
 
-export interface JoinRequestView {
-  id: string;
-  name: string;
-  /** Who they say they are on the roster, if anyone. */
-  claimed: RosterName | null;
-  createdAt: string;
+function viewOf(request: { id: string; name: string; rosterMember: RosterName | null; createdAt: Date }): JoinRequestView {
+  return { id: request.id, name: request.name, claimed: request.rosterMember, createdAt: request.createdAt.toISOString() };
+}
+
+/** Who must hear of a new request or a decision at once: those of the meeting who may decide (join:admit). */
+export interface JoinRequestNews {
+  asked(meetingId: string, request: JoinRequestView): void;
+  decided(meetingId: string, decision: JoinRequestDecided): void;
 }
 
 export type JoinAnswer = { status: 'pending' } | { status: 'refused' } | { status: 'admitted'; joined: Joined };
@@ -44,7 +40,7 @@ export interface JoinRequests {
   refuse(actor: ActingActor, meetingId: string, requestId: string): Promise<void>;
 }
 
-export function createJoinRequests(db: Database, sessions: Sessions, secret: string, now: () => number = Date.now): JoinRequests {
+export function createJoinRequests(db: Database, sessions: Sessions, secret: string, news: JoinRequestNews, now: () => number = Date.now): JoinRequests {
   function allow(actor: ActingActor, meetingId: string) {
     const authority = authorityOf(actor);
     if ((actor.kind === 'participant' && actor.meetingId !== meetingId) || !can(authority, 'join:admit')) {
@@ -62,7 +58,7 @@ export function createJoinRequests(db: Database, sessions: Sessions, secret: str
 
   async function decide(actor: ActingActor, meetingId: string, requestId: string, seat: (tx: Parameters<Parameters<Database['$transaction']>[0]>[0]) => Promise<string | null>) {
     allow(actor, meetingId);
-    await db.$transaction(async (tx) => {
+    const decided = await db.$transaction(async (tx) => {
       const decided = await tx.joinRequest.updateMany({
         where: { id: requestId, meetingId, status: 'pending' },
         data: { decidedAt: new Date(now()), decidedByName: actor.displayName },
@@ -71,8 +67,9 @@ export function createJoinRequests(db: Database, sessions: Sessions, secret: str
         throw new BoardError((await tx.joinRequest.count({ where: { id: requestId, meetingId } })) ? 'join_request_decided' : 'join_request_not_found');
       }
       const participantId = await seat(tx);
-      await tx.joinRequest.update({ where: { id: requestId }, data: participantId ? { status: 'admitted', participantId } : { status: 'refused' } });
+      return tx.joinRequest.update({ where: { id: requestId }, data: participantId ? { status: 'admitted', participantId } : { status: 'refused' } });
     });
+    news.decided(meetingId, { requestId, name: decided.name, status: decided.status === 'admitted' ? 'admitted' : 'refused', decidedBy: actor.displayName });
   }
 
   return {
@@ -86,7 +83,11 @@ export function createJoinRequests(db: Database, sessions: Sessions, secret: str
       const displayName = validName(name);
       if (rosterMemberId) await rosterMemberOf(meetingId, rosterMemberId);
       if ((await db.joinRequest.count({ where: { meetingId, status: 'pending' } })) >= MAX_PENDING_REQUESTS) throw new BoardError('rate_limited');
-      const request = await db.joinRequest.create({ data: { meetingId, name: displayName, rosterMemberId: rosterMemberId || null } });
+      const request = await db.joinRequest.create({
+        data: { meetingId, name: displayName, rosterMemberId: rosterMemberId || null },
+        include: { rosterMember: { select: ROSTER_NAME } },
+      });
+      news.asked(meetingId, viewOf(request));
       return { meetingId, token: signToken(secret, { kind: 'join-request', requestId: request.id, expiresAt: now() + REQUEST_TTL_MS }) };
     },
 
@@ -109,7 +110,7 @@ export function createJoinRequests(db: Database, sessions: Sessions, secret: str
         orderBy: { createdAt: 'asc' },
         include: { rosterMember: { select: ROSTER_NAME } },
       });
-      return requests.map((r) => ({ id: r.id, name: r.name, claimed: r.rosterMember, createdAt: r.createdAt.toISOString() }));
+      return requests.map(viewOf);
     },
 
     async admit(actor, meetingId, requestId, asRosterMemberId) {

@@ -13,6 +13,7 @@ import type { LifecycleServerEvents } from './events/lifecycle.ts';
 import type { PlanServerEvents } from './setup/plans.ts';
 import type { AttendanceClientEvents } from './events/attendance.ts';
 import type { SandboxClientEvents } from './events/sandbox.ts';
+import type { JoinRequestsServerEvents } from './events/join-requests.ts';
 
 export type { Ack, AckCallback } from './ack.ts';
 
@@ -42,7 +43,8 @@ export type ServerToClientEvents = MeetingServerEvents &
   ClusterServerEvents &
   ParticipantsServerEvents &
   LifecycleServerEvents &
-  PlanServerEvents;
+  PlanServerEvents &
+  JoinRequestsServerEvents;
 
 export interface SocketData {
   identity: Identity;

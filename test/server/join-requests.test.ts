@@ -3,13 +3,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOIN_REQUEST_COOKIE, sessionCookieName } from '../../server/shared/session-cookie.ts';
 import { MAX_PENDING_REQUESTS } from '../../server/setup/join-requests.ts';
-import { startTestBoard, type TestBoard } from '../support/board.ts';
+import type { JoinRequestDecided, JoinRequestView } from '../../server/shared/events/join-requests.ts';
+import { io } from 'socket.io-client';
+import { startTestBoard, type ClientSocket, type TestBoard } from '../support/board.ts';
 
 describe('requests to join from the screen', () => {
   let board: TestBoard;
   let code: string;
   let chair: string;
   let memberId: string;
+  const sockets: ClientSocket[] = [];
 
   const post = (path: string, fields: Record<string, string>, cookie?: string) =>
     fetch(`${board.url}${path}`, {
@@ -37,6 +40,7 @@ describe('requests to join from the screen', () => {
     memberId = (await board.db.rosterMember.create({ data: { planId, nameTh: 'นายกรรมการ ลืมลิงก์', position: 'member', agencyTh: 'สำนักงบประมาณ', meetingRole: 'member', order: 1 } })).id;
   });
   afterAll(async () => {
+    for (const socket of sockets) socket.close();
     await board.stop();
   });
 
@@ -91,6 +95,39 @@ describe('requests to join from the screen', () => {
       expect(tried.status, role).toBe(403);
     }
     expect((await board.db.joinRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe('pending');
+  });
+
+  it('tells the chair\'s sockets, and only theirs, of each request and each decision as it happens', async () => {
+    const open = async (role: 'chair' | 'member', name: string) => {
+      const socket: ClientSocket = io(board.url, { auth: { meetingId: board.meetingId, token: (await board.join(role, name)).sessionToken }, transports: ['websocket'], autoConnect: false });
+      sockets.push(socket);
+      return socket;
+    };
+    const chairSocket = { socket: await open('chair', 'ประธาน (แท็บเล็ต)') };
+    const member = { socket: await open('member', 'กรรมการผู้อยากรู้') };
+    const heardByMember: string[] = [];
+    for (const event of ['join:waiting', 'join:asked', 'join:decided'] as const) member.socket.on(event, () => heardByMember.push(event));
+    // Those already waiting, as the chair's socket joined: the earlier tests' requests nobody decided.
+    const waiting = await board.db.joinRequest.findMany({ where: { meetingId: board.meetingId, status: 'pending' } });
+    const listed = new Promise<string[]>((resolve) => chairSocket.socket.once('join:waiting', (list) => resolve(list.map((r) => r.name).sort())));
+    const ready = new Promise((resolve) => member.socket.once('session:ready', resolve));
+    chairSocket.socket.connect();
+    member.socket.connect();
+    expect(await listed).toEqual(waiting.map((r) => r.name).sort());
+    await ready;
+
+    const asked = new Promise<JoinRequestView>((resolve) => chairSocket.socket.once('join:asked', resolve));
+    const phone = await ask('ผู้ขอแบบสด', memberId);
+    const request = await asked;
+    expect(request).toMatchObject({ name: 'ผู้ขอแบบสด', claimed: { id: memberId, nameTh: 'นายกรรมการ ลืมลิงก์' } });
+
+    const decided = new Promise<JoinRequestDecided>((resolve) => chairSocket.socket.once('join:decided', resolve));
+    expect((await post(`/meetings/${board.meetingId}/join-requests?/admit`, { requestId: request.id }, chair)).status).toBeLessThan(400);
+    expect(await decided).toEqual({ requestId: request.id, name: 'ผู้ขอแบบสด', status: 'admitted', decidedBy: 'ประธานที่ประชุม' });
+    expect((await wait(phone)).status).toBe(303);
+    // A round trip on the member's own socket: anything sent to it before would have arrived by now.
+    await member.socket.emitWithAck('presence:list', {});
+    expect(heardByMember).toEqual([]);
   });
 
   it('refuses a blank name, a roster person of another plan, and a flood of requests', async () => {

@@ -29,10 +29,15 @@ export interface MeetingConnection {
 /** How long a hole may stay open before the server is asked for what is missing: events usually arrive in order. */
 const GAP_WAIT_MS = 300;
 
-export function connectMeeting(board: BoardState): MeetingConnection {
-  const auth: HandshakeAuth = { meetingId: board.meeting.id };
+/** A socket of one meeting, authenticated by the page's session cookie, for pages that follow less than the board. */
+export function openMeetingSocket(meetingId: string): MeetingSocket {
+  const auth: HandshakeAuth = { meetingId };
   // WebSocket only: long-polling would need sticky sessions once the board runs on several instances.
-  const socket: MeetingSocket = io({ auth, transports: ['websocket'], withCredentials: true });
+  return io({ auth, transports: ['websocket'], withCredentials: true });
+}
+
+export function connectMeeting(board: BoardState): MeetingConnection {
+  const socket = openMeetingSocket(board.meeting.id);
   const listeners = new Set<(event: SequencedEvent) => void>();
   let buffer = new SequenceBuffer<SequencedEvent>(board.seq + 1);
   let catchingUp: Promise<void> | null = null;

@@ -83,4 +83,8 @@ export const SETUP_MESSAGES = {
   deviceNotAttendee: { th: 'อุปกรณ์ (ไม่นับเป็นผู้เข้าประชุม)', en: 'Device (not an attendee)' },
   admitRequest: { th: 'อนุญาต', en: 'Admit' },
   refuseRequest: { th: 'ไม่อนุญาต', en: 'Refuse' },
+  joinAdmittedBy: { th: 'ได้รับอนุญาตให้เข้าร่วมแล้ว โดย', en: 'was admitted by' },
+  joinRefusedBy: { th: 'ไม่ได้รับอนุญาต โดย', en: 'was refused by' },
+  joinWaiting: { th: 'รอพิจารณา', en: 'waiting' },
+  joinWaitingNotice: { th: 'มีผู้ขอเข้าร่วมประชุมรอท่านพิจารณา', en: 'People are waiting for you to let them join' },
 } as const satisfies Record<string, { th: string; en: string }>;
