@@ -5,6 +5,8 @@
 import { computeTotals, type FrameTotals } from './totals.ts';
 import { bringTo, fitFrame, scaleByPercent, type AdjustableLine, type Adjustment } from './what-if.ts';
 import type { ErrorCode } from '../shared/errors.ts';
+import type { BoardSnapshot } from '../shared/board.ts';
+import { isProjectResolved } from './ceilings.ts';
 
 /** One private change: the ceiling the participant wants, and the live ceiling and version they changed it from. */
 export interface SandboxEdit {
@@ -178,4 +180,22 @@ export function applyOperation(edits: readonly SandboxEdit[], live: LiveBoard, o
       return { ok: true, edits: rebase(edits, live).filter((edit) => !gone.has(edit.projectId)), heldAtRequest: [] };
     }
   }
+}
+
+/** The live board as a browser holds it (its snapshot), for the sandbox: a confirmed resolution fixes a ceiling. */
+export function liveBoardOf(board: Pick<BoardSnapshot, 'projects' | 'resolutions' | 'meeting'>): LiveBoard {
+  const resolved = new Set(board.resolutions.filter((r) => r.projectId && isProjectResolved([r.status])).map((r) => r.projectId));
+  return {
+    frameBaht: board.meeting.plan.frameBaht,
+    allowAboveRequest: board.meeting.plan.allowAboveRequest,
+    lines: board.projects.map((p) => ({
+      projectId: p.id,
+      goalNumber: p.goalNumber,
+      approachCode: p.approachCode,
+      requestedBaht: p.requestedBaht,
+      ceilingBaht: p.ceilingBaht,
+      version: p.version,
+      resolved: resolved.has(p.id),
+    })),
+  };
 }

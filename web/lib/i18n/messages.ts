@@ -12,6 +12,7 @@ import { IMPORT_MESSAGES } from './messages/import.ts';
 import { PLANS_MESSAGES } from './messages/plans.ts';
 import { RECORDS_MESSAGES } from './messages/records.ts';
 import { RECORD_MESSAGES } from './messages/record.ts';
+import { WHATIF_MESSAGES } from './messages/whatif.ts';
 
 const BOARD_MESSAGES = {
   appName: { th: 'กระดานประชุมคณะกรรมการ', en: 'Committee Board' },
@@ -83,6 +84,7 @@ export const MESSAGE_GROUPS = {
   PLANS_MESSAGES,
   RECORDS_MESSAGES,
   RECORD_MESSAGES,
+  WHATIF_MESSAGES,
 };
 
 export const MESSAGES = {
@@ -99,6 +101,7 @@ export const MESSAGES = {
   ...PLANS_MESSAGES,
   ...RECORDS_MESSAGES,
   ...RECORD_MESSAGES,
+  ...WHATIF_MESSAGES,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

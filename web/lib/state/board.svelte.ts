@@ -53,6 +53,9 @@ export class BoardState {
   get seq() {
     return this.#snapshot.seq;
   }
+  get resolutions() {
+    return this.#snapshot.resolutions;
+  }
   get focus() {
     return this.#snapshot.focus;
   }
