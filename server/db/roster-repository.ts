@@ -66,7 +66,11 @@ export async function reorderRoster(db: Database, planId: string, memberIds: str
     if (new Set(memberIds).size !== memberIds.length || memberIds.length !== known.size || !memberIds.every((id) => known.has(id))) {
       throw new BoardError('roster_member_not_found');
     }
-    for (const [index, id] of memberIds.entries()) await tx.rosterMember.update({ where: { id }, data: { order: index + 1 } });
+    // One statement for the whole order: a row-by-row update held the transaction past its timeout on a busy machine.
+    await tx.$executeRaw`
+      UPDATE "RosterMember" AS m SET "order" = o.position
+      FROM unnest(${memberIds}::text[]) WITH ORDINALITY AS o(id, position)
+      WHERE m.id = o.id AND m."planId" = ${planId}`;
   });
   return listRoster(db, planId);
 }

@@ -2,20 +2,17 @@
 // every sequenced change that made it, with who, when and why. From it, pure and the same on the server and in the
 // browser: the board at any seq (stateAt), the changes in order with the running total and the remainder, grouped by
 // the agenda item in focus when they were made (replayRows), and the marks the timeline shows.
+import { CEILING_HISTORY_KIND_LABELS, type CeilingChangeKind } from '../shared/board.ts';
 import type { Role } from '../shared/roles.ts';
 import { boardAt, timeline, type BoardMoment, type HistoricLine, type RecordEntry } from './frame-history.ts';
 import { computeTotals, type FrameTotals } from './totals.ts';
 
 /** What made a change: the audit row's kind for ceilings, or the frame itself. */
-export type ChangeCause = 'set' | 'proposal_accepted' | 'revert' | 'undo' | 'reopen' | 'import' | 'frame';
+export type ChangeCause = CeilingChangeKind | 'frame';
 
+/** The ceilings' kinds are written as the project's history writes them, so the two never drift apart. */
 export const CHANGE_CAUSE_LABELS: Record<ChangeCause, { th: string; en: string }> = {
-  set: { th: 'กำหนดวงเงิน', en: 'Set' },
-  proposal_accepted: { th: 'รับข้อเสนอ', en: 'Proposal accepted' },
-  revert: { th: 'คืนเป็นวงเงินที่ขอ', en: 'Reverted to request' },
-  undo: { th: 'เลิกทำ', en: 'Undone' },
-  reopen: { th: 'เปิดมติใหม่', en: 'Resolution reopened' },
-  import: { th: 'นำเข้าข้อมูล', en: 'Imported' },
+  ...CEILING_HISTORY_KIND_LABELS,
   frame: { th: 'เปลี่ยนกรอบวงเงิน', en: 'Frame changed' },
 };
 
