@@ -16,9 +16,12 @@ import {
   moveAgendaSchema,
   moveFocusSchema,
   recordAttendanceSchema,
+  screenMomentSchema,
   type MeetingFocus,
   type ParticipantChange,
 } from '../shared/events/presenter.ts';
+import { unrecordedSeq } from '../domain/focus.ts';
+import { BoardError } from '../shared/errors.ts';
 import { sequencedCommand, type CommandContext } from './command.ts';
 
 /** The focus moved, as a short-path plan: every follower in the room waits on this one. */
@@ -82,6 +85,31 @@ export const recordAttendanceCommand = sequencedCommand({
   run: async (ctx, payload) => participantsChanged(ctx, await recordAttendance(ctx, payload)),
 });
 
+/** A moment of the record on the room screen: the record ends at the seq before this command's own. */
+export const showMomentCommand = sequencedCommand({
+  event: 'screen:show-moment',
+  schema: screenMomentSchema,
+  authority: 'focus:move',
+  fast: {
+    read: (meetingId) => focusReadSql(meetingId),
+    plan: (ctx, rows, moment) => {
+      const field = unrecordedSeq(moment, ctx.seq - 1);
+      if (field) throw new BoardError('moment_not_recorded', { field, lastSeq: ctx.seq - 1 });
+      return focusMoved(ctx.seq, rows, { moment });
+    },
+  },
+});
+
+export const showLiveCommand = sequencedCommand({
+  event: 'screen:show-live',
+  schema: z.strictObject({}),
+  authority: 'focus:move',
+  fast: {
+    read: (meetingId) => focusReadSql(meetingId),
+    plan: (ctx, rows) => focusMoved(ctx.seq, rows, { moment: undefined }),
+  },
+});
+
 export const PRESENTER_COMMANDS = [
   moveFocusCommand,
   moveAgendaCommand,
@@ -89,4 +117,6 @@ export const PRESENTER_COMMANDS = [
   assignPresenterCommand,
   reclaimPresenterCommand,
   recordAttendanceCommand,
+  showMomentCommand,
+  showLiveCommand,
 ] as const;

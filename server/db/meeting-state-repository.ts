@@ -52,9 +52,9 @@ function targetExists(target: FocusTarget): Sql {
 }
 
 /** The stored focus, the agenda it is read against, and whether the target exists: one statement. */
-export function focusReadSql(meetingId: string, target: FocusTarget): Sql {
+export function focusReadSql(meetingId: string, target?: FocusTarget): Sql {
   return sql`
-    SELECT m."focus", ${targetExists(target)} AS "targetExists",
+    SELECT m."focus", ${target ? targetExists(target) : sql`TRUE`} AS "targetExists",
            ARRAY(SELECT a."id" FROM "AgendaItem" a WHERE a."meetingId" = m."id" ORDER BY a."position") AS "agendaIds"
     FROM "Meeting" m WHERE m."id" = ${meetingId}`;
 }

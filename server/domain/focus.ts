@@ -1,7 +1,7 @@
 // What the room looks at: the presenter's focus, stepping through the project list in the board's order, custom
 // agenda items, and handing the presenter role over and back. Pure: the handlers do the I/O.
 import type { AgendaItemView, GoalView } from '../shared/board.ts';
-import { meetingFocusSchema, type FocusView, type MeetingFocus, type PresenterHandover } from '../shared/events/presenter.ts';
+import { meetingFocusSchema, type FocusView, type MeetingFocus, type PresenterHandover, type ScreenMoment } from '../shared/events/presenter.ts';
 import type { Role } from '../shared/roles.ts';
 
 export interface ListedProject {
@@ -69,6 +69,19 @@ export function stepProject(view: FocusView, delta: 1 | -1, goals: readonly Goal
 export function edgeProject(edge: 'first' | 'last', ordered: readonly ListedProject[]): FocusView {
   const project = edge === 'first' ? ordered[0] : ordered.at(-1);
   return project ? { kind: 'project', projectId: project.id } : { kind: 'overview' };
+}
+
+/** The seq of a screen moment that is not in the record whose last seq is `lastSeq`, or null when both are. */
+export function unrecordedSeq(moment: ScreenMoment, lastSeq: number): 'seq' | 'compareTo' | null {
+  if (moment.seq > lastSeq) return 'seq';
+  if (moment.compareTo !== undefined && moment.compareTo > lastSeq) return 'compareTo';
+  return null;
+}
+
+/** The two moments of a ก่อน/หลัง, earlier first, whichever of them the presenter named first; null for one moment. */
+export function beforeAfter(moment: ScreenMoment): { before: number; after: number } | null {
+  if (moment.compareTo === undefined) return null;
+  return { before: Math.min(moment.seq, moment.compareTo), after: Math.max(moment.seq, moment.compareTo) };
 }
 
 export function sameView(a: FocusView, b: FocusView): boolean {

@@ -180,6 +180,10 @@ export const ERROR_MESSAGES = {
     th: 'บางโครงการที่เลือกมีมติที่ยืนยันแล้ว ต้องให้ประธานเปิดพิจารณาใหม่ก่อน หรือเอาออกจากรายการที่เลือก',
     en: 'Some selected projects have a confirmed resolution: the chair must reopen them first, or leave them out',
   },
+  moment_not_recorded: {
+    th: 'ช่วงเวลาที่เลือก (seq หรือ compareTo) ไม่อยู่ในบันทึกการประชุมนี้',
+    en: 'The moment chosen (seq or compareTo) is not in this meeting\'s record',
+  },
   internal: { th: 'ระบบขัดข้อง กรุณาลองใหม่', en: 'Something went wrong on the server: try again' },
   database_unavailable: {
     th: 'ชั่วคราว: ฐานข้อมูลไม่ตอบสนอง กรุณาลองใหม่อีกครั้งในอีกสักครู่',

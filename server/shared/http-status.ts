@@ -110,6 +110,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   resolution_selection_empty: 400,
   resolution_selection_too_large: 400,
   resolution_selection_confirmed: 409,
+  moment_not_recorded: 404,
   internal: 500,
   database_unavailable: 503,
   server_restarting: 503,

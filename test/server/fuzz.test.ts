@@ -100,6 +100,8 @@ describe('fuzz against the real board', { timeout: 240_000 }, () => {
       'sandbox:load': {},
       'sandbox:change': { operation: { kind: 'percent', projectIds: [project.id], percent: -10 } },
       'sandbox:clear': {},
+      'screen:show-moment': { seq: 0, compareTo: 0 },
+      'screen:show-live': {},
     };
     for (const command of SOCKET_COMMANDS) expect(bases, `a base payload for ${command.event}`).toHaveProperty([command.event]);
     // Opening a meeting's minutes for the first time writes their skeleton: the server's own, done before the fuzz.

@@ -241,6 +241,16 @@ export const COMMAND_EXAMPLES: Record<CommandName, CommandExample> = {
       return {};
     },
   },
+  'screen:show-moment': {
+    async payload() {
+      return { seq: 0, compareTo: 0 };
+    },
+  },
+  'screen:show-live': {
+    async payload() {
+      return {};
+    },
+  },
 };
 
 /** Who an endpoint serves: a meeting's participants by their session cookie, organisers by theirs, or both. */

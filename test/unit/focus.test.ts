@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  beforeAfter,
   defaultFocus,
   edgeProject,
   handOver,
@@ -7,6 +8,7 @@ import {
   projectOrder,
   readStoredFocus,
   stepProject,
+  unrecordedSeq,
 } from '../../server/domain/focus.ts';
 import type { GoalView } from '../../server/shared/board.ts';
 
@@ -77,5 +79,26 @@ describe('focus', () => {
       { participantId: 'p2', role: 'presenter' },
     ]);
     expect(handOver(second.handover, { participantId: 'p2', role: 'presenter' }).roleChanges).toEqual([]);
+  });
+});
+
+describe('a moment of the record on the screen', () => {
+  it('names the seq that lies past the record', () => {
+    expect(unrecordedSeq({ seq: 0 }, 0)).toBeNull();
+    expect(unrecordedSeq({ seq: 7, compareTo: 3 }, 7)).toBeNull();
+    expect(unrecordedSeq({ seq: 8 }, 7)).toBe('seq');
+    expect(unrecordedSeq({ seq: 2, compareTo: 9 }, 7)).toBe('compareTo');
+  });
+
+  it('puts the earlier moment before, whichever was named first', () => {
+    expect(beforeAfter({ seq: 5 })).toBeNull();
+    expect(beforeAfter({ seq: 5, compareTo: 2 })).toEqual({ before: 2, after: 5 });
+    expect(beforeAfter({ seq: 2, compareTo: 5 })).toEqual({ before: 2, after: 5 });
+  });
+
+  it('reads a stored focus with its moment, and one stored before moments existed', () => {
+    const stored = { view: { kind: 'overview' }, agendaItemId: null, handover: null, moment: { seq: 4, compareTo: 1 } };
+    expect(readStoredFocus(stored, [])).toEqual(stored);
+    expect(readStoredFocus({ ...stored, moment: undefined }, []).moment).toBeUndefined();
   });
 });

@@ -29,17 +29,30 @@ export interface PresenterHandover {
   previousRole: Role;
 }
 
+/** A seq of the meeting's record: 0 is the board before its first change. */
+const recordSeq = z.number().int().min(0).max(2_147_483_647);
+
+/**
+ * A moment of the meeting's record the presenter put on the room screen: the board once every change up to `seq` was
+ * made, and with `compareTo`, the changes between the two moments (ก่อน/หลัง: the earlier is before, whichever named).
+ */
+export const screenMomentSchema = z.object({ seq: recordSeq, compareTo: recordSeq.optional() }).strict();
+export type ScreenMoment = z.infer<typeof screenMomentSchema>;
+
 /** Stored in Meeting.focus and carried in every BoardSnapshot. */
 export interface MeetingFocus {
   view: FocusView;
   agendaItemId: string | null;
   handover: PresenterHandover | null;
+  /** Absent: the screen shows the live board. Kept until screen:show-live, whatever else the focus does. */
+  moment?: ScreenMoment;
 }
 
 export const meetingFocusSchema = z.object({
   view: focusViewSchema,
   agendaItemId: id.nullable(),
   handover: z.object({ participantId: id, previousRole: z.enum(ROLES) }).nullable(),
+  moment: screenMomentSchema.optional(),
 });
 
 export const moveFocusSchema = z.object({ view: focusViewSchema }).strict();
@@ -78,6 +91,10 @@ export interface PresenterClientEvents {
   'attendance:record': (request: z.input<typeof recordAttendanceSchema>, ack: AckCallback<{ seq: number }>) => void;
   'follow:report': (request: z.input<typeof reportFollowSchema>, ack: AckCallback<Record<string, never>>) => void;
   'presence:list': (request: Record<string, never>, ack: AckCallback<PresenceEntry[]>) => void;
+  /** The presenter or chair puts a moment of the record on the room screen (a seq past the record: moment_not_recorded). */
+  'screen:show-moment': (request: z.input<typeof screenMomentSchema>, ack: AckCallback<{ seq: number }>) => void;
+  /** The room screen goes back to the live board. */
+  'screen:show-live': (request: Record<string, never>, ack: AckCallback<{ seq: number }>) => void;
 }
 
 /** The participants whose presence entry changed, whole, and those no longer listed (revoked). */
