@@ -3,6 +3,13 @@
 // pure module the server uses (server/domain/meeting-record.ts), never from a copy kept here.
 import { boardAt, timeline, type TimelinePoint } from '$domain/frame-history.ts';
 import { recordEntries, recordNow, stateAt, type BoardState as MomentState, type MeetingRecord } from '$domain/meeting-record.ts';
+import { indexAtSeq } from '$lib/timeline/chart.ts';
+
+/** The board at a seq of the record, and the time it stood so (its last change, or the meeting's start). */
+export interface RecordedMoment {
+  state: MomentState;
+  at: string;
+}
 
 /** How long the timeline waits after a change on the board before it fetches the record again. */
 const REFRESH_AFTER_MS = 400;
@@ -26,6 +33,9 @@ export class TimelineState {
   readonly now: MomentState | null = $derived(this.record ? stateAt(this.record, this.record.seq, this.entries) : null);
   readonly past: MomentState | null = $derived(this.viewing && this.record && this.point ? stateAt(this.record, this.point.seq, this.entries) : null);
 
+  /** The presenter's other moment for a ก่อน/หลัง on the screen (a seq), chosen before scrubbing to the second. */
+  compareFrom: number | null = $state(null);
+
   constructor(
     private readonly meetingId: string,
     private readonly openedAt: string | null,
@@ -33,6 +43,12 @@ export class TimelineState {
 
   #startedAt(record: MeetingRecord): string {
     return this.openedAt ?? record.changes[0]?.at ?? new Date().toISOString();
+  }
+
+  /** The board at `seq`; null until the record reaches it (the screen fetches the record when the moment arrives). */
+  moment(seq: number): RecordedMoment | null {
+    if (!this.record || this.record.seq < seq) return null;
+    return { state: stateAt(this.record, seq, this.entries), at: this.points[indexAtSeq(this.points, seq)]?.at ?? this.#startedAt(this.record) };
   }
 
   async toggle(): Promise<void> {
