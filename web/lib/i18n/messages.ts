@@ -13,6 +13,7 @@ import { PLANS_MESSAGES } from './messages/plans.ts';
 import { RECORDS_MESSAGES } from './messages/records.ts';
 import { RECORD_MESSAGES } from './messages/record.ts';
 import { WHATIF_MESSAGES } from './messages/whatif.ts';
+import { BULK_RESOLUTION_MESSAGES } from './messages/bulk-resolution.ts';
 
 const BOARD_MESSAGES = {
   appName: { th: 'กระดานประชุมคณะกรรมการ', en: 'Committee Board' },
@@ -85,6 +86,7 @@ export const MESSAGE_GROUPS = {
   RECORDS_MESSAGES,
   RECORD_MESSAGES,
   WHATIF_MESSAGES,
+  BULK_RESOLUTION_MESSAGES,
 };
 
 export const MESSAGES = {
@@ -102,6 +104,7 @@ export const MESSAGES = {
   ...RECORDS_MESSAGES,
   ...RECORD_MESSAGES,
   ...WHATIF_MESSAGES,
+  ...BULK_RESOLUTION_MESSAGES,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,0 +1,27 @@
+// Words for the page on which the secretary drafts project resolutions many at a time and the chair confirms them.
+export const BULK_RESOLUTION_MESSAGES = {
+  bulkResolutionsTitle: { th: 'บันทึกมติรายโครงการ', en: 'Project resolutions' },
+  bulkResolutionsIntro: {
+    th: 'เลือกโครงการหลายรายการพร้อมกัน กำหนดผลการพิจารณาและเงื่อนไข แล้วบันทึกเป็นร่างมติ ประธานยืนยันทั้งรายการได้ในครั้งเดียว กรณียกเว้นบันทึกทีละโครงการ',
+    en: 'Select many projects at once, choose the outcome and conditions and draft the resolutions; the chair confirms the whole list in one action. Exceptions are recorded one project at a time.',
+  },
+  bulkOutcomeKeepCeiling: { th: 'อนุมัติตามวงเงินที่กำหนด (คงวงเงินปัจจุบันของแต่ละโครงการ)', en: 'Approved at the ceiling set (each project keeps its current ceiling)' },
+  bulkConditions: { th: 'เงื่อนไข/ข้อความมติ (ถ้ามี)', en: 'Conditions or resolution text (optional)' },
+  bulkRecordSelected: { th: 'บันทึกร่างมติโครงการที่เลือก', en: 'Draft for the selected projects' },
+  bulkRecordRemaining: { th: 'บันทึกร่างมติทุกโครงการที่ยังไม่มีมติ', en: 'Draft for every project without a resolution' },
+  bulkSelectedCount: { th: 'เลือกแล้ว', en: 'Selected' },
+  bulkRemainingCount: { th: 'ยังไม่มีมติ', en: 'Without a resolution' },
+  bulkClearSelection: { th: 'ล้างการเลือก', en: 'Clear the selection' },
+  bulkSelectGoal: { th: 'เลือกทั้งหมดในเป้าหมายนี้', en: 'Select all in this goal' },
+  bulkSelectApproach: { th: 'เลือกทั้งหมดในแนวทางนี้', en: 'Select all in this approach' },
+  bulkSelectProject: { th: 'เลือกโครงการ', en: 'Select project' },
+  bulkDraftsTitle: { th: 'ร่างมติรอประธานยืนยัน', en: 'Drafts awaiting the chair' },
+  bulkDraftsCount: { th: 'จำนวนร่างมติ', en: 'Drafts' },
+  bulkDraftsCeiling: { th: 'รวมวงเงินตามร่างมติ', en: 'Ceilings in the drafts' },
+  bulkConfirmAll: { th: 'ยืนยันร่างมติทั้งหมด', en: 'Confirm all drafts' },
+  bulkNoDrafts: { th: 'ไม่มีร่างมติรอยืนยัน', en: 'No drafts awaiting confirmation' },
+  bulkDraftsOnly: { th: 'แสดงเฉพาะร่างมติรอยืนยัน', en: 'Show drafts awaiting confirmation only' },
+  bulkDone: { th: 'บันทึกแล้ว', en: 'Done' },
+  bulkOneByOne: { th: 'บันทึกทีละโครงการ', en: 'One by one' },
+  bulkCloseOne: { th: 'ปิด', en: 'Close' },
+} as const satisfies Record<string, { th: string; en: string }>;
