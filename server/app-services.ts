@@ -14,6 +14,7 @@ import type { FrameService } from './db/frame-repository.ts';
 import type { LimitName } from './limits/rate-limits.ts';
 import type { RunCommand } from './commands/registry.ts';
 import type { MeetingRecord } from './domain/meeting-record.ts';
+import type { AttendanceSheet } from './shared/events/attendance.ts';
 
 export interface AppServices {
   /** Runs a sequenced command through the pipeline (server/commands/), exactly as Socket.io does. */
@@ -48,6 +49,8 @@ export interface AppServices {
   joinRequests: JoinRequests;
   /** Counts one `name` for a client address; throws BoardError('rate_limited') past the limit. */
   limit(name: LimitName, address: string): Promise<void>;
+  /** Every roster member's attendance, the attendees and the quorum (the attendance page). */
+  loadAttendance(meetingId: string): Promise<AttendanceSheet>;
 }
 
 const SERVICES = Symbol.for('committee-board.services');

@@ -10,6 +10,7 @@ import { createSessions, type Sessions } from './auth/sessions.ts';
 import { createOrganisers, type Organisers } from './auth/organisers.ts';
 import { createJoinCodes } from './auth/join-codes.ts';
 import { loadBoard, listMeetings, projectDetails } from './db/board-repository.ts';
+import { loadAttendanceSheet } from './db/minutes-repository.ts';
 import { loadMeetingRecord } from './db/meeting-record-repository.ts';
 import { createDatabaseClient, type Database } from './db/client.ts';
 import { createPgPool } from './db/pg-pool.ts';
@@ -236,6 +237,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       meetingForJoinCode: (code) => joinCodes.meetingFor(code),
       joinRequests,
       limit: (name, address) => limits.take(name, address),
+      loadAttendance: (meetingId) => loadAttendanceSheet(db, meetingId),
     };
     const app = createExpressApp({
       health,

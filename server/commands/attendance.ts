@@ -1,7 +1,7 @@
 // Attendance as the minutes need it: a roster member's absence with its reason, and a participant standing in for a
 // member (ผู้แทน). Both say `participants:changed`, which also brings the minutes' attendance up to date.
-import { recordAbsence, recordSubstitute } from '../db/attendance-repository.ts';
-import { recordAbsenceSchema, recordSubstituteSchema } from '../shared/events/attendance.ts';
+import { markAttendance, recordAbsence, recordSubstitute } from '../db/attendance-repository.ts';
+import { markAttendanceSchema, recordAbsenceSchema, recordSubstituteSchema } from '../shared/events/attendance.ts';
 import { sequencedCommand } from './command.ts';
 import { participantsChanged } from './presenter.ts';
 
@@ -19,4 +19,12 @@ export const recordSubstituteCommand = sequencedCommand({
   run: async (ctx, payload) => participantsChanged(ctx, await recordSubstitute(ctx, payload)),
 });
 
-export const ATTENDANCE_COMMANDS = [recordAbsenceCommand, recordSubstituteCommand] as const;
+/** The attendance page: a roster member present, absent or represented, whether or not they joined on a device. */
+export const markAttendanceCommand = sequencedCommand({
+  event: 'attendance:mark',
+  schema: markAttendanceSchema,
+  authority: 'attendance:record',
+  run: async (ctx, payload) => participantsChanged(ctx, await markAttendance(ctx, payload)),
+});
+
+export const ATTENDANCE_COMMANDS = [recordAbsenceCommand, recordSubstituteCommand, markAttendanceCommand] as const;

@@ -8,6 +8,7 @@ import type { Attendance, FocusView, MeetingFocus, ParticipantChange } from '../
 import type { Role } from '../shared/roles.ts';
 import type { Prisma } from './generated/client.ts';
 import { sql, type Sql } from './sql.ts';
+import { SIGNS_IN } from './record-only.ts';
 
 export async function currentFocus(tx: Tx, meetingId: string): Promise<MeetingFocus> {
   const meeting = await tx.meeting.findUniqueOrThrow({
@@ -81,7 +82,8 @@ export async function addAgendaItem({ tx, meetingId }: CommandContext, input: { 
 }
 
 export async function assignPresenter({ tx, meetingId }: CommandContext, targetId: string) {
-  const target = await tx.participant.findFirst({ where: { id: targetId, meetingId, revokedAt: null }, select: { id: true, role: true } });
+  // A record-only row (marked on the attendance page) has nobody on a device to present.
+  const target = await tx.participant.findFirst({ where: { id: targetId, meetingId, revokedAt: null, ...SIGNS_IN }, select: { id: true, role: true } });
   if (!target) throw new BoardError('participant_not_found');
   if (target.role === 'chair') throw new BoardError('forbidden');
   const plan = handOver((await currentFocus(tx, meetingId)).handover, { participantId: target.id, role: target.role });

@@ -4,6 +4,7 @@
 // loads the roster and the participants.
 import { COMMITTEE_POSITIONS, POSITION_LABELS, type CommitteePosition, type ParticipantKind } from '../shared/people.ts';
 import type { Role } from '../shared/roles.ts';
+import type { AttendanceSheet } from '../shared/events/attendance.ts';
 
 export interface RosterPerson {
   id: string;
@@ -24,6 +25,8 @@ export interface SeatedPerson {
   absenceReason: string | null;
   rosterMemberId: string | null;
   substituteForId: string | null;
+  /** Made on the attendance page for someone in the room without a device: nobody signs in as it. */
+  recordOnly: boolean;
 }
 
 export interface PresentMember {
@@ -55,7 +58,7 @@ export interface Quorum {
 export interface AttendanceRoll {
   present: PresentMember[];
   absent: AbsentMember[];
-  attendees: { nameTh: string; organisationTh: string }[];
+  attendees: { participantId: string; nameTh: string; organisationTh: string }[];
   /** null for a meeting whose plan has no roster: there is nothing to count against. */
   quorum: Quorum | null;
 }
@@ -70,29 +73,64 @@ export function quorumOf(members: number, present: number): Quorum {
   return { members, present, met: members > 0 && present * 2 >= members };
 }
 
+/**
+ * Where one roster member stands, from all the rows that are them or stand in for them: present in the room, online
+ * (joined from elsewhere), through a substitute, absent (with the reason, if one was recorded), or not recorded at all
+ * (never joined, nobody marked them). The minutes count the last two alike, as absent.
+ */
+export type Standing =
+  | { status: 'present'; onDevice: boolean }
+  | { status: 'online'; onDevice: boolean }
+  | { status: 'substitute'; substitute: SeatedPerson }
+  | { status: 'absent'; reasonTh: string | null }
+  | { status: 'unrecorded'; reasonTh: null };
+
+const here = (p: SeatedPerson) => p.attendance !== 'absent';
+
+function standingOf(member: RosterPerson, people: readonly SeatedPerson[]): Standing {
+  const own = people.filter((p) => p.rosterMemberId === member.id);
+  const attending = own.filter(here);
+  if (attending.length > 0) {
+    // Someone marked present in the room is in the room, whatever a device of theirs says.
+    const inRoom = attending.some((p) => p.attendance === 'present');
+    return { status: inRoom ? 'present' : 'online', onDevice: attending.some((p) => !p.recordOnly) };
+  }
+  const substitute = people.find((p) => p.substituteForId === member.id && here(p));
+  if (substitute) return { status: 'substitute', substitute };
+  if (own.length === 0) return { status: 'unrecorded', reasonTh: null };
+  return { status: 'absent', reasonTh: own.find((p) => p.absenceReason)?.absenceReason ?? null };
+}
+
+const collator = new Intl.Collator('th');
+/** The minutes' order: chair first, then by position, then as the roster lists them. */
+const inRosterOrder = (roster: readonly RosterPerson[]) =>
+  [...roster].sort((a, b) => rank(a.position) - rank(b.position) || a.order - b.order || collator.compare(a.nameTh, b.nameTh));
+
 export function attendanceRoll(roster: readonly RosterPerson[], seated: readonly SeatedPerson[]): AttendanceRoll {
   const people = seated.filter((p) => p.kind !== 'device');
-  const here = (p: SeatedPerson) => p.attendance !== 'absent';
-  const collator = new Intl.Collator('th');
-  const sorted = [...roster].sort((a, b) => rank(a.position) - rank(b.position) || a.order - b.order || collator.compare(a.nameTh, b.nameTh));
+  const sorted = inRosterOrder(roster);
   const onRoster = new Set(roster.map((m) => m.id));
 
   const present: (PresentMember & { rank: number; order: number })[] = [];
   const absent: AbsentMember[] = [];
   let counted = 0;
   for (const member of sorted) {
-    const own = people.filter((p) => p.rosterMemberId === member.id);
-    const substitute = people.find((p) => p.substituteForId === member.id && here(p));
+    const standing = standingOf(member, people);
     const line = { rank: rank(member.position), order: member.order, positionTh: POSITION_LABELS[member.position].th, agencyTh: member.agencyTh };
-    if (own.some(here)) {
+    if (standing.status === 'present' || standing.status === 'online') {
       present.push({ ...line, nameTh: member.nameTh, substituteFor: null });
       counted++;
-    } else if (substitute) {
-      present.push({ ...line, nameTh: substitute.displayName, agencyTh: substitute.organisationTh || member.agencyTh, substituteFor: { nameTh: member.nameTh } });
+    } else if (standing.status === 'substitute') {
+      const { substitute } = standing;
+      present.push({
+        ...line,
+        nameTh: substitute.displayName,
+        agencyTh: substitute.organisationTh || member.agencyTh,
+        substituteFor: { nameTh: member.nameTh },
+      });
       counted++;
     } else {
-      const reason = own.find((p) => p.absenceReason)?.absenceReason ?? null;
-      absent.push({ nameTh: member.nameTh, positionTh: line.positionTh, agencyTh: member.agencyTh, reasonTh: reason });
+      absent.push({ nameTh: member.nameTh, positionTh: line.positionTh, agencyTh: member.agencyTh, reasonTh: standing.reasonTh });
     }
   }
 
@@ -119,7 +157,7 @@ export function attendanceRoll(roster: readonly RosterPerson[], seated: readonly
   const unlistedIds = new Set(unlisted.map((p) => p.id));
   const attendees = people
     .filter((p) => here(p) && !unlistedIds.has(p.id) && !p.substituteForId && !(p.rosterMemberId && onRoster.has(p.rosterMemberId)))
-    .map((p) => ({ nameTh: p.displayName, organisationTh: p.organisationTh }))
+    .map((p) => ({ participantId: p.id, nameTh: p.displayName, organisationTh: p.organisationTh }))
     .sort((a, b) => collator.compare(a.nameTh, b.nameTh));
 
   return {
@@ -127,5 +165,29 @@ export function attendanceRoll(roster: readonly RosterPerson[], seated: readonly
     absent,
     attendees,
     quorum: roster.length > 0 ? quorumOf(roster.length, counted) : null,
+  };
+}
+
+/**
+ * The attendance page's view (the chair's and the secretary's): every roster member in the minutes' order with where
+ * they stand, joined on a device or not; the non-member attendees; and the quorum the minutes write. Devices are not
+ * listed.
+ */
+export function attendanceSheet(roster: readonly RosterPerson[], seated: readonly SeatedPerson[]): AttendanceSheet {
+  const people = seated.filter((p) => p.kind !== 'device');
+  const roll = attendanceRoll(roster, seated);
+  return {
+    members: inRosterOrder(roster).map((member) => {
+      const standing = standingOf(member, people);
+      const base = { rosterMemberId: member.id, nameTh: member.nameTh, positionTh: POSITION_LABELS[member.position].th, agencyTh: member.agencyTh };
+      if (standing.status === 'substitute') {
+        const { id, displayName, organisationTh } = standing.substitute;
+        return { ...base, status: 'substitute', reasonTh: null, onDevice: false, substitute: { participantId: id, nameTh: displayName, organisationTh } };
+      }
+      if (standing.status === 'present' || standing.status === 'online') return { ...base, status: standing.status, reasonTh: null, onDevice: standing.onDevice, substitute: null };
+      return { ...base, status: standing.status, reasonTh: standing.reasonTh, onDevice: false, substitute: null };
+    }),
+    attendees: roll.attendees,
+    quorum: roll.quorum,
   };
 }

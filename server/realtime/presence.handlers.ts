@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Database } from '../db/client.ts';
 import { reportFollowSchema } from '../shared/events/presenter.ts';
+import { loadAttendanceSheet } from '../db/minutes-repository.ts';
 import type { PresenceTracker } from './presence.ts';
 import { query } from './socket-calls.ts';
 import type { FeatureHandlers } from './socket-server.ts';
@@ -28,5 +29,8 @@ export function presenceHandlers(deps: { db: Database; presence: PresenceTracker
       }),
     );
     socket.on('presence:list', query(z.strictObject({}), () => presence.list(meetingId)));
+    // Who attends (the room, not the devices) and the quorum: the attendance page and the board's badge read it again
+    // when attendance or the people present change.
+    socket.on('attendance:sheet', query(z.strictObject({}), () => loadAttendanceSheet(db, meetingId)));
   };
 }

@@ -6,6 +6,7 @@
 import type { Database } from '../db/client.ts';
 import type { PresenceEntry } from '../shared/events/presenter.ts';
 import { can } from '../domain/permissions.ts';
+import { SIGNS_IN } from '../db/record-only.ts';
 
 export interface Live {
   connections: number;
@@ -125,7 +126,8 @@ export function createPresenceTracker(
     },
     async list(meetingId) {
       const participants = await db.participant.findMany({
-        where: { meetingId, revokedAt: null },
+        // Record-only rows (someone marked on the attendance page who never joined) are nobody on a device.
+        where: { meetingId, revokedAt: null, ...SIGNS_IN },
         orderBy: { joinedAt: 'asc' },
         select: { id: true, displayName: true, role: true, attendance: true, kind: true },
       });

@@ -85,6 +85,8 @@ describe('fuzz against the real board', { timeout: 240_000 }, () => {
       'attendance:record': { participantId: member.identity.participantId, attendance: 'present' },
       'attendance:absent': { rosterMemberId: 'm1', reasonTh: 'ติดราชการ' },
       'attendance:substitute': { participantId: member.identity.participantId, rosterMemberId: 'm1' },
+      'attendance:mark': { rosterMemberId: 'm1', status: 'substitute', nameTh: 'นายแทน', organisationTh: 'ผู้อำนวยการ' },
+      'attendance:sheet': {},
       'resolution:record': { projectId: project.id, outcome: 'approved_as_requested', textTh: 'มติ' },
       'resolution:confirm': { resolutionId: 'r1' },
       'resolution:reopen': { resolutionId: 'r1', reason: 'เหตุผล' },

@@ -155,6 +155,11 @@ export const COMMAND_EXAMPLES: Record<CommandName, CommandExample> = {
       return { participantId: (await world.newParticipant('member')).participantId, rosterMemberId: (await newRosterMember(world)).id };
     },
   },
+  'attendance:mark': {
+    async payload(world) {
+      return { rosterMemberId: (await newRosterMember(world)).id, status: 'substitute', nameTh: 'นายแทน ตัวอย่าง', organisationTh: 'ผู้อำนวยการกอง' };
+    },
+  },
   'resolution:record': {
     async payload(world) {
       return { projectId: (await world.resolutionProject()).id, outcome: 'deferred', textTh: 'ตัวอย่าง' };

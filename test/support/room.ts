@@ -11,8 +11,8 @@ export interface Room {
   readonly browser: Browser;
   /** A fresh browser context, closed with the room. */
   newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
-  /** Opens a personal invite, joins, and waits until the board is live. */
-  joinAs(role: Role, name: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /** Opens a personal invite (for a roster member, if named), joins, and waits until the board is live. */
+  joinAs(role: Role, name: string, viewport?: { width: number; height: number }, invite?: { rosterMemberId?: string }): Promise<Page>;
 }
 
 export function useRoom(): Room {
@@ -41,9 +41,9 @@ export function useRoom(): Room {
       contexts.push(context);
       return context;
     },
-    async joinAs(role, name, viewport = { width: 1280, height: 900 }) {
+    async joinAs(role, name, viewport = { width: 1280, height: 900 }, invite = {}) {
       const page = await (await room.newContext({ viewport })).newPage();
-      await page.goto(await board.inviteUrl(role, name));
+      await page.goto(`${board.url}/join/${await board.sessions.createInvite({ meetingId: board.meetingId, role, name, ...invite })}`);
       await page.getByRole('button', { name: 'เข้าร่วมประชุม' }).click();
       await page.waitForURL(`**/meetings/${board.meetingId}`);
       await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 10_000 }).toBe('เชื่อมต่อสด');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attendanceRoll, quorumOf, type RosterPerson, type SeatedPerson } from '../../server/domain/attendance.ts';
+import { attendanceRoll, attendanceSheet, quorumOf, type RosterPerson, type SeatedPerson } from '../../server/domain/attendance.ts';
+import { meetingRecordSections } from '../../server/domain/minutes-attendance.ts';
 
 const roster: RosterPerson[] = [
   { id: 'sec', nameTh: 'นางสาวเลขา', position: 'member_secretary', agencyTh: 'สพร.', order: 1 },
@@ -11,7 +12,7 @@ const roster: RosterPerson[] = [
 ];
 
 function seat(p: Partial<SeatedPerson> & Pick<SeatedPerson, 'id' | 'displayName'>): SeatedPerson {
-  return { organisationTh: '', role: 'member', kind: 'member', attendance: null, absenceReason: null, rosterMemberId: null, substituteForId: null, ...p };
+  return { organisationTh: '', role: 'member', kind: 'member', attendance: null, absenceReason: null, rosterMemberId: null, substituteForId: null, recordOnly: false, ...p };
 }
 
 describe('the attendance roll', () => {
@@ -36,7 +37,7 @@ describe('the attendance roll', () => {
       ['นายรอง', 'ลาป่วย'],
       ['นายขาด', null],
     ]);
-    expect(roll.attendees).toEqual([{ nameTh: 'นายนำเสนอ', organisationTh: 'สพร.' }]);
+    expect(roll.attendees).toEqual([{ participantId: 'p6', nameTh: 'นายนำเสนอ', organisationTh: 'สพร.' }]);
     expect(roll.quorum).toEqual({ members: 6, present: 4, met: true });
   });
 
@@ -72,5 +73,31 @@ describe('the attendance roll', () => {
     expect(quorumOf(7, 3).met).toBe(false);
     expect(quorumOf(7, 4).met).toBe(true);
     expect(quorumOf(0, 0).met).toBe(false);
+  });
+
+  it('gives the attendance page every member, joined or not, and writes a substitute with their own position', () => {
+    const seated = [
+      seat({ id: 'p1', displayName: 'นางสาวเลขา', rosterMemberId: 'sec', attendance: 'online' }),
+      // Marked present in the room without a device, and absent before joining then joined: present once each.
+      seat({ id: 'p2', displayName: 'นายประธาน', rosterMemberId: 'ch', attendance: 'present', recordOnly: true }),
+      seat({ id: 'p3', displayName: 'นางกรรมการหนึ่ง', rosterMemberId: 'm1', attendance: 'absent', absenceReason: 'ลากิจ', recordOnly: true }),
+      seat({ id: 'p4', displayName: 'นางกรรมการหนึ่ง', rosterMemberId: 'm1', attendance: 'online' }),
+      seat({ id: 'p5', displayName: 'นายแทน', organisationTh: 'ผู้อำนวยการกอง กรมบัญชีกลาง', substituteForId: 'm2', attendance: 'present', recordOnly: true }),
+      seat({ id: 'p6', displayName: 'นายรอง', rosterMemberId: 'vc', attendance: 'absent', absenceReason: 'ติดราชการ', recordOnly: true }),
+      seat({ id: 'p7', displayName: 'จอห้องประชุม', kind: 'device', role: 'observer' }),
+    ];
+    const sheet = attendanceSheet(roster, seated);
+    expect(sheet.members.map((m) => [m.rosterMemberId, m.status, m.onDevice, m.reasonTh, m.substitute?.nameTh ?? null])).toEqual([
+      ['ch', 'present', false, null, null],
+      ['vc', 'absent', false, 'ติดราชการ', null],
+      ['m1', 'online', true, null, null],
+      ['m2', 'substitute', false, null, 'นายแทน'],
+      ['m3', 'unrecorded', false, null, null],
+      ['sec', 'online', true, null, null],
+    ]);
+    expect(sheet.attendees).toEqual([]);
+    expect(sheet.quorum).toEqual({ members: 6, present: 4, met: true });
+    const [attendance] = meetingRecordSections({ roll: attendanceRoll(roster, seated), openedAt: null, closedAt: null, roster: [] });
+    expect(JSON.stringify(attendance!.blocks)).toContain('นายแทน (ผู้แทน นายกรรมการสอง)  ผู้อำนวยการกอง กรมบัญชีกลาง  กรรมการ');
   });
 });

@@ -11,7 +11,7 @@ import {
 import type { SeatedPerson } from '../../server/domain/attendance.ts';
 
 function seat(p: Partial<SeatedPerson> & Pick<SeatedPerson, 'id' | 'displayName' | 'role'>): SeatedPerson {
-  return { organisationTh: '', kind: 'member', attendance: null, absenceReason: null, rosterMemberId: null, substituteForId: null, ...p };
+  return { organisationTh: '', kind: 'member', attendance: null, absenceReason: null, rosterMemberId: null, substituteForId: null, recordOnly: false, ...p };
 }
 
 const data: MinutesTemplateData = {

@@ -14,6 +14,7 @@ import { RECORDS_MESSAGES } from './messages/records.ts';
 import { RECORD_MESSAGES } from './messages/record.ts';
 import { WHATIF_MESSAGES } from './messages/whatif.ts';
 import { BULK_RESOLUTION_MESSAGES } from './messages/bulk-resolution.ts';
+import { ATTENDANCE_MESSAGES } from './messages/attendance.ts';
 
 const BOARD_MESSAGES = {
   appName: { th: 'กระดานประชุมคณะกรรมการ', en: 'Committee Board' },
@@ -87,6 +88,7 @@ export const MESSAGE_GROUPS = {
   RECORD_MESSAGES,
   WHATIF_MESSAGES,
   BULK_RESOLUTION_MESSAGES,
+  ATTENDANCE_MESSAGES,
 };
 
 export const MESSAGES = {
@@ -105,6 +107,7 @@ export const MESSAGES = {
   ...RECORD_MESSAGES,
   ...WHATIF_MESSAGES,
   ...BULK_RESOLUTION_MESSAGES,
+  ...ATTENDANCE_MESSAGES,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

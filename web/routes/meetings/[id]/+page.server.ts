@@ -13,8 +13,10 @@ const SCREEN_LINK_TTL_MS = 24 * 60 * 60 * 1000;
 export const load: PageServerLoad = async ({ params, locals, cookies }) => {
   const identity = await identify(locals, cookies, params.id);
   try {
+    const [board, attendance] = await Promise.all([locals.services.loadBoard(params.id), locals.services.loadAttendance(params.id)]);
     return {
-      board: await locals.services.loadBoard(params.id),
+      board,
+      attendance,
       session: { participantId: identity.participantId, displayName: identity.displayName, role: identity.role },
       permissions: allowedActions(identity.role),
       invitableRoles: invitableRoles(identity.role),
