@@ -6,6 +6,7 @@ import { BoardError } from '../shared/errors.ts';
 import { pendingProposals } from './ceiling-repository.ts';
 import { readStoredFocus } from '../domain/focus.ts';
 import { listResolutions } from './resolution-repository.ts';
+import { pendingSets } from './proposal-set-repository.ts';
 
 const thaiOrder = new Intl.Collator('th');
 
@@ -99,7 +100,7 @@ export async function projectDetails(db: Database, meetingId: string, projectId:
 
 export async function loadBoard(db: Database, meetingId: string): Promise<BoardSnapshot> {
   // Independent reads, so they run side by side on the pool rather than one after another.
-  const [meeting, projects, agencies, proposals, resolutions] = await Promise.all([
+  const [meeting, projects, agencies, proposals, resolutions, proposalSets] = await Promise.all([
     db.meeting.findUnique({
       where: { id: meetingId },
       include: {
@@ -111,6 +112,7 @@ export async function loadBoard(db: Database, meetingId: string): Promise<BoardS
     agencyRows(db, meetingId),
     pendingProposals(db, meetingId),
     listResolutions(db, meetingId),
+    pendingSets(db, meetingId),
   ]);
   if (!meeting) throw new BoardError('meeting_not_found');
   const { plan } = meeting;
@@ -151,6 +153,7 @@ export async function loadBoard(db: Database, meetingId: string): Promise<BoardS
     agenda: meeting.agendaItems.map(agendaItemView),
     projects: projectViews(projects, agencies),
     proposals,
+    proposalSets,
     resolutions,
   };
 }

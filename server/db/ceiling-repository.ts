@@ -213,7 +213,7 @@ async function writeChange(ctx: CommandContext, request: ChangeRequest): Promise
 }
 
 /** Closes proposals in this command's turn: when, by whom (the command's actor) and why, for the proposer to read. */
-async function closeProposals(
+export async function closeProposals(
   ctx: CommandContext,
   where: Prisma.ProposalWhereInput,
   status: ProposalClosure['status'],

@@ -3,6 +3,8 @@
 import type { BoardSnapshot } from '../shared/board.ts';
 import type { ResolutionChanged } from '../shared/events/resolution.ts';
 import type { SequencedEvent } from '../shared/events/sequenced.ts';
+import type { SetsChanged } from '../shared/events/proposal-sets.ts';
+import { pendingSetsAfter } from './proposal-sets.ts';
 import { applyCeilingsUpdate, type ProjectsById } from './ceilings.ts';
 
 /** A recorded, confirmed or reopened resolution on the board; confirming may also have fixed the project's ceiling. */
@@ -16,11 +18,22 @@ export function applyResolutionChange(snapshot: BoardSnapshot, byId: ProjectsByI
   }
 }
 
+/**
+ * A step of the proposed sets on the board: the ceilings an accepted set moved (each as a ceilings update would move
+ * it), the single proposals it answered, and the pending sets.
+ */
+export function applySetsChange(snapshot: BoardSnapshot, byId: ProjectsById, event: SetsChanged): void {
+  for (const change of event.changes ?? []) applyCeilingsUpdate(snapshot, byId, { seq: event.seq, change });
+  if (event.closedProposals?.length) applyCeilingsUpdate(snapshot, byId, { seq: event.seq, closed: event.closedProposals });
+  snapshot.proposalSets = pendingSetsAfter(snapshot.proposalSets, event);
+}
+
 /** The projects whose ceiling the event may move: the board adjusts its totals by their difference. */
 export function projectsMovedBy(event: SequencedEvent): string[] {
   if (event.type === 'ceilings:updated') return event.payload.change ? [event.payload.change.projectId] : [];
   if (event.type === 'resolution:changed') return event.payload.project ? [event.payload.project.id] : [];
   if (event.type === 'resolutions:changed') return event.payload.changes.flatMap((c) => (c.project ? [c.project.id] : []));
+  if (event.type === 'sets:changed') return (event.payload.changes ?? []).map((c) => c.projectId);
   return [];
 }
 
@@ -47,6 +60,9 @@ export function applyBoardEvent(snapshot: BoardSnapshot, byId: ProjectsById, eve
       return 'applied';
     case 'resolutions:changed':
       for (const change of event.payload.changes) applyResolutionChange(snapshot, byId, change);
+      return 'applied';
+    case 'sets:changed':
+      applySetsChange(snapshot, byId, event.payload);
       return 'applied';
     case 'projects:replaced':
       return 'reload';

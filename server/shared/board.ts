@@ -3,6 +3,7 @@ import type { Role } from './roles.ts';
 import type { MeetingStatus } from '../domain/meeting-phase.ts';
 import type { MeetingFocus } from './events/presenter.ts';
 import type { ResolutionView } from './events/resolution.ts';
+import type { ProposalSetView } from './events/proposal-sets.ts';
 
 export type Stream = 'upstream' | 'midstream' | 'downstream';
 export type IntegrationType = 'system_data' | 'budget';
@@ -115,6 +116,8 @@ export interface BoardSnapshot {
   projects: ProjectView[];
   /** Ceiling proposals still waiting for the chair or presenter, oldest first. */
   proposals: ProposalView[];
+  /** Proposed sets still waiting, oldest first. */
+  proposalSets: ProposalSetView[];
   /** Standing resolutions (drafts and confirmed); reopened ones are history. */
   resolutions: ResolutionView[];
   /** The meeting's sequence number this snapshot reflects. */

@@ -14,6 +14,7 @@ import type { PlanServerEvents } from './setup/plans.ts';
 import type { AttendanceClientEvents } from './events/attendance.ts';
 import type { SandboxClientEvents } from './events/sandbox.ts';
 import type { JoinRequestsServerEvents } from './events/join-requests.ts';
+import type { ProposalSetsClientEvents, ProposalSetsServerEvents } from './events/proposal-sets.ts';
 
 export type { Ack, AckCallback } from './ack.ts';
 
@@ -32,7 +33,8 @@ export type ClientToServerEvents = MeetingClientEvents &
   ResolutionClientEvents &
   ParticipantsClientEvents &
   AttendanceClientEvents &
-  SandboxClientEvents;
+  SandboxClientEvents &
+  ProposalSetsClientEvents;
 
 export type ServerToClientEvents = MeetingServerEvents &
   CeilingsServerEvents &
@@ -44,7 +46,8 @@ export type ServerToClientEvents = MeetingServerEvents &
   ParticipantsServerEvents &
   LifecycleServerEvents &
   PlanServerEvents &
-  JoinRequestsServerEvents;
+  JoinRequestsServerEvents &
+  ProposalSetsServerEvents;
 
 export interface SocketData {
   identity: Identity;

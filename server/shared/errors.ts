@@ -184,6 +184,19 @@ export const ERROR_MESSAGES = {
     th: 'ช่วงเวลาที่เลือก (seq หรือ compareTo) ไม่อยู่ในบันทึกการประชุมนี้',
     en: 'The moment chosen (seq or compareTo) is not in this meeting\'s record',
   },
+  set_empty: { th: 'ชุดข้อเสนอต้องมีการเปลี่ยนวงเงินอย่างน้อยหนึ่งโครงการ', en: 'A proposed set needs at least one ceiling change' },
+  set_too_large: {
+    th: 'ชุดข้อเสนอมีจำนวนโครงการมากกว่าโครงการในแผน',
+    en: 'The proposed set names more projects than the plan has',
+  },
+  set_duplicate_project: { th: 'ชุดข้อเสนอระบุโครงการเดียวกันซ้ำ', en: 'The proposed set names a project twice' },
+  set_conflict: {
+    th: 'วงเงินของบางโครงการในชุดข้อเสนอเปลี่ยนไปหลังเสนอ หรือมีมติแล้ว กรุณาพิจารณาเฉพาะโครงการที่ไม่ขัดกัน',
+    en: 'Some projects of the set changed or were resolved since it was proposed: accept only those without conflicts',
+  },
+  set_line_not_found: { th: 'โครงการที่เลือกไม่อยู่ในชุดข้อเสนอนี้', en: 'A chosen project is not in this proposed set' },
+  set_not_found: { th: 'ไม่พบชุดข้อเสนอนี้ในการประชุมนี้', en: 'No such proposed set in this meeting' },
+  set_closed: { th: 'ชุดข้อเสนอนี้ได้รับการพิจารณาหรือถูกถอนแล้ว', en: 'This proposed set was already decided or withdrawn' },
   internal: { th: 'ระบบขัดข้อง กรุณาลองใหม่', en: 'Something went wrong on the server: try again' },
   database_unavailable: {
     th: 'ชั่วคราว: ฐานข้อมูลไม่ตอบสนอง กรุณาลองใหม่อีกครั้งในอีกสักครู่',

@@ -10,6 +10,7 @@ import { bahtFromDb } from '../../server/db/client.ts';
 import { readCsv } from '../../server/import/read-table.ts';
 import { MAX_SOCKET_MESSAGE_BYTES, type ClientToServerEvents } from '../../server/shared/contract.ts';
 import { BURST_LIMITS, startTestBoard, type ClientSocket, type TestBoard } from '../support/board.ts';
+import { foreignProject } from '../support/foreign-plan.ts';
 
 describe('ceilings over Socket.io', () => {
   let board: TestBoard;
@@ -111,25 +112,7 @@ describe('ceilings over Socket.io', () => {
     beforeAll(async () => {
       [presenter, member, observer] = await Promise.all([connect('presenter'), connect('member'), connect('observer')]);
       target = await project('DG67-010');
-      const other = await board.db.plan.create({
-        data: {
-          fiscalYearBE: 2568,
-          titleTh: 'แผนอื่น',
-          titleEn: 'Another plan',
-          frameBaht: 10_000_000n,
-          goals: { create: { number: 1, stream: 'upstream', nameTh: 'ก', nameEn: 'A', approaches: { create: { code: '1.1', position: 1, nameTh: 'ก', nameEn: 'A' } } } },
-        },
-        include: { goals: { include: { approaches: true } } },
-      });
-      const agency = await board.db.agency.findFirstOrThrow();
-      const foreign = await board.db.project.create({
-        data: {
-          planId: other.id, code: 'X-1', position: 1, nameTh: 'โครงการอื่น', nameEn: 'Other', agencyId: agency.id,
-          approachId: other.goals[0].approaches[0].id, integrationType: 'budget', requestedBaht: 5_000_000n, ceilingBaht: 5_000_000n,
-        },
-      });
-      await board.db.meeting.create({ data: { planId: other.id, number: 1, yearBE: 2568, titleTh: 'อื่น', venueTh: 'ที่อื่น', startsAt: new Date() } });
-      foreignProjectId = foreign.id;
+      foreignProjectId = await foreignProject(board.db);
     });
 
     const cases: [string, () => [ClientSocket, keyof ClientToServerEvents, unknown], string][] = [

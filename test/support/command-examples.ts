@@ -51,6 +51,14 @@ async function proposalBy(world: MatrixWorld, propose: (payload: unknown) => Pro
   return { proposalId: ack.proposed.id, project };
 }
 
+/** A set of two cuts on open projects, proposed by `propose` (the cell's actor or a trusted member). */
+async function setBy(world: MatrixWorld, propose: (payload: unknown) => Promise<unknown>) {
+  const projects = [await world.openProject(), await world.openProject()];
+  const changes = projects.map((p) => ({ projectId: p.id, toBaht: p.ceilingBaht - 1, baseVersion: p.version }));
+  const ack = (await propose({ changes, reason: 'ตัวอย่างชุด' })) as { proposed: { id: string } };
+  return { setId: ack.proposed.id, projects };
+}
+
 async function draftResolution(world: MatrixWorld): Promise<string> {
   const project = await world.resolutionProject();
   const draft = (await world.runAs('secretary', 'resolution:record', { projectId: project.id, outcome: 'deferred' })) as { id: string };
@@ -108,6 +116,24 @@ export const COMMAND_EXAMPLES: Record<CommandName, CommandExample> = {
     async payload(world) {
       const { proposalId, project } = await proposalBy(world, (payload) => world.runAs('member', 'ceilings:propose', payload));
       return { proposalId, decision: 'reject', expectedVersion: project.version };
+    },
+  },
+  'sets:propose': {
+    async payload(world) {
+      const projects = [await world.openProject(), await world.openProject()];
+      return { changes: projects.map((p) => ({ projectId: p.id, toBaht: p.ceilingBaht - 1, baseVersion: p.version })), reason: 'ตัวอย่างชุด' };
+    },
+  },
+  'sets:withdraw': {
+    async payload(world, { allowed }) {
+      const { setId } = await setBy(world, (payload) => (allowed ? world.runAsActor('sets:propose', payload) : world.runAs('member', 'sets:propose', payload)));
+      return { setId };
+    },
+  },
+  'sets:decide': {
+    async payload(world) {
+      const { setId, projects } = await setBy(world, (payload) => world.runAs('member', 'sets:propose', payload));
+      return { setId, decision: 'accept', projectIds: [projects[0]!.id], reason: 'รับบางส่วน' };
     },
   },
   'focus:move': {

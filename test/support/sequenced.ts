@@ -27,6 +27,7 @@ export function comparable(snapshot: BoardSnapshot) {
     agenda: snapshot.agenda,
     projects: snapshot.projects.map((p) => ({ id: p.id, ceilingBaht: p.ceilingBaht, version: p.version })),
     proposals: snapshot.proposals.map((p) => p.id).sort(),
+    proposalSets: snapshot.proposalSets.map((s) => s.id).sort(),
     resolutions: snapshot.resolutions.map((r) => ({ id: r.id, status: r.status, outcome: r.outcome })).sort((a, b) => a.id.localeCompare(b.id)),
   };
 }

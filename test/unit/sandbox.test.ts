@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { applyOperation, rebase, sandboxView, type LiveBoard, type LiveLine, type SandboxEdit, type SandboxResult } from '../../server/domain/sandbox.ts';
+import { line } from '../support/live-lines.ts';
 
-const line = (projectId: string, requestedBaht: number, ceilingBaht = requestedBaht, extra: Partial<LiveLine> = {}): LiveLine => ({
-  projectId,
-  requestedBaht,
-  ceilingBaht,
-  resolved: false,
-  goalNumber: 1,
-  approachCode: '1.1',
-  version: 1,
-  ...extra,
-});
 const board = (lines: readonly LiveLine[], frameBaht = 1_000, allowAboveRequest = false): LiveBoard => ({ lines, frameBaht, allowAboveRequest });
 const edits = (result: SandboxResult): SandboxEdit[] => {
   if (!result.ok) throw new Error(`refused: ${result.code}`);

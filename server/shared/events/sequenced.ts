@@ -9,6 +9,7 @@ import type { ProjectImportServerEvents } from './project-import.ts';
 import type { ResolutionServerEvents } from './resolution.ts';
 import type { LifecycleServerEvents } from './lifecycle.ts';
 import type { PlanServerEvents } from '../setup/plans.ts';
+import type { ProposalSetsServerEvents } from './proposal-sets.ts';
 
 type Broadcasts = CeilingsServerEvents &
   PresenterServerEvents &
@@ -17,7 +18,8 @@ type Broadcasts = CeilingsServerEvents &
   FrameServerEvents &
   ParticipantsServerEvents &
   LifecycleServerEvents &
-  PlanServerEvents;
+  PlanServerEvents &
+  ProposalSetsServerEvents;
 
 /** Every sequenced broadcast; the browser must apply (or at least count) each, or it would see a gap. */
 export const SEQUENCED_EVENT_TYPES = [
@@ -32,6 +34,7 @@ export const SEQUENCED_EVENT_TYPES = [
   'meeting:phase-changed',
   'plan:changed',
   'resolutions:changed',
+  'sets:changed',
 ] as const satisfies readonly (keyof Broadcasts)[];
 export type SequencedEventType = (typeof SEQUENCED_EVENT_TYPES)[number];
 
