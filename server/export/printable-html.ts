@@ -2,6 +2,7 @@
 // line-height for Thai marks, tables that repeat their header on each page.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { PRINT_PAGE_CSS } from '../shared/print-style.ts';
 
 const require = createRequire(import.meta.url);
 let fontFaces: string | undefined;
@@ -26,19 +27,7 @@ export function escapeHtml(text: string | number): string {
 export function printableHtml(title: string, body: string): string {
   return `<!doctype html><html lang="th"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>
 ${sarabunFontFaces()}
-@page{size:A4;margin:18mm 12mm}
-body{font-family:'Sarabun',sans-serif;font-size:10.5pt;line-height:1.6;color:#111}
-h1{font-size:15pt;margin:0 0 4pt}
-p{margin:0 0 3pt}
-table{width:100%;border-collapse:collapse;margin-top:8pt}
-th,td{border:0.5pt solid #888;padding:2pt 4pt;vertical-align:top}
-th{background:#eee}
-thead{display:table-header-group}
-tr{break-inside:avoid}
-.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-.c{text-align:center}
-.total td{font-weight:700;background:#f5f5f5}
-.hash{font-size:8pt;word-break:break-all;color:#444}
+${PRINT_PAGE_CSS}
 </style></head><body>
 ${body}
 </body></html>`;

@@ -2,7 +2,9 @@
 // reason, one represented by a substitute who never joined, one present in the room without a device. The chair's
 // board shows the quorum change live (with a label a screen reader reads), the chair's open attendance page follows
 // without a reload, and the minutes write the same figure. The page never scrolls sideways at 390 px.
-import { mkdir } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeInBrowser } from '../support/browser.ts';
@@ -10,6 +12,17 @@ import { useRoom } from '../support/room.ts';
 import type { CommitteePosition, MeetingRole } from '../../server/shared/people.ts';
 
 const SHOTS = '/tmp/attendance';
+
+/** A PDF's text page by page, as pdftotext reads it, without the exported file's page numbers ("1 / 2"). */
+async function pdfPages(pdf: Buffer, name: string): Promise<string[]> {
+  const file = `${SHOTS}/${name}.pdf`;
+  await writeFile(file, pdf);
+  const { stdout } = await promisify(execFile)('pdftotext', [file, '-']);
+  return stdout
+    .split('\f')
+    .map((page) => page.replace(/\s+/g, ' ').trim().replace(/ ?\d+ ?\/ ?\d+$/, ''))
+    .filter((page) => page !== '');
+}
 const WIDTHS = [
   { width: 390, height: 844 },
   { width: 768, height: 1024 },
@@ -113,5 +126,15 @@ describeInBrowser('taking attendance', () => {
     const text = (await minutes.locator('.ProseMirror').textContent()) ?? '';
     expect(text).toMatch(/นายแทน มาแทน \(ผู้แทน นางกรรมการ หนึ่ง\)\s+ผู้อำนวยการกองงบประมาณ\s+กรรมการ/);
     expect(text).toContain('ลาป่วย');
+
+    // Printed by the browser (print media, as the print preview shows it), the minutes page is the exported PDF.
+    const printed = await pdfPages(await minutes.pdf({ format: 'A4' }), 'minutes-printed');
+    const exported = await minutes.request.get(`${board.url}/meetings/${board.meetingId}/export/minutes.pdf`);
+    expect(exported.status()).toBe(200);
+    const filed = await pdfPages(await exported.body(), 'minutes-exported');
+    expect(printed.join('\n')).toContain('องค์ประชุม ครบองค์ประชุม (กรรมการมาประชุม 4 คน จากทั้งหมด 6 คน)');
+    expect(printed).toEqual(filed);
+    // No app chrome in print: the toolbar and the page's bar are not on paper.
+    expect(printed.join('\n')).not.toContain('กลับไปที่กระดาน');
   }, 120_000);
 });
