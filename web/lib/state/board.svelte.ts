@@ -50,6 +50,9 @@ export class BoardState {
   get proposals() {
     return this.#snapshot.proposals;
   }
+  get proposalSets() {
+    return this.#snapshot.proposalSets;
+  }
   get seq() {
     return this.#snapshot.seq;
   }

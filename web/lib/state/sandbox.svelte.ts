@@ -35,6 +35,9 @@ export class SandboxState {
   get busy() {
     return this.#busy;
   }
+  get edits(): readonly SandboxEdit[] {
+    return this.#edits;
+  }
   get loaded() {
     return this.#loaded;
   }
