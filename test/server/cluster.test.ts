@@ -138,18 +138,20 @@ describeWithRedis('two instances sharing Redis', () => {
 
   it('show everyone online on either instance to everyone, and who follows, and take them off when they leave', async () => {
     const { socket: onA, identity: memberA } = await a.connect('member', 'กรรมการ บนเอ', { reconnection: true });
+    // What A's client has heard of each participant, from the deltas: the list's answer alone can run ahead of them,
+    // and a departure only makes a delta on A once A's client has heard the arrival.
+    const heardOnA = new Map<string, boolean>();
+    onA.on('presence:changed', ({ changed }) => changed.forEach((e) => heardOnA.set(e.participantId, e.online)));
     const { socket: onB, identity: memberB } = await b.connect('member', 'กรรมการ บนบี', { reconnection: true });
     data(await onB.emitWithAck('follow:report', { following: false }));
     const entry = async (socket: ClientSocket, participantId: string) =>
       data(await socket.emitWithAck('presence:list', {})).find((e) => e.participantId === participantId);
     await expect.poll(() => entry(onA, memberB.participantId)).toMatchObject({ online: true, following: false });
     await expect.poll(() => entry(onB, memberA.participantId)).toMatchObject({ online: true });
+    await expect.poll(() => heardOnA.get(memberB.participantId), { timeout: 10_000 }).toBe(true);
 
-    const offline = new Promise<void>((resolve) =>
-      onA.on('presence:changed', ({ changed }) => changed.some((e) => e.participantId === memberB.participantId && !e.online) && resolve()),
-    );
     onB.close();
-    await offline;
+    await expect.poll(() => heardOnA.get(memberB.participantId), { timeout: 10_000 }).toBe(false);
   });
 
   it('write the skeleton of a new minutes document once when both open it at the same moment', async () => {
