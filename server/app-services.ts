@@ -1,6 +1,7 @@
 // What the SvelteKit pages may ask of the running server. The page bundle is built separately and cannot share module
 // instances with the server, so each request carries the services of the board that received it (adapter-node hands
 // the Node request to the pages as `platform.req`).
+import type { MinutesRecords } from './db/minutes-adoption-repository.ts';
 import type { IncomingMessage } from 'node:http';
 import type { Sessions } from './auth/sessions.ts';
 import type { Organisers } from './auth/organisers.ts';
@@ -36,6 +37,8 @@ export interface AppServices {
   listMeetings(): Promise<MeetingSummary[]>;
   /** The agreed frame: drafts, preparation, confirmation, records and their verification. */
   frames: FrameService;
+  /** Adopting the minutes: where a meeting's (and its previous meeting's) stand, and the plan's locked minutes. */
+  minutes: MinutesRecords;
   /**
    * The address to put in links people open from other devices: PUBLIC_URL, or the address the board listens on,
    * never the request's Host header (which whoever sends the request chooses).

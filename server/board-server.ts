@@ -34,6 +34,9 @@ import { createPeopleSetup } from './setup/people-setup.ts';
 import { createJoinRequests } from './setup/join-requests.ts';
 import { createFrameService, type FrameService } from './db/frame-repository.ts';
 import { createPdfPrinter } from './pdf/print-pdf.ts';
+import { createMinutesRecords, minutesStateOf } from './db/minutes-adoption-repository.ts';
+import { createMinutesPrinter } from './export/minutes-document.ts';
+import { formatDocName } from './yjs/doc-names.ts';
 import { ensureWebBuild, loadPagesHandler, webBuildIsCurrent } from './http/web-build.ts';
 import { meetingHandlers } from './realtime/meeting.handlers.ts';
 import { ceilingsHandlers } from './realtime/ceilings.handlers.ts';
@@ -181,6 +184,8 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     }));
     const pdf = createPdfPrinter();
     cleanups.push(() => pdf.close());
+    const minutesRecords = createMinutesRecords(db, signer);
+    const minutesPrinter = createMinutesPrinter({ load: (meetingId) => yjsPersistence.load(formatDocName({ meetingId, kind: 'minutes' })), pdf });
 
     const events = createMeetingEventLog(db);
     const delivery = createDelivery({
@@ -211,6 +216,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       limiter: commandLimiter(limits, MEMBER_EVENTS),
       organiserAuthority: organisers.authority,
       signer,
+      minutes: minutesPrinter,
       announce: redis ? (meetingId, committed) => notificationText(health.instanceId, meetingId, committed) : undefined,
     });
     const runCommand = ((name, actor, input, meetingId) => pipeline.execute(commandNamed(name) as SequencedCommand, actor, input, { meetingId })) as RunCommand;
@@ -227,6 +233,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       imports,
       meetingSetup,
       frames,
+      minutes: minutesRecords,
       sessions,
       organisers,
       loadBoard: board,
@@ -251,6 +258,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
           db,
           sessions,
           frames,
+          minutes: minutesRecords,
           pdf,
           yjs: yjsPersistence,
           bringMinutesUpToDate: (meetingId) => minutesSync.bringUpToDate(meetingId),
@@ -309,6 +317,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
       persistence: yjsPersistence,
       initialContent: (docName) => initialDocContent(db, docName),
       meetingStatus: async (meetingId) => (await db.meeting.findUnique({ where: { id: meetingId }, select: { status: true } }))?.status ?? 'closed',
+      minutesState: (meetingId) => minutesStateOf(db, meetingId),
       allowOrigin: origins.allows,
       authenticate: (req) => authenticateYjs(sessions, YJS_PATH, req),
       relay: redis ? redisYjsRelay({ instanceId: health.instanceId, publisher: redis.relay, subscriber: redis.subscriber, log }) : undefined,

@@ -9,6 +9,7 @@ import type { SequencedEvent } from '../shared/events/sequenced.ts';
 import type { ActingActor } from '../shared/actor.ts';
 import type { FastPath } from './fast-path.ts';
 import type { RecordSigner } from '../domain/record-signing.ts';
+import type { MinutesPrinter } from '../db/minutes-adoption-repository.ts';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -25,6 +26,8 @@ export interface CommandContext {
   actor: ActingActor;
   /** Signs a record the command writes, as it is written (records cannot be updated afterwards). */
   signer: RecordSigner;
+  /** Prints adopted minutes for their record (minutes:lock); absent where no printer runs. */
+  minutes?: MinutesPrinter;
 }
 
 export interface CommandOutcome<Ack> {

@@ -21,6 +21,7 @@ import type { SequencedEvent } from '../shared/events/sequenced.ts';
 import { EVENTS_CHANNEL } from '../cluster/event-notifications.ts';
 import type { Prisma } from '../db/generated/client.ts';
 import type { RecordSigner } from '../domain/record-signing.ts';
+import type { MinutesPrinter } from '../db/minutes-adoption-repository.ts';
 
 /** Throws BoardError('rate_limited') when the actor has sent too much of this command. */
 export type CommandLimiter = (actor: Actor, event: string) => Promise<void>;
@@ -42,6 +43,8 @@ export interface CommandPipelineDeps {
   announce?: (meetingId: string, events: readonly SequencedEvent[]) => string;
   /** Signs the records a command writes (the agreed frame); the key never enters the database. */
   signer: RecordSigner;
+  /** Prints adopted minutes for the record that locks them. */
+  minutes?: MinutesPrinter;
 }
 
 export interface ExecuteOptions {
@@ -199,7 +202,7 @@ export function createCommandPipeline(deps: CommandPipelineDeps): CommandPipelin
           if (signal?.aborted) throw new BoardError('database_unavailable');
           delivery.reserve(meetingId, seq);
           reserved.push(seq);
-          const outcome = await run({ tx, meetingId, seq, actor: acting, signer: deps.signer }, payload);
+          const outcome = await run({ tx, meetingId, seq, actor: acting, signer: deps.signer, minutes: deps.minutes }, payload);
           if (outcome.events.length === 0) throw new Error(`${command.event} committed no event: every sequenced command tells the meeting what changed`);
           outcome.events.forEach((event, index) => {
             if (event.payload.seq !== seq + index) throw new Error(`${command.event}: event ${index} carries seq ${event.payload.seq}, expected ${seq + index}`);

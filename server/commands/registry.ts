@@ -13,6 +13,7 @@ import { LIFECYCLE_COMMANDS } from './lifecycle.ts';
 import { updatePlanCommand } from './plans.ts';
 import { ATTENDANCE_COMMANDS } from './attendance.ts';
 import { PROPOSAL_SET_COMMANDS } from './proposal-sets.ts';
+import { MINUTES_COMMANDS } from './minutes.ts';
 
 /** Setting up, from the set-up pages and the JSON API: the plan, and opening and closing its meetings. */
 const PLAN_COMMANDS = [updatePlanCommand, ...LIFECYCLE_COMMANDS] as const;
@@ -25,6 +26,7 @@ export const SOCKET_COMMANDS = [
   revokeParticipantCommand,
   ...ATTENDANCE_COMMANDS,
   ...PROPOSAL_SET_COMMANDS,
+  ...MINUTES_COMMANDS,
 ] as const;
 /** Commands run from pages and HTTP endpoints only (a file as the payload; the frame page's actions; set-up). */
 const HTTP_COMMANDS = [importProjectsCommand, prepareFrameCommand, confirmFrameCommand, revokeUsedInviteCommand] as const;

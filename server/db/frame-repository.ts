@@ -20,8 +20,8 @@ import {
   type FrameRecordCheck,
   type FrameVerification,
 } from '../domain/frame-record.ts';
-import { BoardError, type FieldDetails } from '../shared/errors.ts';
-import { RECORD_FAULT_LABELS } from '../shared/record-verification.ts';
+import { BoardError } from '../shared/errors.ts';
+import { failedVerification } from '../shared/record-verification.ts';
 import type { RecordSigner } from '../domain/record-signing.ts';
 import type { FramePreparationView } from '../shared/events/frame.ts';
 
@@ -203,7 +203,9 @@ export function createFrameService(db: Database, signer: RecordSigner) {
       if (!row) throw new BoardError('frame_not_recorded');
       const check = verifyFrameChain(rows, signer.verify).records.find((r) => r.id === row.id)!;
       const record = recordView(row);
-      if (!check.ok || !record.body) throw failedVerification(check);
+      if (!check.ok || !record.body) {
+        throw failedVerification(check, { field: `frame v${check.version}`, th: `กรอบวงเงินที่ตกลง ฉบับที่ ${check.version}`, en: `agreed frame version ${check.version}` });
+      }
       return { record: { ...record, body: record.body }, canonical: row.canonical, check };
     },
 
@@ -213,19 +215,3 @@ export function createFrameService(db: Database, signer: RecordSigner) {
 }
 
 export type FrameService = ReturnType<typeof createFrameService>;
-
-/** The refusal of a download, naming the record and what is wrong with it. */
-function failedVerification(check: FrameRecordCheck): BoardError {
-  const reason = RECORD_FAULT_LABELS[check.fault ?? 'unreadable'];
-  const details: FieldDetails & { recordId: string; version: number; fault: string } = {
-    field: `frame v${check.version}`,
-    fieldTh: `กรอบวงเงินที่ตกลง ฉบับที่ ${check.version}`,
-    fieldEn: `agreed frame version ${check.version}`,
-    reasonTh: reason.th,
-    reasonEn: reason.en,
-    recordId: check.id,
-    version: check.version,
-    fault: check.fault ?? 'unreadable',
-  };
-  return new BoardError('record_failed_verification', details);
-}

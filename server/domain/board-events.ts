@@ -80,5 +80,8 @@ export function applyBoardEvent(snapshot: BoardSnapshot, byId: ProjectsById, eve
     case 'frame:changed':
       // The board holds no frame state: the frame page reads the preparation and the records when it opens.
       return 'applied';
+    case 'minutes:adoption-changed':
+      // Nor the minutes' adoption: the panels that show it follow the event themselves.
+      return 'applied';
   }
 }

@@ -68,6 +68,10 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+export function sha256Bytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
 export function sealFrameRecord(body: FrameRecordBody): { canonical: string; hash: string } {
   const canonical = canonicalize(body);
   return { canonical, hash: sha256Hex(canonical) };
@@ -86,9 +90,10 @@ export interface StoredFrameRecord {
 /**
  * `signature_invalid`: the signature is not the board key's over the stored text (the text and its hash were both
  * rewritten, or the signature was). `signature_missing`: unsigned, yet after a signed version, so not from before
- * signing existed: someone removed the signature.
+ * signing existed: someone removed the signature. `pdf_mismatch` (locked minutes only): the stored PDF is not the one
+ * whose hash was signed.
  */
-export type FrameRecordFault = 'hash_mismatch' | 'chain_broken' | 'unreadable' | 'signature_invalid' | 'signature_missing';
+export type FrameRecordFault = 'hash_mismatch' | 'chain_broken' | 'unreadable' | 'signature_invalid' | 'signature_missing' | 'pdf_mismatch';
 
 export interface FrameRecordCheck {
   id: string;

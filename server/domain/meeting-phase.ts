@@ -67,6 +67,12 @@ const PHASES: Record<Action, readonly MeetingStatus[]> = {
   'join:admit': UNTIL_CLOSED,
   // A what-if is for the meeting ahead or under way; a closed meeting's board is its record.
   'whatif:sandbox': UNTIL_CLOSED,
+  // Adopting minutes follows the meeting: circulated after it, adopted at the next one (whose own phase the adoption
+  // checks, minutes-adoption.ts) or by circulation, locked once adopted.
+  'minutes:circulate': ALWAYS,
+  'minutes:amend': ALWAYS,
+  'minutes:adopt': ALWAYS,
+  'minutes:lock': ALWAYS,
 };
 
 export function isMeetingStatus(value: unknown): value is MeetingStatus {

@@ -53,6 +53,14 @@ export const ACTIONS = [
   'meeting:create',
   /** A private what-if sandbox of the ceilings (server/domain/sandbox.ts): those who change or propose them. */
   'whatif:sandbox',
+  /** Sending the draft minutes to the members to read and comment on (minutes-adoption.ts). The secretary prepares. */
+  'minutes:circulate',
+  /** Changing the minutes once circulated, taking in the members' comments. The secretary's alone. */
+  'minutes:amend',
+  /** Adopting the minutes, at the next meeting's agenda item 2 or by circulation, with any amendments. The chair's. */
+  'minutes:adopt',
+  /** Locking the adopted minutes as a signed record. The secretary's. */
+  'minutes:lock',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -70,6 +78,7 @@ const GRANTS: Record<Authority, readonly Action[]> = {
     'minutes:read-draft', 'annotation:resolve',
     'join:admit', 'invite:revoke',
     'whatif:sandbox',
+    'minutes:adopt',
   ],
   presenter: [
     'board:read', 'ceiling:set', 'proposal:decide', 'focus:move', 'agenda:move', 'annotation:write', 'annotation:promote',
@@ -85,6 +94,9 @@ const GRANTS: Record<Authority, readonly Action[]> = {
     'agenda:add',
     'minutes:read-draft', 'annotation:resolve',
     'attendee:add', 'invite:revoke',
+    'minutes:circulate',
+    'minutes:amend',
+    'minutes:lock',
   ],
   observer: ['board:read'],
   /** The secretariat sets committees up; the meeting's own decisions stay with its chair, presenter and secretary. */

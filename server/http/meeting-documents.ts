@@ -1,6 +1,6 @@
 // HTTP endpoints for what leaves the meeting or enters it as a file: exports of the recorded frame (XLSX, CSV, PDF),
 // the ceiling-change history, the meeting's record and its replay (CSV, XLSX), the frame chain's verification, and
-// the project-list import (preview, then commit).
+// the project-list import (preview, then commit), and the minutes (the live draft, or once locked their record).
 // The meeting's session cookie authenticates every request, as it does the pages.
 import express, { type Request, type Response } from 'express';
 import type { Identity } from '../auth/identity.ts';
@@ -14,10 +14,10 @@ import { participantActor } from '../shared/actor.ts';
 import type { RunCommand } from '../commands/registry.ts';
 import { frameCsv, frameHtml, frameXlsx, historyCsv, type FrameDocumentContext } from '../export/frame-documents.ts';
 import type { PdfPrinter } from '../pdf/print-pdf.ts';
-import { minutesHtml } from '../export/minutes-document.ts';
+import { loadMinutesDoc, minutesHtml } from '../export/minutes-document.ts';
+import type { MinutesRecords } from '../db/minutes-adoption-repository.ts';
 import type { YPersistence } from '../yjs/persistence.ts';
 import { formatDocName } from '../yjs/doc-names.ts';
-import * as Y from 'yjs';
 import { BoardError } from '../shared/errors.ts';
 import { httpStatusOf } from '../shared/http-status.ts';
 import { sessionCookieName } from '../shared/session-cookie.ts';
@@ -27,7 +27,7 @@ import { fileBody } from './request-guards.ts';
 import type { RateLimits } from '../limits/rate-limits.ts';
 import { limitByAddress } from '../limits/transport-limits.ts';
 import { refusalFor } from '../db/unavailable.ts';
-import { PUBLIC_KEY_FILE, PUBLIC_KEY_PATH, frameFileStem } from '../shared/record-verification.ts';
+import { PUBLIC_KEY_FILE, PUBLIC_KEY_PATH, frameFileStem, minutesFileStem } from '../shared/record-verification.ts';
 import { loadMeetingRecord } from '../db/meeting-record-repository.ts';
 import { recordCsv, recordXlsx } from '../export/record-documents.ts';
 
@@ -47,6 +47,8 @@ export interface MeetingDocumentsDeps {
   db: Database;
   sessions: Sessions;
   frames: FrameService;
+  /** The plan's locked minutes: their check, and the stored PDF and signed text of this meeting's. */
+  minutes: MinutesRecords;
   pdf: PdfPrinter;
   /** Where the minutes' Yjs document is kept: every accepted update is there before anyone else sees it. */
   yjs: YPersistence;
@@ -176,12 +178,44 @@ export function meetingDocumentsRouter(deps: MeetingDocumentsDeps): express.Rout
     limitByAddress(deps.limits, 'pdfExport'),
     authed(async (_req, res, who) => {
       if (!can(who.role, 'minutes:read-draft')) throw new BoardError('forbidden');
+      // Locked minutes are their record: the PDF that was signed, never printed again (refused if it fails its check).
+      const locked = await deps.minutes.exportable(who.meetingId);
+      if (locked) {
+        send(res, 'application/pdf', `minutes-${locked.number}-${locked.yearBE}.pdf`, locked.pdf);
+        return;
+      }
       await deps.bringMinutesUpToDate(who.meetingId);
-      const doc = new Y.Doc();
-      for (const update of await deps.yjs.load(formatDocName({ meetingId: who.meetingId, kind: 'minutes' }))) Y.applyUpdate(doc, update);
+      const doc = await loadMinutesDoc(() => deps.yjs.load(formatDocName({ meetingId: who.meetingId, kind: 'minutes' })));
       const meeting = await deps.db.meeting.findUniqueOrThrow({ where: { id: who.meetingId } });
       send(res, 'application/pdf', `minutes-${meeting.number}-${meeting.yearBE}.pdf`, await deps.pdf.print(minutesHtml(doc)));
       doc.destroy();
+    }),
+  );
+  // Locked minutes as signed, and their signature, for the offline check (as frame.json and frame.sig).
+  const lockedMinutes = async (meetingId: string) => {
+    const locked = await deps.minutes.exportable(meetingId);
+    if (!locked) throw new BoardError('minutes_not_locked');
+    return locked;
+  };
+  router.get(
+    '/meetings/:id/export/minutes.json',
+    authed(async (_req, res, who) => {
+      const locked = await lockedMinutes(who.meetingId);
+      send(res, 'application/json', `${minutesFileStem(locked.number, locked.yearBE)}.json`, Buffer.from(locked.canonical, 'utf8'));
+    }),
+  );
+  router.get(
+    '/meetings/:id/export/minutes.sig',
+    authed(async (_req, res, who) => {
+      const locked = await lockedMinutes(who.meetingId);
+      if (!locked.signature) throw new BoardError('record_unsigned');
+      send(res, 'application/octet-stream', `${minutesFileStem(locked.number, locked.yearBE)}.sig`, Buffer.from(locked.signature, 'hex'));
+    }),
+  );
+  router.get(
+    '/meetings/:id/minutes/verify',
+    authed(async (_req, res, who) => {
+      res.json({ data: { ...(await deps.minutes.verify(who.meetingId)), signingKeyId: deps.frames.signingKey.keyId, publicKeyUrl: PUBLIC_KEY_PATH } });
     }),
   );
   router.get(

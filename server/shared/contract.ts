@@ -15,6 +15,7 @@ import type { AttendanceClientEvents } from './events/attendance.ts';
 import type { SandboxClientEvents } from './events/sandbox.ts';
 import type { JoinRequestsServerEvents } from './events/join-requests.ts';
 import type { ProposalSetsClientEvents, ProposalSetsServerEvents } from './events/proposal-sets.ts';
+import type { MinutesClientEvents, MinutesServerEvents } from './events/minutes.ts';
 
 export type { Ack, AckCallback } from './ack.ts';
 
@@ -34,7 +35,8 @@ export type ClientToServerEvents = MeetingClientEvents &
   ParticipantsClientEvents &
   AttendanceClientEvents &
   SandboxClientEvents &
-  ProposalSetsClientEvents;
+  ProposalSetsClientEvents &
+  MinutesClientEvents;
 
 export type ServerToClientEvents = MeetingServerEvents &
   CeilingsServerEvents &
@@ -47,7 +49,8 @@ export type ServerToClientEvents = MeetingServerEvents &
   LifecycleServerEvents &
   PlanServerEvents &
   JoinRequestsServerEvents &
-  ProposalSetsServerEvents;
+  ProposalSetsServerEvents &
+  MinutesServerEvents;
 
 export interface SocketData {
   identity: Identity;

@@ -89,6 +89,23 @@ export const ERROR_MESSAGES = {
     th: 'บันทึกนี้ไม่ผ่านการตรวจสอบ จึงไม่ส่งออกไฟล์ กรุณาแจ้งฝ่ายเลขานุการ (ดูรายละเอียดที่หน้าตรวจสอบบันทึก)',
     en: 'This record failed verification, so it is not exported: tell the secretary (details on the verify page)',
   },
+  minutes_wrong_state: {
+    th: 'รายงานการประชุมอยู่ในขั้นที่ทำรายการนี้ไม่ได้ (ร่าง → เวียนให้กรรมการอ่าน → รับรอง → ล็อกเป็นบันทึก) กรุณาโหลดหน้าใหม่',
+    en: 'The minutes are not at the step this needs (draft → circulated → adopted → locked): reload the page',
+  },
+  minutes_next_meeting_not_sitting: {
+    th: 'รับรองรายงานการประชุมในการประชุมครั้งถัดไปได้เฉพาะระหว่างที่การประชุมนั้นกำลังประชุม',
+    en: 'The next meeting adopts the minutes only while it is in session',
+  },
+  minutes_not_at_agenda_item: {
+    th: 'รับรองรายงานการประชุมได้เมื่อกระดานอยู่ที่ระเบียบวาระที่ 2 เรื่องรับรองรายงานการประชุม',
+    en: 'The minutes are adopted when the board is at agenda item 2, approval of the minutes',
+  },
+  minutes_no_previous_meeting: {
+    th: 'การประชุมนี้ไม่มีการประชุมครั้งก่อนที่ต้องรับรองรายงานการประชุม',
+    en: 'This meeting has no previous meeting whose minutes it adopts',
+  },
+  minutes_not_locked: { th: 'รายงานการประชุมนี้ยังไม่ได้ล็อกเป็นบันทึก', en: 'These minutes have not been locked as a record yet' },
   import_invalid: { th: 'ไฟล์มีรายการที่ไม่ถูกต้อง ไม่ได้นำเข้าข้อมูลใด ๆ', en: 'The file has bad rows: nothing was imported' },
   import_locked: { th: 'นำเข้าได้เฉพาะก่อนมีการปรับวงเงิน ข้อเสนอ มติ หรือบันทึกกรอบวงเงิน', en: 'Import is possible only before any ceiling change, proposal, resolution or frame record' },
   proposals_pending_limit: {

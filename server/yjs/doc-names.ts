@@ -11,6 +11,7 @@
 import type { Identity } from '../auth/identity.ts';
 import { phaseAllows, type MeetingStatus } from '../domain/meeting-phase.ts';
 import { can, type Action } from '../domain/permissions.ts';
+import { minutesWritableBy, type MinutesState } from '../domain/minutes-adoption.ts';
 import { isRole } from '../shared/roles.ts';
 
 export type DocKind = 'annotations' | 'minutes' | 'screen' | 'private';
@@ -66,8 +67,10 @@ export function formatDocName(doc: ParsedDocName): string {
 /**
  * What the identity may do with the document. `status` is the meeting's phase when known: a closed meeting's
  * annotations are read-only, its minutes stay writable (meeting-phase.ts decides, as it does for commands).
+ * `minutes` is where the meeting's minutes stand when known: circulated, only the secretary amends them; adopted,
+ * nobody writes (minutes-adoption.ts).
  */
-export function docAccess(identity: Identity, doc: ParsedDocName, status?: MeetingStatus): DocAccess {
+export function docAccess(identity: Identity, doc: ParsedDocName, status?: MeetingStatus, minutes: MinutesState = 'draft'): DocAccess {
   if (doc.meetingId !== identity.meetingId) return 'deny';
   if (doc.kind === 'private' && doc.ownerId !== identity.participantId) return 'deny';
   // Identities come from the database, and a role string we do not know must not grant anything.
@@ -75,5 +78,7 @@ export function docAccess(identity: Identity, doc: ParsedDocName, status?: Meeti
   // The live minutes are the draft: a role that may not read drafts (an observer, the room's screen) cannot open them.
   if (doc.kind === 'minutes' && !can(identity.role, 'minutes:read-draft')) return 'deny';
   const action = WRITE_ACTION[doc.kind];
-  return can(identity.role, action) && (status === undefined || phaseAllows(status, action)) ? 'write' : 'read';
+  const allowed = (a: Action) => can(identity.role, a) && (status === undefined || phaseAllows(status, a));
+  if (doc.kind === 'minutes') return minutesWritableBy(minutes, { write: allowed(action), amend: allowed('minutes:amend') }) ? 'write' : 'read';
+  return allowed(action) ? 'write' : 'read';
 }

@@ -19,6 +19,7 @@ import { CloseCode } from './protocol.ts';
 import { DEFAULT_RATE_LIMIT, TokenBucket, type RateLimit } from './rate-limit.ts';
 import { DocRegistry, RegistryClosedError } from './registry.ts';
 import type { MeetingStatus } from '../domain/meeting-phase.ts';
+import type { MinutesState } from '../domain/minutes-adoption.ts';
 import type { SharedDoc } from './shared-doc.ts';
 import type { YRelay } from './relay.ts';
 import { createUpdateGuard, type UpdateLimits } from './update-guard.ts';
@@ -36,6 +37,8 @@ export interface YjsEndpointOptions {
   authorityChanges?: AuthorityChanges;
   /** The meeting's phase as stored, read when a connection opens: a closed meeting's annotations are read-only. */
   meetingStatus?: (meetingId: string) => Promise<MeetingStatus>;
+  /** Where the meeting's minutes stand, read when a connection opens: circulated and adopted minutes are read-only to more people. */
+  minutesState?: (meetingId: string) => Promise<MinutesState>;
   /** See `DocRegistryOptions.initialContent`. */
   initialContent?: (docName: string) => Promise<Uint8Array | null>;
   /** Largest accepted frame; larger ones close the connection with 1009. Default 1 MiB. */
@@ -77,6 +80,8 @@ export interface YjsEndpoint {
   participantChanged(participantId: string, change: AuthorityChange): void;
   /** The meeting opened or closed: its open connections get the access the new phase gives. */
   meetingPhaseChanged(meetingId: string, status: MeetingStatus): void;
+  /** The meeting's minutes were circulated, adopted or locked: their open connections get the access that leaves. */
+  minutesStateChanged(meetingId: string, state: MinutesState): void;
   /**
    * A change the server itself makes to a document (loaded for it if nobody has it open), resolved once stored: its
    * clients here and on other instances get it like any writer's update.
@@ -144,10 +149,12 @@ export function createYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
 
   /** Each meeting's phase as last read or delivered, for connections that follow a change of role or phase. */
   const phases = new Map<string, MeetingStatus>();
+  /** The same for each meeting's minutes. */
+  const minutesStates = new Map<string, MinutesState>();
 
   function reauthorise(conn: YConnection, identity: Identity): void {
     const parsed = parseDocName(conn.doc.name);
-    conn.reauthorise(identity, parsed ? docAccess(identity, parsed, phases.get(parsed.meetingId)) : 'deny');
+    conn.reauthorise(identity, parsed ? docAccess(identity, parsed, phases.get(parsed.meetingId), minutesStates.get(parsed.meetingId)) : 'deny');
   }
 
   function follow(conn: YConnection, change: AuthorityChange): void {
@@ -160,6 +167,11 @@ export function createYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
 
   function meetingPhaseChanged(meetingId: string, status: MeetingStatus): void {
     phases.set(meetingId, status);
+    for (const conn of connections) if (conn.identity.meetingId === meetingId) reauthorise(conn, conn.identity);
+  }
+
+  function minutesStateChanged(meetingId: string, state: MinutesState): void {
+    minutesStates.set(meetingId, state);
     for (const conn of connections) if (conn.identity.meetingId === meetingId) reauthorise(conn, conn.identity);
   }
 
@@ -210,15 +222,14 @@ export function createYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
     const docName = decodeDocName(encodedName);
     const parsed = docName === null ? null : parseDocName(docName);
     if (docName === null || parsed === null) throw new UpgradeRejection(404, 'unknown document');
-    if (options.meetingStatus) {
-      try {
-        phases.set(parsed.meetingId, await options.meetingStatus(parsed.meetingId));
-      } catch (error) {
-        log('yjs.auth.error', { error: errorDetail(error) });
-        throw new UpgradeRejection(503, 'temporarily unavailable');
-      }
+    try {
+      if (options.meetingStatus) phases.set(parsed.meetingId, await options.meetingStatus(parsed.meetingId));
+      if (options.minutesState && parsed.kind === 'minutes') minutesStates.set(parsed.meetingId, await options.minutesState(parsed.meetingId));
+    } catch (error) {
+      log('yjs.auth.error', { error: errorDetail(error) });
+      throw new UpgradeRejection(503, 'temporarily unavailable');
     }
-    const access = docAccess(identity, parsed, phases.get(parsed.meetingId));
+    const access = docAccess(identity, parsed, phases.get(parsed.meetingId), minutesStates.get(parsed.meetingId));
     if (access === 'deny') throw new UpgradeRejection(403, 'no access to this document');
     if (socket.destroyed) return;
 
@@ -331,7 +342,7 @@ export function createYjsEndpoint(options: YjsEndpointOptions): YjsEndpoint {
     }
   }
 
-  return { handleUpgrade, participantChanged, meetingPhaseChanged, edit, isLive: (docName) => registry.isLive(docName), close, stats };
+  return { handleUpgrade, participantChanged, meetingPhaseChanged, minutesStateChanged, edit, isLive: (docName) => registry.isLive(docName), close, stats };
 }
 
 function normalisePrefix(prefix: string): string {

@@ -1,6 +1,6 @@
 // Keeps the board's sections of each meeting's minutes (decisions, and what else minutes-structure.ts names) in step
 // with the meeting: when a minutes document is loaded, when an event that changes what they say is delivered while
-// it is loaded here, and before the minutes are exported.
+// it is loaded here, and before the minutes are exported; until the minutes are adopted.
 //
 // Rewriting a section is not a merge: two instances rewriting the same section at once would each delete the old
 // blocks and insert their own, and Yjs would keep both insertions. So every rewrite, on every instance, happens under
@@ -9,6 +9,8 @@
 import type pg from 'pg';
 import type { Database } from '../db/client.ts';
 import { loadMinutesTemplateData } from '../db/minutes-repository.ts';
+import { minutesStateOf } from '../db/minutes-adoption-repository.ts';
+import { boardMaintainsSections } from '../domain/minutes-adoption.ts';
 import type { DeliveryEffect } from '../realtime/delivery.ts';
 import type { SequencedEventType } from '../shared/events/sequenced.ts';
 import { formatDocName, parseDocName } from './doc-names.ts';
@@ -46,6 +48,8 @@ export function createMinutesSync(deps: MinutesSyncDeps): MinutesSync {
     const lock = await deps.pool.connect();
     try {
       await lock.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [docName]);
+      // Adopted minutes are what the committee adopted: the board's sections stop following the meeting then.
+      if (!boardMaintainsSections(await minutesStateOf(deps.db, meetingId))) return;
       await deps.documents.edit(docName, async (doc) => {
         // What another instance stored may not have reached this copy through the relay yet.
         doc.catchUp(await deps.persistence.load(docName));

@@ -107,6 +107,9 @@ describe('fuzz against the real board', { timeout: 240_000 }, () => {
       'sets:propose': { changes: [{ projectId: project.id, toBaht: 1_000_000, baseVersion: project.version }], reason: 'เหตุผล' },
       'sets:decide': { setId: 's1', decision: 'accept', projectIds: [project.id], reason: 'เหตุผล' },
       'sets:withdraw': { setId: 's1' },
+      'minutes:circulate': {},
+      'minutes:adopt': { how: 'next-meeting', amendments: ['แก้ไขหน้า 2 บรรทัดที่ 3'] },
+      'minutes:lock': { minutesOf: 'this-meeting' },
     };
     for (const command of SOCKET_COMMANDS) expect(bases, `a base payload for ${command.event}`).toHaveProperty([command.event]);
     // Opening a meeting's minutes for the first time writes their skeleton: the server's own, done before the fuzz.

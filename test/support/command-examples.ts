@@ -261,6 +261,30 @@ export const COMMAND_EXAMPLES: Record<CommandName, CommandExample> = {
       };
     },
   },
+  // The matrix's meeting has one set of minutes: each example puts them where its step starts from.
+  'minutes:circulate': {
+    phase: 'closed',
+    async payload(world) {
+      await world.db.minutesAdoption.deleteMany({ where: { meetingId: world.meetingId } });
+      return {};
+    },
+  },
+  'minutes:adopt': {
+    phase: 'closed',
+    async payload(world) {
+      await world.db.minutesAdoption.deleteMany({ where: { meetingId: world.meetingId } });
+      await world.db.minutesAdoption.create({ data: { meetingId: world.meetingId, planId: world.planId, state: 'circulated', circulatedAt: new Date(), circulatedBy: 'เลขานุการ' } });
+      return { how: 'circulation', amendments: ['แก้ไขชื่อผู้เข้าร่วมประชุม'] };
+    },
+  },
+  'minutes:lock': {
+    // Locking prints adopted minutes (server tests do that); the matrix's are not adopted, which the command says.
+    allowedRefusal: 'minutes_wrong_state',
+    async payload(world) {
+      await world.db.minutesAdoption.deleteMany({ where: { meetingId: world.meetingId } });
+      return {};
+    },
+  },
   'meeting:open': {
     phase: 'scheduled',
     async payload() {

@@ -14,14 +14,14 @@ describe('what each phase of a meeting allows', () => {
     }
   });
 
-  it('is read-only once closed but for the minutes and attendance', () => {
+  it('is read-only once closed but for the minutes (writing and adopting them) and attendance', () => {
     const allowed = ACTIONS.filter((action) => phaseAllows('closed', action));
     // Withdrawing access (a participant, a used invite) is never refused; organisers, the roster, new plans and a
     // plan's new meetings belong to the plan, not to this meeting.
     expect(allowed.sort()).toEqual(
       [
         'attendance:record', 'board:read', 'minutes:read-draft', 'minutes:write', 'participant:revoke', 'invite:revoke', 'organiser:add', 'roster:edit',
-        'plan:create', 'meeting:create',
+        'plan:create', 'meeting:create', 'minutes:circulate', 'minutes:amend', 'minutes:adopt', 'minutes:lock',
       ].sort(),
     );
     expect(phaseRefusal('closed', 'ceiling:set')).toBe('meeting_closed');

@@ -36,6 +36,12 @@ describe('permissions', () => {
     expect(ROLES.filter((role) => can(role, 'participant:revoke'))).toEqual(['chair']);
     expect(can('organiser', 'participant:revoke')).toBe(true);
   });
+  it('lets the secretary circulate, amend and lock the minutes and the chair adopt them, nobody else', () => {
+    expect(AUTHORITIES.filter((who) => can(who, 'minutes:circulate'))).toEqual(['secretary']);
+    expect(AUTHORITIES.filter((who) => can(who, 'minutes:amend'))).toEqual(['secretary']);
+    expect(AUTHORITIES.filter((who) => can(who, 'minutes:lock'))).toEqual(['secretary']);
+    expect(AUTHORITIES.filter((who) => can(who, 'minutes:adopt'))).toEqual(['chair']);
+  });
   it('grants only known actions', () => {
     for (const who of AUTHORITIES) for (const action of allowedActions(who)) expect(ACTIONS).toContain(action);
   });

@@ -10,6 +10,7 @@ import type { ResolutionServerEvents } from './resolution.ts';
 import type { LifecycleServerEvents } from './lifecycle.ts';
 import type { PlanServerEvents } from '../setup/plans.ts';
 import type { ProposalSetsServerEvents } from './proposal-sets.ts';
+import type { MinutesServerEvents } from './minutes.ts';
 
 type Broadcasts = CeilingsServerEvents &
   PresenterServerEvents &
@@ -19,7 +20,8 @@ type Broadcasts = CeilingsServerEvents &
   ParticipantsServerEvents &
   LifecycleServerEvents &
   PlanServerEvents &
-  ProposalSetsServerEvents;
+  ProposalSetsServerEvents &
+  MinutesServerEvents;
 
 /** Every sequenced broadcast; the browser must apply (or at least count) each, or it would see a gap. */
 export const SEQUENCED_EVENT_TYPES = [
@@ -35,6 +37,7 @@ export const SEQUENCED_EVENT_TYPES = [
   'plan:changed',
   'resolutions:changed',
   'sets:changed',
+  'minutes:adoption-changed',
 ] as const satisfies readonly (keyof Broadcasts)[];
 export type SequencedEventType = (typeof SEQUENCED_EVENT_TYPES)[number];
 
