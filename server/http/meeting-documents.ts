@@ -181,13 +181,13 @@ export function meetingDocumentsRouter(deps: MeetingDocumentsDeps): express.Rout
       // Locked minutes are their record: the PDF that was signed, never printed again (refused if it fails its check).
       const locked = await deps.minutes.exportable(who.meetingId);
       if (locked) {
-        send(res, 'application/pdf', `minutes-${locked.number}-${locked.yearBE}.pdf`, locked.pdf);
+        send(res, 'application/pdf', `${minutesFileStem(locked.number, locked.yearBE)}.pdf`, locked.pdf);
         return;
       }
       await deps.bringMinutesUpToDate(who.meetingId);
       const doc = await loadMinutesDoc(() => deps.yjs.load(formatDocName({ meetingId: who.meetingId, kind: 'minutes' })));
       const meeting = await deps.db.meeting.findUniqueOrThrow({ where: { id: who.meetingId } });
-      send(res, 'application/pdf', `minutes-${meeting.number}-${meeting.yearBE}.pdf`, await deps.pdf.print(minutesHtml(doc)));
+      send(res, 'application/pdf', `${minutesFileStem(meeting.number, meeting.yearBE)}.pdf`, await deps.pdf.print(minutesHtml(doc)));
       doc.destroy();
     }),
   );

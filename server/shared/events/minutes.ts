@@ -6,11 +6,12 @@ import type { AckCallback } from '../ack.ts';
 import { MAX_AMENDMENT_CHARS, MAX_AMENDMENTS, type AdoptionHow, type MinutesState } from '../../domain/minutes-adoption.ts';
 
 export const CirculateMinutesPayload = z.strictObject({});
+const amendments = z.array(z.string().max(MAX_AMENDMENT_CHARS)).max(MAX_AMENDMENTS).default([]);
 export const AdoptMinutesPayload = z.discriminatedUnion('how', [
   /** This meeting's own minutes, by circulation. */
-  z.strictObject({ how: z.literal('circulation'), amendments: z.array(z.string().max(MAX_AMENDMENT_CHARS)).max(MAX_AMENDMENTS).default([]) }),
+  z.strictObject({ how: z.literal('circulation'), amendments }),
   /** The previous meeting's minutes, at this meeting's agenda item 2 while it sits. */
-  z.strictObject({ how: z.literal('next-meeting'), amendments: z.array(z.string().max(MAX_AMENDMENT_CHARS)).max(MAX_AMENDMENTS).default([]) }),
+  z.strictObject({ how: z.literal('next-meeting'), amendments }),
 ]);
 /** `minutesOf`: this meeting's minutes, or (the secretary at the next meeting) the previous meeting's. */
 export const LockMinutesPayload = z.strictObject({ minutesOf: z.enum(['this-meeting', 'previous-meeting']).default('this-meeting') });
