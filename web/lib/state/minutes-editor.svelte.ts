@@ -4,7 +4,9 @@ import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { TableKit } from '@tiptap/extension-table';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { BoardSection } from '$lib/minutes/board-section.ts';
+import { keepTextInEveryBlock } from '$lib/minutes/text-blocks.ts';
 import { openYjsDoc, type OpenDoc } from '$lib/realtime/yjs-doc.ts';
 import type { WireError } from '$shared/errors.ts';
 import { YJS_REVOKED_CLOSE_CODE } from '$shared/events/participants.ts';
@@ -50,6 +52,7 @@ export class MinutesEditorState {
       ],
       editorProps: { attributes: { 'aria-label': 'รายงานการประชุม', class: 'minutes-document' } },
     });
+    keepTextInEveryBlock(ySyncPluginKey.getState(this.#editor.state).binding, doc, this.#editor.schema);
     provider.on('status', ({ status }: { status: string }) => {
       if (this.#connection === 'revoked') return;
       this.#connection = status === 'connected' ? 'live' : status === 'connecting' && this.#connection === 'connecting' ? 'connecting' : 'offline';
