@@ -34,6 +34,18 @@ const typed = (page: Page, index = 0) =>
 
 const sorted = (text: string) => [...text].sort().join('');
 
+/**
+ * Whether the editor's own selection (not only the browser's) is a caret at the end of paragraph `index`: ProseMirror
+ * reads the browser's selection when it hears of the change, which an Enter pressed at once may come before.
+ */
+const caretAtEnd = (page: Page, index: number) =>
+  paragraph(page, index).evaluate((p) => {
+    type View = { posAtDOM(node: Node, offset: number): number; state: { doc: { resolve(pos: number): { end(): number } }; selection: { empty: boolean; head: number } } };
+    const view = (p.closest('.ProseMirror') as unknown as { editor: { view: View } }).editor.view;
+    const { selection, doc } = view.state;
+    return selection.empty && selection.head === doc.resolve(view.posAtDOM(p, 0)).end();
+  });
+
 /** How many paragraphs agenda item 1 has before its decision section (the paragraphs of later items left out). */
 const agendaOneParagraphs = (page: Page) =>
   page.locator('.minutes-document h2:has-text("ระเบียบวาระที่ 1")').evaluate((heading) => {
@@ -130,6 +142,7 @@ describeInBrowser('typing into one empty paragraph of the minutes at once', () =
         editors.flow();
         await paragraph(presser, index - 1).click();
         await presser.keyboard.press('End');
+        await expect.poll(() => caretAtEnd(presser, index - 1)).toBe(true);
         await presser.keyboard.press('Enter');
         for (const page of [first, second]) {
           await expect.poll(() => agendaOneParagraphs(page), { timeout: 10_000 }).toBe(index + 1);
