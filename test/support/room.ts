@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import type { Role } from '../../server/shared/roles.ts';
+import type { InviteFor } from '../../server/auth/sessions.ts';
 import { startTestBoard, type TestBoard } from './board.ts';
 import { launchChromium } from './browser.ts';
 
@@ -11,8 +12,8 @@ export interface Room {
   readonly browser: Browser;
   /** A fresh browser context, closed with the room. */
   newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
-  /** Opens a personal invite (for a roster member, if named), joins, and waits until the board is live. */
-  joinAs(role: Role, name: string, viewport?: { width: number; height: number }, invite?: { rosterMemberId?: string }): Promise<Page>;
+  /** Opens a personal invite (for a roster member, an attendee's organisation or a device, if given), joins, and waits until the board is live. */
+  joinAs(role: Role, name: string, viewport?: { width: number; height: number }, invite?: Pick<InviteFor, 'rosterMemberId' | 'organisationTh' | 'kind'>): Promise<Page>;
 }
 
 export function useRoom(): Room {
