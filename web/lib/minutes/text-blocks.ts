@@ -15,7 +15,7 @@ import { ySyncPluginKey } from '@tiptap/y-tiptap';
  * Gives every empty text block in or under `types` an empty Y.XmlText. Called inside the transaction that changed
  * them, so that no other replica ever sees the block without it. Returns how many blocks were given one.
  */
-export function giveTextBlocksTheirText(types: Iterable<Y.AbstractType<unknown>>, isTextBlock: (nodeName: string) => boolean): number {
+export function giveTextBlocksTheirText(types: Iterable<unknown>, isTextBlock: (nodeName: string) => boolean): number {
   let given = 0;
   const seen = new Set<Y.XmlFragment>();
   const visit = (parent: Y.XmlFragment) => {
