@@ -34,16 +34,22 @@ const typed = (page: Page, index = 0) =>
 
 const sorted = (text: string) => [...text].sort().join('');
 
+type View = {
+  posAtDOM(node: Node, offset: number): number;
+  state: { doc: { resolve(pos: number): { end(): number; parent: { textContent: string } } }; selection: { empty: boolean; head: number } };
+};
+
 /**
- * Whether the editor's own selection (not only the browser's) is a caret at the end of paragraph `index`: ProseMirror
- * reads the browser's selection when it hears of the change, which an Enter pressed at once may come before.
+ * What the editor itself (not only the page) holds of paragraph `index`: its text, and whether its own selection is a
+ * caret at the paragraph's end. ProseMirror reads the browser's typing and selection when it hears of them, which a
+ * key pressed at once may come before; what the editor holds, the binding has written to Yjs and sent.
  */
-const caretAtEnd = (page: Page, index: number) =>
+const editorHolds = (page: Page, index: number) =>
   paragraph(page, index).evaluate((p) => {
-    type View = { posAtDOM(node: Node, offset: number): number; state: { doc: { resolve(pos: number): { end(): number } }; selection: { empty: boolean; head: number } } };
     const view = (p.closest('.ProseMirror') as unknown as { editor: { view: View } }).editor.view;
     const { selection, doc } = view.state;
-    return selection.empty && selection.head === doc.resolve(view.posAtDOM(p, 0)).end();
+    const at = doc.resolve(view.posAtDOM(p, 0));
+    return { text: at.parent.textContent, caretAtEnd: selection.empty && selection.head === at.end() };
   });
 
 /** How many paragraphs agenda item 1 has before its decision section (the paragraphs of later items left out). */
@@ -93,6 +99,9 @@ describeInBrowser('typing into one empty paragraph of the minutes at once', () =
    */
   async function typeAtOnce(editors: Awaited<ReturnType<typeof twoSecretaries>>, index: number, [a, b, x, y]: string) {
     const { first, second } = editors;
+    /** Until each editor holds the character it typed, which is when its update waits at the gate. */
+    const sent = (...typing: [Page, string][]) =>
+      Promise.all(typing.map(([page, character]) => expect.poll(async () => (await editorHolds(page, index)).text, { timeout: 10_000 }).toContain(character)));
     editors.hold();
     await paragraph(first, index).click();
     await first.keyboard.press('End');
@@ -100,6 +109,7 @@ describeInBrowser('typing into one empty paragraph of the minutes at once', () =
     await paragraph(second, index).click();
     await second.keyboard.press('End');
     await second.keyboard.type(x!);
+    await sent([first, a!], [second, x!]);
     editors.flushBoth();
     for (const page of [first, second]) {
       await expect.poll(async () => sorted(await typed(page, index)), { timeout: 10_000 }).toBe(sorted(a! + x!));
@@ -108,6 +118,7 @@ describeInBrowser('typing into one empty paragraph of the minutes at once', () =
     await first.keyboard.type(b!);
     await second.keyboard.press('End');
     await second.keyboard.type(y!);
+    await sent([first, b!], [second, y!]);
     editors.flushBoth();
     editors.flow();
     await expect
@@ -142,7 +153,7 @@ describeInBrowser('typing into one empty paragraph of the minutes at once', () =
         editors.flow();
         await paragraph(presser, index - 1).click();
         await presser.keyboard.press('End');
-        await expect.poll(() => caretAtEnd(presser, index - 1)).toBe(true);
+        await expect.poll(async () => (await editorHolds(presser, index - 1)).caretAtEnd).toBe(true);
         await presser.keyboard.press('Enter');
         for (const page of [first, second]) {
           await expect.poll(() => agendaOneParagraphs(page), { timeout: 10_000 }).toBe(index + 1);
