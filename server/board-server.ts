@@ -224,7 +224,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
     const people = createPeopleSetup({ db, sessions, runCommand, linkBase: () => origins.linkBase() });
     const plans = createPlanSetup({ db, runCommand });
     const imports = createImportSetup({ db, runCommand });
-    const meetingSetup = createMeetingSetup({ db });
+    const meetingSetup = createMeetingSetup({ db, runCommand });
     const joinRequests = createJoinRequests(db, sessions, secret, joinRequestNews(() => io));
     const services: AppServices = {
       runCommand,

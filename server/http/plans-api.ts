@@ -1,5 +1,6 @@
 // The JSON API for plans, for a secretariat's scripts and the set-up pages alike: list, read, create and change a plan
-// (titles, fiscal year, host agency, frame in million baht, flags, value chain), and create a meeting of it.
+// (titles, fiscal year, host agency, frame in million baht, flags, value chain), create a meeting of it, read a meeting,
+// and open and close it (the same meeting:open and meeting:close commands as the board's buttons).
 // Documented in README ("Set-up API").
 import express, { type Request } from 'express';
 import type { PlanSetup } from '../setup/plan-setup.ts';
@@ -23,5 +24,8 @@ export function plansApiRouter(deps: PlansApiDeps): express.Router {
   router.get('/api/plans/:planId', endpoint(async (req, _res, actor) => ({ plan: await plans.read(actor, param(req, 'planId')) })));
   router.patch('/api/plans/:planId', ...JSON_BODY, endpoint(async (req, _res, actor) => ({ plan: await plans.update(actor, param(req, 'planId'), body(req)) })));
   router.post('/api/plans/:planId/meetings', ...JSON_BODY, endpoint(async (req, _res, actor) => deps.meetings.create(actor, param(req, 'planId'), body(req)), 201));
+  router.get('/api/meetings/:meetingId', endpoint(async (req, _res, actor) => ({ meeting: await deps.meetings.read(actor, param(req, 'meetingId')) })));
+  router.post('/api/meetings/:meetingId/open', endpoint(async (req, _res, actor) => deps.meetings.open(actor, param(req, 'meetingId'))));
+  router.post('/api/meetings/:meetingId/close', endpoint(async (req, _res, actor) => deps.meetings.close(actor, param(req, 'meetingId'))));
   return router;
 }

@@ -84,6 +84,27 @@ export interface PlanMeetingSummary {
   status: MeetingStatus;
 }
 
+/** One meeting as its set-up page and GET /api/meetings/:meetingId show it: the fields its form edits, and its phase. */
+export interface MeetingDetail {
+  id: string;
+  planId: string;
+  plan: { titleTh: string; titleEn: string; isSample: boolean };
+  number: number;
+  yearBE: number;
+  titleTh: string;
+  titleEn: string;
+  /** The start, ISO, and as the form's Bangkok date (YYYY-MM-DD) and time (HH:MM). */
+  startsAt: string;
+  date: string;
+  time: string;
+  venueTh: string;
+  venueEn: string;
+  onlineUrl: string;
+  status: MeetingStatus;
+  openedAt: string | null;
+  closedAt: string | null;
+}
+
 export interface PlanSummary extends PlanFacts {
   id: string;
   isSample: boolean;

@@ -15,6 +15,7 @@ import { RECORD_MESSAGES } from './messages/record.ts';
 import { WHATIF_MESSAGES } from './messages/whatif.ts';
 import { BULK_RESOLUTION_MESSAGES } from './messages/bulk-resolution.ts';
 import { ATTENDANCE_MESSAGES } from './messages/attendance.ts';
+import { LIFECYCLE_MESSAGES } from './messages/lifecycle.ts';
 
 const BOARD_MESSAGES = {
   appName: { th: 'กระดานประชุมคณะกรรมการ', en: 'Committee Board' },
@@ -89,6 +90,7 @@ export const MESSAGE_GROUPS = {
   WHATIF_MESSAGES,
   BULK_RESOLUTION_MESSAGES,
   ATTENDANCE_MESSAGES,
+  LIFECYCLE_MESSAGES,
 };
 
 export const MESSAGES = {
@@ -108,6 +110,7 @@ export const MESSAGES = {
   ...WHATIF_MESSAGES,
   ...BULK_RESOLUTION_MESSAGES,
   ...ATTENDANCE_MESSAGES,
+  ...LIFECYCLE_MESSAGES,
 };
 
 export type MessageKey = keyof typeof MESSAGES;
