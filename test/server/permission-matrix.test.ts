@@ -223,10 +223,12 @@ describe('the role × command matrix', { timeout: 120_000 }, () => {
     const authority = await authorityNow(who);
     const inAudience = who === 'organiser' ? example.audience !== 'participants' : example.audience !== 'organisers';
     const allowed = !revoked && inAudience && example.allows(authority);
+    if (example.phase) await world.setStatus(example.phase);
     const request = await example.request(endpointWorld);
     const before = await fingerprint();
     const answer = await send(who, request);
     const after = await fingerprint();
+    if (example.phase) await world.setStatus('in_session');
     await board.db.joinRequest.updateMany({ where: { meetingId: board.meetingId, status: 'pending' }, data: { status: 'refused' } });
     await options.afterEach?.();
     const label = `${who} (now ${authority}${revoked ? ', revoked' : ''}) → ${key}: ${answer.status} ${answer.text.slice(0, 200)}`;

@@ -324,6 +324,8 @@ export interface EndpointRequest {
 
 export interface EndpointExample {
   audience: Audience;
+  /** As for commands: the phase the meeting is put in for the call (and back in session after); else as it stands. */
+  phase?: MeetingStatus;
   /** Whether the permissions table lets this authority do it: generated from `can` (and `canInvite`). */
   allows(authority: Authority): boolean;
   request(world: MatrixWorld & EndpointWorld): Promise<EndpointRequest>;
@@ -574,6 +576,30 @@ export const ENDPOINT_EXAMPLES: Record<string, EndpointExample | { public: strin
     audience: 'organisers',
     allows: (a) => can(a, 'meeting:create'),
     request: async (w) => ({ path: `/api/plans/${w.planId}/meetings`, json: matrixMeeting }),
+  },
+  'POST /api/meetings/:meetingId/open': {
+    audience: 'both',
+    phase: 'scheduled',
+    allows: (a) => can(a, 'meeting:open'),
+    request: async (w) => ({ path: `/api/meetings/${w.meetingId}/open` }),
+  },
+  'POST /api/meetings/:meetingId/close': {
+    audience: 'both',
+    phase: 'in_session',
+    allows: (a) => can(a, 'meeting:close'),
+    request: async (w) => ({ path: `/api/meetings/${w.meetingId}/close` }),
+  },
+  '/setup/meetings/[meetingId]?/open': {
+    audience: 'both',
+    phase: 'scheduled',
+    allows: (a) => can(a, 'meeting:open'),
+    request: async (w) => ({ path: `/setup/meetings/${w.meetingId}?/open`, form: {} }),
+  },
+  '/setup/meetings/[meetingId]?/close': {
+    audience: 'both',
+    phase: 'in_session',
+    allows: (a) => can(a, 'meeting:close'),
+    request: async (w) => ({ path: `/setup/meetings/${w.meetingId}?/close`, form: {} }),
   },
   '/setup/plans/[planId]/meetings/new?/create': {
     audience: 'organisers',

@@ -1,4 +1,4 @@
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { allowedActions, authorityOf } from '$domain/permissions.ts';
 import { meetingSetupActor } from '$lib/server/organiser.ts';
 import { attempt } from '$lib/server/setup-forms.ts';
@@ -16,14 +16,12 @@ export const load: PageServerLoad = async ({ params, locals, cookies }) => {
 };
 
 /** Open and close: the same meeting:open and meeting:close the API runs. The board's buttons post here too. */
-function phaseStep(which: 'open' | 'close'): Actions[string] {
-  return async ({ params, locals, cookies }) => {
-    const actor = await meetingSetupActor(locals, cookies, params.meetingId!);
-    return attempt(async () => ({ phase: await locals.services.meetingSetup[which](actor, params.meetingId!) }));
-  };
+async function phaseStep(which: 'open' | 'close', { params, locals, cookies }: RequestEvent) {
+  const actor = await meetingSetupActor(locals, cookies, params.meetingId);
+  return attempt(async () => ({ phase: await locals.services.meetingSetup[which](actor, params.meetingId) }));
 }
 
 export const actions: Actions = {
-  open: phaseStep('open'),
-  close: phaseStep('close'),
+  open: async (event) => phaseStep('open', event),
+  close: async (event) => phaseStep('close', event),
 };
