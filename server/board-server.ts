@@ -28,6 +28,7 @@ import { peopleApiRouter } from './http/people-api.ts';
 import { plansApiRouter } from './http/plans-api.ts';
 import { createPlanSetup } from './setup/plan-setup.ts';
 import { importApiRouter } from './http/import-api.ts';
+import { projectListApiRouter } from './http/project-list-api.ts';
 import { createImportSetup } from './setup/import-setup.ts';
 import { createMeetingSetup } from './setup/meeting-setup.ts';
 import { createPeopleSetup } from './setup/people-setup.ts';
@@ -254,6 +255,7 @@ export async function startBoard(config: Config, options: StartOptions = {}): Pr
         peopleApiRouter({ people, organisers, sessions, linkBase: () => origins.linkBase() }),
         plansApiRouter({ plans, meetings: meetingSetup, organisers, sessions }),
         importApiRouter({ imports, organisers, sessions, limits }),
+        projectListApiRouter({ runCommand, organisers, sessions }),
         meetingDocumentsRouter({
           db,
           sessions,

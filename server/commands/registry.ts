@@ -14,6 +14,7 @@ import { updatePlanCommand } from './plans.ts';
 import { ATTENDANCE_COMMANDS } from './attendance.ts';
 import { PROPOSAL_SET_COMMANDS } from './proposal-sets.ts';
 import { MINUTES_COMMANDS } from './minutes.ts';
+import { PROJECT_LIST_COMMANDS } from './project-list.ts';
 
 /** Setting up, from the set-up pages and the JSON API: the plan, and opening and closing its meetings. */
 const PLAN_COMMANDS = [updatePlanCommand, ...LIFECYCLE_COMMANDS] as const;
@@ -27,6 +28,7 @@ export const SOCKET_COMMANDS = [
   ...ATTENDANCE_COMMANDS,
   ...PROPOSAL_SET_COMMANDS,
   ...MINUTES_COMMANDS,
+  ...PROJECT_LIST_COMMANDS,
 ] as const;
 /** Commands run from pages and HTTP endpoints only (a file as the payload; the frame page's actions; set-up). */
 const HTTP_COMMANDS = [importProjectsCommand, prepareFrameCommand, confirmFrameCommand, revokeUsedInviteCommand] as const;

@@ -1,5 +1,6 @@
 // Reads a meeting's board from Postgres in the shape the wire and the pages use.
 import type { Database } from './client.ts';
+import type { Tx } from '../commands/command.ts';
 import { bahtFromDb } from './client.ts';
 import type { AgencyRef, AgendaItemView, BoardSnapshot, IntegrationType, MeetingSummary, ProjectDetails, ProjectView } from '../shared/board.ts';
 import { BoardError } from '../shared/errors.ts';
@@ -24,6 +25,8 @@ interface ProjectRow {
   requestedBaht: bigint;
   ceilingBaht: bigint;
   version: number;
+  withdrawnAt: Date | null;
+  withdrawnReason: string;
   partnerIds: string[];
   partnerRequestsBudget: boolean[];
 }
@@ -36,22 +39,23 @@ type PartnerRef = ProjectView['partners'][number];
  * of its own and join them in JavaScript, which on a 5,000-project plan took most of a second). Agencies come by id:
  * a plan has thousands of projects and a few dozen agencies.
  */
-function projectRows(db: Database, meetingId: string) {
+function projectRows(db: Database | Tx, meetingId: string, projectId?: string) {
   return db.$queryRaw<ProjectRow[]>`
     SELECT p."id", p."code", p."position", p."nameTh", p."nameEn", p."agencyId",
            g."number" AS "goalNumber", ap."code" AS "approachCode", p."integrationType"::text AS "integrationType",
-           p."requestedBaht", p."ceilingBaht", p."version",
+           p."requestedBaht", p."ceilingBaht", p."version", p."withdrawnAt", p."withdrawnReason",
            ARRAY(SELECT pp."agencyId" FROM "ProjectPartner" pp WHERE pp."projectId" = p."id" ORDER BY pp."agencyId") AS "partnerIds",
            ARRAY(SELECT pp."requestsBudget" FROM "ProjectPartner" pp WHERE pp."projectId" = p."id" ORDER BY pp."agencyId") AS "partnerRequestsBudget"
     FROM "Project" p
     JOIN "Approach" ap ON ap."id" = p."approachId"
     JOIN "Goal" g ON g."id" = ap."goalId"
     WHERE p."planId" = (SELECT "planId" FROM "Meeting" WHERE "id" = ${meetingId})
+      AND (${projectId ?? null}::text IS NULL OR p."id" = ${projectId ?? null})
     ORDER BY p."position"`;
 }
 
 /** The agencies the meeting's plan names, as lead or as partner. */
-function agencyRows(db: Database, meetingId: string) {
+function agencyRows(db: Database | Tx, meetingId: string) {
   return db.$queryRaw<AgencyRow[]>`
     WITH plan_projects AS (SELECT "id", "agencyId" FROM "Project" WHERE "planId" = (SELECT "planId" FROM "Meeting" WHERE "id" = ${meetingId}))
     SELECT a."id", a."code", a."nameTh", a."nameEn", a."abbreviationTh" FROM "Agency" a
@@ -85,8 +89,17 @@ function projectViews(rows: readonly ProjectRow[], agencyList: readonly AgencyRo
     requestedBaht: bahtFromDb(row.requestedBaht),
     ceilingBaht: bahtFromDb(row.ceilingBaht),
     version: row.version,
+    withdrawn: row.withdrawnAt ? { at: row.withdrawnAt.toISOString(), reason: row.withdrawnReason } : null,
     partners: row.partnerIds.map((id, i) => partner(id, row.partnerRequestsBudget[i]!)).sort((a, b) => thaiOrder.compare(a.nameTh, b.nameTh)),
   }));
+}
+
+/** One project of the meeting's plan as the board shows it, read in the command's transaction that changed it. */
+export async function projectViewOf(tx: Tx, meetingId: string, projectId: string): Promise<ProjectView> {
+  const rows = await projectRows(tx, meetingId, projectId);
+  const [view] = projectViews(rows, await agencyRows(tx, meetingId));
+  if (!view) throw new BoardError('project_not_found', { projectId });
+  return view;
 }
 
 /** What the project's panel shows beyond its row: read when the panel opens, so the board's page stays small. */

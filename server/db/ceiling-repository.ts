@@ -33,7 +33,7 @@ export interface ProjectFacts extends ProjectCeilingState {
 export function projectFactsSql(meetingId: string, projectId: string): Sql {
   return sql`
     SELECT p."id", g."number" AS "goalNumber", a."code" AS "approachCode", p."requestedBaht", p."ceilingBaht", p."version",
-           pl."frameBaht", pl."hardCap", pl."allowAboveRequest",
+           pl."frameBaht", pl."hardCap", pl."allowAboveRequest", p."withdrawnAt" IS NOT NULL AS "withdrawn",
            CASE WHEN p."id" = ${projectId}
              THEN ARRAY(SELECT r."status"::text FROM "Resolution" r WHERE r."projectId" = p."id") END AS "resolutionStatuses",
            (SELECT nextval(pg_get_serial_sequence('"CeilingChange"', 'id')))::text AS "changeId"
@@ -56,12 +56,14 @@ interface FactsRow {
   hardCap: boolean;
   allowAboveRequest: boolean;
   resolutionStatuses: string[] | null;
+  withdrawn: boolean;
   changeId: string;
 }
 
 export function projectFacts(rows: readonly Record<string, unknown>[], projectId: string): ProjectFacts {
   const facts = rows as unknown as FactsRow[];
-  const lines = facts.map((r) => ({
+  // A withdrawn project is in no total, and its ceiling is no longer the committee's to change.
+  const lines = facts.filter((r) => !r.withdrawn).map((r) => ({
     id: r.id,
     goalNumber: r.goalNumber,
     approachCode: r.approachCode,
@@ -70,6 +72,7 @@ export function projectFacts(rows: readonly Record<string, unknown>[], projectId
   }));
   const row = facts.find((r) => r.id === projectId);
   if (!row) throw new BoardError('project_not_found', { projectId });
+  if (row.withdrawn) throw new BoardError('project_withdrawn', { projectId });
   return {
     id: row.id,
     requestedBaht: bahtFromDb(row.requestedBaht),

@@ -52,7 +52,8 @@ async function computeDraft(tx: Tx, meetingId: string): Promise<FrameDraft> {
   const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, include: { plan: true } });
   if (!meeting) throw new BoardError('meeting_not_found');
   const [projects, resolutions, participants, agenda, pending] = await Promise.all([
-    tx.project.findMany({ where: { planId: meeting.planId }, orderBy: { position: 'asc' }, include: { agency: true, approach: { include: { goal: true } } } }),
+    // A withdrawn project is not part of the agreed frame: it is neither listed nor waits for a resolution.
+    tx.project.findMany({ where: { planId: meeting.planId, withdrawnAt: null }, orderBy: { position: 'asc' }, include: { agency: true, approach: { include: { goal: true } } } }),
     tx.resolution.findMany({ where: { meetingId, status: 'confirmed' } }),
     tx.participant.findMany({ where: { meetingId, revokedAt: null }, orderBy: { joinedAt: 'asc' } }),
     tx.agendaItem.findMany({ where: { meetingId }, orderBy: { position: 'asc' } }),

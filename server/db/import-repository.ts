@@ -122,6 +122,22 @@ function namedFields(fields: ImportField[]) {
   };
 }
 
+/**
+ * Whether the plan has decided anything on its list (a ceiling moved, a proposal, a resolution, a frame record): until
+ * then the list is replaced by an import, after it changed one audited command at a time. Locks every meeting of the
+ * plan, not only this one (the list is the plan's), so that no decision lands between the answer and the write.
+ */
+export async function planDecided(tx: Tx, planId: string): Promise<boolean> {
+  await tx.$queryRaw`SELECT "id" FROM "Meeting" WHERE "planId" = ${planId} FOR UPDATE`;
+  const decided =
+    (await tx.ceilingChange.count({ where: { project: { planId }, kind: { not: 'import' } } })) +
+    (await tx.proposal.count({ where: { project: { planId } } })) +
+    (await tx.resolution.count({ where: { meeting: { planId } } })) +
+    (await tx.frameRecord.count({ where: { planId } })) +
+    (await tx.projectChange.count({ where: { planId } }));
+  return decided > 0;
+}
+
 /** Where an import is recorded: the meeting whose sequence it takes, or none when the plan has no meeting yet. */
 export interface ImportAudit {
   meetingId: string | null;
@@ -146,14 +162,7 @@ export async function writeImport(tx: Tx, planId: string, input: { fileName: str
   const readout = await readAndValidate(tx, planId, fileName, input.bytes, { mapping: input.mapping });
   const preview = readout.preview!;
   if (preview.problems.length) throw new BoardError('import_invalid', preview.problems);
-  // Every meeting of the plan, not only this one: the list is the plan's.
-  await tx.$queryRaw`SELECT "id" FROM "Meeting" WHERE "planId" = ${planId} FOR UPDATE`;
-  const decided =
-    (await tx.ceilingChange.count({ where: { project: { planId }, kind: { not: 'import' } } })) +
-    (await tx.proposal.count({ where: { project: { planId } } })) +
-    (await tx.resolution.count({ where: { meeting: { planId } } })) +
-    (await tx.frameRecord.count({ where: { planId } }));
-  if (decided > 0) throw new BoardError('import_locked');
+  if (await planDecided(tx, planId)) throw new BoardError('import_locked');
   const saved = saveColumns(readout.header, readout.mapping);
   await tx.importMapping.upsert({
     where: { planId_signature: { planId, signature: saved.signature } },

@@ -5,6 +5,9 @@ import { bahtFromDb } from './client.ts';
 import { boardAt, type RecordEntry } from '../domain/frame-history.ts';
 import type { MeetingRecord, RecordChange, RecordMark } from '../domain/meeting-record.ts';
 import { BoardError } from '../shared/errors.ts';
+import type { ProjectChangeKind } from '../domain/project-list.ts';
+import type { ProjectLineRecord } from './project-list-repository.ts';
+import type { ProjectChange } from './generated/client.ts';
 import type { MeetingFocus } from '../shared/events/presenter.ts';
 import type { ResolutionChanged, ResolutionsChanged } from '../shared/events/resolution.ts';
 
@@ -14,10 +17,11 @@ export async function loadMeetingRecord(db: Database, meetingId: string): Promis
     include: { plan: { select: { frameBaht: true } }, agendaItems: { orderBy: { position: 'asc' } } },
   });
   if (!meeting) throw new BoardError('meeting_not_found');
-  const [projects, ceilingRows, frameRows, events] = await Promise.all([
+  const [projects, ceilingRows, frameRows, listRows, events] = await Promise.all([
     db.project.findMany({ where: { planId: meeting.planId }, orderBy: { position: 'asc' }, include: { approach: { include: { goal: true } } } }),
     db.ceilingChange.findMany({ where: { meetingId, seq: { not: null } }, orderBy: [{ seq: 'asc' }, { id: 'asc' }] }),
     db.frameChange.findMany({ where: { meetingId, seq: { not: null } }, orderBy: [{ seq: 'asc' }, { id: 'asc' }] }),
+    db.projectChange.findMany({ where: { meetingId, seq: { not: null } }, orderBy: [{ seq: 'asc' }, { id: 'asc' }] }),
     db.meetingEvent.findMany({ where: { meetingId, type: { in: ['focus:changed', 'resolution:changed', 'resolutions:changed'] } }, orderBy: { seq: 'asc' } }),
   ]);
   const changes: RecordChange[] = [
@@ -43,6 +47,7 @@ export async function loadMeetingRecord(db: Database, meetingId: string): Promis
       role: null,
       reason: row.reason,
     })),
+    ...listRows.map((row) => listChange(row)),
   ].sort((a, b) => a.seq - b.seq);
 
   const marks: RecordMark[] = [];
@@ -67,7 +72,8 @@ export async function loadMeetingRecord(db: Database, meetingId: string): Promis
   }
   marks.sort((a, b) => a.seq - b.seq);
 
-  const lines = projects.map((p) => ({
+  // The board now: a withdrawn project is on no total; the record's changes put it back for the moments before.
+  const lines = projects.filter((p) => !p.withdrawnAt).map((p) => ({
     projectId: p.id,
     goalNumber: p.approach.goal.number,
     approachCode: p.approach.code,
@@ -85,6 +91,29 @@ export async function loadMeetingRecord(db: Database, meetingId: string): Promis
     marks,
   };
   return asItStoodAfter(db, record, meeting.planId, changes.at(-1)?.at ?? meeting.closedAt?.toISOString());
+}
+
+/** A change of the project list as the record has it: the ceilings for an added or withdrawn line, else the request. */
+function listChange(row: ProjectChange): RecordChange {
+  const before = row.before as unknown as ProjectLineRecord | null;
+  const after = row.after as unknown as ProjectLineRecord;
+  const line = (of: ProjectLineRecord) => ({
+    projectId: row.projectId,
+    goalNumber: of.goalNumber,
+    approachCode: of.approachCode,
+    requestedBaht: of.requestedBaht,
+    ceilingBaht: of.ceilingBaht,
+  });
+  const common = { seq: row.seq!, at: row.createdAt.toISOString(), projectId: row.projectId, actorName: row.actorName, role: row.role, reason: row.reason };
+  const kind = row.kind as ProjectChangeKind;
+  switch (kind) {
+    case 'added':
+      return { ...common, cause: 'project_added', fromBaht: 0, toBaht: after.ceilingBaht, line: line(after) };
+    case 'withdrawn':
+      return { ...common, cause: 'project_withdrawn', fromBaht: before!.ceilingBaht, toBaht: 0, line: line(before!) };
+    case 'request_corrected':
+      return { ...common, cause: 'request_corrected', fromBaht: before!.requestedBaht, toBaht: after.requestedBaht };
+  }
 }
 
 /**

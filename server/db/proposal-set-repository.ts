@@ -39,6 +39,16 @@ async function setBoard(tx: Tx, meetingId: string): Promise<SetBoard> {
   return { ...board, hardCap: plan.plan.hardCap };
 }
 
+/**
+ * The meeting's pending sets that name one of these projects, closed (superseded) with the reason: a withdrawn project
+ * can no longer be decided, so neither can a set that changes it.
+ */
+export async function closeSetsOn(ctx: CommandContext, projectIds: readonly string[], reason: string): Promise<SetClosure[]> {
+  const { pending } = await meetingSets(ctx.tx, ctx.meetingId);
+  const touched = pending.filter((set) => set.lines.some((line) => projectIds.includes(line.projectId)));
+  return closures(ctx, touched, 'superseded', reason);
+}
+
 /** How these sets end in this command's turn, by its actor, with the projects taken when some were. */
 function closures(ctx: CommandContext, sets: readonly ProposalSetView[], status: SetClosure['status'], reason = '', accepted: string[] = []): SetClosure[] {
   const by = auditedAs(ctx.actor);

@@ -69,6 +69,7 @@ export async function recordResolution({ tx, meetingId, seq, actor }: CommandCon
       include: { plan: { select: { allowAboveRequest: true } } },
     });
     if (!project) throw new BoardError('resolution_target_not_found');
+    if (project.withdrawnAt) throw new BoardError('project_withdrawn', { projectId: project.id });
     if (!(PROJECT_OUTCOMES as readonly string[]).includes(payload.outcome)) throw new BoardError('resolution_outcome_invalid');
     ceilingBaht = fixedCeiling(payload.outcome, project, payload.ceilingBaht);
     const adjustedBad =
@@ -106,8 +107,10 @@ export async function confirmResolution({ tx, meetingId, seq, actor }: CommandCo
   let project: ResolutionChanged['project'];
   let ceilingBaht = resolution.ceilingBaht;
   if (resolution.projectId) {
-    const [current] = await tx.$queryRaw<{ ceilingBaht: bigint; version: number }[]>`
-      SELECT "ceilingBaht", "version" FROM "Project" WHERE "id" = ${resolution.projectId} FOR UPDATE`;
+    const [current] = await tx.$queryRaw<{ ceilingBaht: bigint; version: number; withdrawn: boolean }[]>`
+      SELECT "ceilingBaht", "version", "withdrawnAt" IS NOT NULL AS "withdrawn" FROM "Project" WHERE "id" = ${resolution.projectId} FOR UPDATE`;
+    // A draft recorded before the project was withdrawn cannot be confirmed on a project no longer on the list.
+    if (current.withdrawn) throw new BoardError('project_withdrawn', { projectId: resolution.projectId });
     ceilingBaht ??= current.ceilingBaht;
     let version = current.version;
     if (ceilingBaht !== current.ceilingBaht) {
@@ -176,7 +179,7 @@ export async function recordResolutions(ctx: CommandContext, payload: RecordReso
     ? payload.projectIds
     : (
         await tx.project.findMany({
-          where: { ...inPlan, resolutions: { none: { meetingId, status: { not: 'reopened' } } } },
+          where: { ...inPlan, withdrawnAt: null, resolutions: { none: { meetingId, status: { not: 'reopened' } } } },
           orderBy: { position: 'asc' },
           select: { id: true },
         })

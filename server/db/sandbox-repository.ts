@@ -54,7 +54,7 @@ export async function liveBoard(tx: Tx | Database, meetingId: string): Promise<L
     JOIN "Project" p ON p."planId" = pl."id"
     JOIN "Approach" a ON a."id" = p."approachId"
     JOIN "Goal" g ON g."id" = a."goalId"
-    WHERE m."id" = ${meetingId}
+    WHERE m."id" = ${meetingId} AND p."withdrawnAt" IS NULL
     ORDER BY p."position", p."id"`;
   const plan = rows[0] ?? (await tx.$queryRaw<{ frameBaht: bigint; allowAboveRequest: boolean }[]>`
     SELECT pl."frameBaht", pl."allowAboveRequest" FROM "Meeting" m JOIN "Plan" pl ON pl."id" = m."planId" WHERE m."id" = ${meetingId}`)[0];

@@ -4,6 +4,7 @@ import type { BoardSnapshot } from '../shared/board.ts';
 import type { ResolutionChanged } from '../shared/events/resolution.ts';
 import type { SequencedEvent } from '../shared/events/sequenced.ts';
 import type { SetsChanged } from '../shared/events/proposal-sets.ts';
+import type { ProjectsChanged } from '../shared/events/project-list.ts';
 import { pendingSetsAfter } from './proposal-sets.ts';
 import { applyCeilingsUpdate, type ProjectsById } from './ceilings.ts';
 
@@ -26,6 +27,20 @@ export function applySetsChange(snapshot: BoardSnapshot, byId: ProjectsById, eve
   for (const change of event.changes ?? []) applyCeilingsUpdate(snapshot, byId, { seq: event.seq, change });
   if (event.closedProposals?.length) applyCeilingsUpdate(snapshot, byId, { seq: event.seq, closed: event.closedProposals });
   snapshot.proposalSets = pendingSetsAfter(snapshot.proposalSets, event);
+}
+
+/**
+ * A project added to the list, withdrawn or with its request corrected: the project as it is now replaces the board's
+ * (an added one joins the end of the list, where its position puts it), and a withdrawal's closed proposals go.
+ */
+export function applyProjectsChange(snapshot: BoardSnapshot, byId: ProjectsById, event: ProjectsChanged): void {
+  const known = byId.get(event.project.id);
+  if (known) Object.assign(known, event.project);
+  else {
+    snapshot.projects.push(event.project);
+    byId.set(event.project.id, snapshot.projects.at(-1)!);
+  }
+  if (event.closedProposals?.length) applyCeilingsUpdate(snapshot, byId, { seq: event.seq, closed: event.closedProposals });
 }
 
 /** The projects whose ceiling the event may move: the board adjusts its totals by their difference. */
@@ -66,6 +81,9 @@ export function applyBoardEvent(snapshot: BoardSnapshot, byId: ProjectsById, eve
       return 'applied';
     case 'projects:replaced':
       return 'reload';
+    case 'projects:changed':
+      applyProjectsChange(snapshot, byId, event.payload);
+      return 'applied';
     case 'meeting:phase-changed':
       snapshot.meeting.status = event.payload.status;
       snapshot.meeting.openedAt = event.payload.openedAt;

@@ -86,7 +86,8 @@ export function planUndo(lastOwnChange: OwnChange | undefined, project: Pick<Pro
 }
 
 /** A board's projects by id: the events that name a project find it here, not by a scan of a 5,000-project list. */
-export type ProjectsById = ReadonlyMap<string, ProjectView>;
+/** Mutable: a project added to the list (projects:changed) joins the index. */
+export type ProjectsById = Map<string, ProjectView>;
 
 export function projectsById(projects: readonly ProjectView[]): ProjectsById {
   return new Map(projects.map((p) => [p.id, p]));

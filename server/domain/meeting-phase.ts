@@ -43,6 +43,7 @@ const PHASES: Record<Action, readonly MeetingStatus[]> = {
   'annotation:promote': UNTIL_CLOSED,
   'annotation:resolve': UNTIL_CLOSED,
   'projects:import': UNTIL_CLOSED,
+  'projects:edit': UNTIL_CLOSED,
   'meeting:edit': UNTIL_CLOSED,
   'plan:edit': UNTIL_CLOSED,
   'meeting:open': ['scheduled'],

@@ -6,14 +6,18 @@ import { CEILING_HISTORY_KIND_LABELS, type CeilingChangeKind } from '../shared/b
 import type { Role } from '../shared/roles.ts';
 import { boardAt, timeline, type BoardMoment, type HistoricLine, type RecordEntry } from './frame-history.ts';
 import { computeTotals, type FrameTotals } from './totals.ts';
+import { PROJECT_CHANGE_LABELS } from './project-list.ts';
 
-/** What made a change: the audit row's kind for ceilings, or the frame itself. */
-export type ChangeCause = CeilingChangeKind | 'frame';
+/** What made a change: the audit row's kind for ceilings, the frame itself, or a change of the project list. */
+export type ChangeCause = CeilingChangeKind | 'frame' | 'project_added' | 'project_withdrawn' | 'request_corrected';
 
 /** The ceilings' kinds are written as the project's history writes them, so the two never drift apart. */
 export const CHANGE_CAUSE_LABELS: Record<ChangeCause, { th: string; en: string }> = {
   ...CEILING_HISTORY_KIND_LABELS,
   frame: { th: 'เปลี่ยนกรอบวงเงิน', en: 'Frame changed' },
+  project_added: PROJECT_CHANGE_LABELS.added,
+  project_withdrawn: PROJECT_CHANGE_LABELS.withdrawn,
+  request_corrected: PROJECT_CHANGE_LABELS.request_corrected,
 };
 
 export interface RecordChange {
@@ -23,8 +27,14 @@ export interface RecordChange {
   cause: ChangeCause;
   /** Null for a change of the frame. */
   projectId: string | null;
+  /**
+   * The ceilings for a ceiling change (0 for a project not on the list: before it was added, after it was withdrawn),
+   * the request for a corrected request.
+   */
   fromBaht: number;
   toBaht: number;
+  /** A project added or withdrawn: its line as it joined or left the board. */
+  line?: HistoricLine;
   actorName: string;
   role: Role | null;
   reason: string;
@@ -61,17 +71,25 @@ export interface BoardState extends BoardMoment {
   totals: FrameTotals;
 }
 
-/** A change as the walk over the board knows it: an import brings its project onto the board. */
+/**
+ * A change as the walk over the board knows it: an import brings its project onto the board at its request (which
+ * its ceiling starts at), an added or withdrawn project carries its line, a corrected request moves the request.
+ */
 function entryOf(lines: ReadonlyMap<string, HistoricLine>, change: RecordChange): RecordEntry {
   const { seq, at, projectId, fromBaht, toBaht } = change;
   if (projectId === null) return { seq, at, kind: 'frame', fromBaht, toBaht };
+  if (change.line && change.cause === 'project_added') return { seq, at, kind: 'project_added', line: change.line };
+  if (change.line && change.cause === 'project_withdrawn') return { seq, at, kind: 'project_withdrawn', line: change.line };
+  if (change.cause === 'request_corrected') return { seq, at, kind: 'request', projectId, fromBaht, toBaht };
   const now = change.cause === 'import' ? lines.get(projectId) : undefined;
-  if (now) return { seq, at, kind: 'project_added', line: { ...now, ceilingBaht: toBaht } };
+  if (now) return { seq, at, kind: 'project_added', line: { ...now, requestedBaht: toBaht, ceilingBaht: toBaht } };
   return { seq, at, kind: 'ceiling', projectId, fromBaht, toBaht };
 }
 
 export function recordEntries(record: MeetingRecord): RecordEntry[] {
-  const lines = recordNow(record).lines;
+  // A project withdrawn since is not on the board now; the import that brought it still finds its line.
+  const lines = new Map(recordNow(record).lines);
+  for (const change of record.changes) if (change.cause === 'project_withdrawn' && change.line && !lines.has(change.line.projectId)) lines.set(change.line.projectId, change.line);
   return record.changes.map((change) => entryOf(lines, change));
 }
 

@@ -61,6 +61,8 @@ export const ACTIONS = [
   'minutes:adopt',
   /** Locking the adopted minutes as a signed record. The secretary's. */
   'minutes:lock',
+  /** After the plan's first decision: add a project, withdraw one, correct its request (audited, one at a time). */
+  'projects:edit',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -79,6 +81,7 @@ const GRANTS: Record<Authority, readonly Action[]> = {
     'join:admit', 'invite:revoke',
     'whatif:sandbox',
     'minutes:adopt',
+    'projects:edit',
   ],
   presenter: [
     'board:read', 'ceiling:set', 'proposal:decide', 'focus:move', 'agenda:move', 'annotation:write', 'annotation:promote',
@@ -97,6 +100,7 @@ const GRANTS: Record<Authority, readonly Action[]> = {
     'minutes:circulate',
     'minutes:amend',
     'minutes:lock',
+    'projects:edit',
   ],
   observer: ['board:read'],
   /** The secretariat sets committees up; the meeting's own decisions stay with its chair, presenter and secretary. */
@@ -105,6 +109,7 @@ const GRANTS: Record<Authority, readonly Action[]> = {
     'organiser:add', 'roster:edit', 'attendee:add', 'invite:create', 'invite:revoke', 'participant:revoke',
     'projects:import', 'agenda:add', 'agenda:edit', 'plan:edit', 'meeting:edit', 'meeting:open', 'meeting:close',
     'plan:create', 'meeting:create',
+    'projects:edit',
   ],
 };
 

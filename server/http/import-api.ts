@@ -9,10 +9,9 @@ import { invalidPayload } from '../commands/pipeline.ts';
 import { columnMappingSchema } from '../shared/import.ts';
 import { BoardError } from '../shared/errors.ts';
 import { IMPORT_MEDIA_TYPES, MAX_IMPORT_BYTES } from './meeting-documents.ts';
-import { acceptOnly, fileBody } from './request-guards.ts';
+import { JSON_BODY, fileBody } from './request-guards.ts';
 import { param, setupEndpoint, type SetupAuthDeps } from './setup-auth.ts';
 
-const JSON_BODY = [acceptOnly(['application/json']), express.json({ limit: '256kb' })];
 const lookSchema = z.union([z.strictObject({ sheet: z.number().int().min(0).max(255) }), z.strictObject({ mapping: columnMappingSchema })]);
 const commitSchema = z.strictObject({ mapping: columnMappingSchema.optional() });
 

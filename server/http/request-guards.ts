@@ -31,8 +31,22 @@ export function acceptOnly(mediaTypes: readonly string[]): RequestHandler {
   };
 }
 
+const parseJson = express.json({ limit: '256kb' });
+
+/**
+ * The JSON parser, refusing in the catalogue's words: a body that is not JSON (or a bare string or number, which the
+ * strict parser does not take) is invalid_payload, one too large payload_too_large, never Express's HTML error page.
+ */
+const jsonBody: RequestHandler = (req, res, next) => {
+  parseJson(req, res, (error?: unknown) => {
+    if (!error) return next();
+    const tooLarge = (error as { type?: string }).type === 'entity.too.large';
+    refuse(res, tooLarge ? 413 : 400, tooLarge ? 'payload_too_large' : 'invalid_payload');
+  });
+};
+
 /** A set-up API body: JSON only, at most 256 kB (a value chain or a pasted roster fits many times over). */
-export const JSON_BODY: RequestHandler[] = [acceptOnly(['application/json']), express.json({ limit: '256kb' })];
+export const JSON_BODY: RequestHandler[] = [acceptOnly(['application/json']), jsonBody];
 
 /**
  * The body as bytes, for an endpoint that reads a file: only the listed media types, and at most `maxBytes`

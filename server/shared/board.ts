@@ -47,6 +47,8 @@ export interface ProjectView {
   requestedBaht: number;
   ceilingBaht: number;
   version: number;
+  /** Withdrawn from the list (projects:withdraw): shown struck through with the reason, in no total. */
+  withdrawn: { at: string; reason: string } | null;
   partners: (AgencyRef & { requestsBudget: boolean })[];
 }
 

@@ -16,6 +16,7 @@ import type { SandboxClientEvents } from './events/sandbox.ts';
 import type { JoinRequestsServerEvents } from './events/join-requests.ts';
 import type { ProposalSetsClientEvents, ProposalSetsServerEvents } from './events/proposal-sets.ts';
 import type { MinutesClientEvents, MinutesServerEvents } from './events/minutes.ts';
+import type { ProjectListClientEvents, ProjectListServerEvents } from './events/project-list.ts';
 
 export type { Ack, AckCallback } from './ack.ts';
 
@@ -36,7 +37,8 @@ export type ClientToServerEvents = MeetingClientEvents &
   AttendanceClientEvents &
   SandboxClientEvents &
   ProposalSetsClientEvents &
-  MinutesClientEvents;
+  MinutesClientEvents &
+  ProjectListClientEvents;
 
 export type ServerToClientEvents = MeetingServerEvents &
   CeilingsServerEvents &
@@ -50,7 +52,8 @@ export type ServerToClientEvents = MeetingServerEvents &
   PlanServerEvents &
   JoinRequestsServerEvents &
   ProposalSetsServerEvents &
-  MinutesServerEvents;
+  MinutesServerEvents &
+  ProjectListServerEvents;
 
 export interface SocketData {
   identity: Identity;

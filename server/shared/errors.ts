@@ -214,6 +214,25 @@ export const ERROR_MESSAGES = {
   set_line_not_found: { th: 'โครงการที่เลือกไม่อยู่ในชุดข้อเสนอนี้', en: 'A chosen project is not in this proposed set' },
   set_not_found: { th: 'ไม่พบชุดข้อเสนอนี้ในการประชุมนี้', en: 'No such proposed set in this meeting' },
   set_closed: { th: 'ชุดข้อเสนอนี้ได้รับการพิจารณาหรือถูกถอนแล้ว', en: 'This proposed set was already decided or withdrawn' },
+  project_list_open: {
+    th: 'แผนนี้ยังไม่มีการตัดสินใจใด ให้แก้ไขรายการโครงการโดยนำเข้าไฟล์ใหม่แทน',
+    en: 'Nothing has been decided in this plan yet: replace the project list by importing the file again',
+  },
+  project_code_taken: { th: 'รหัสโครงการนี้มีอยู่แล้วในแผน', en: 'A project of this plan already has this code' },
+  project_name_taken: { th: 'ชื่อโครงการนี้มีอยู่แล้วในแผน', en: 'A project of this plan already has this name' },
+  project_withdrawn: { th: 'โครงการนี้ถูกถอนออกจากรายการแล้ว', en: 'This project was withdrawn from the list' },
+  request_invalid: {
+    th: 'วงเงินที่ขอต้องเป็นจำนวนเต็มบาท มากกว่าศูนย์ และไม่เกิน 15 หลัก',
+    en: 'A request must be a whole number of baht, above zero and of at most 15 digits',
+  },
+  request_unchanged: { th: 'วงเงินที่ขอเท่าเดิม ไม่มีสิ่งใดเปลี่ยนแปลง', en: 'That is already the request: nothing changed' },
+  request_below_ceiling: {
+    th: 'วงเงินที่ขอที่แก้ไขต่ำกว่าวงเงินที่กำหนดในปัจจุบัน ซึ่งแผนนี้ไม่อนุญาต กรุณาปรับวงเงินก่อน',
+    en: 'The corrected request is below the current ceiling, which this plan does not allow: lower the ceiling first',
+  },
+  reason_required: { th: 'กรุณาระบุเหตุผล เพื่อบันทึกไว้', en: 'Give the reason, for the record' },
+  agency_not_found: { th: 'ไม่พบหน่วยงานนี้', en: 'No such agency' },
+  approach_not_found: { th: 'ไม่พบแนวทางนี้ในแผน', en: 'No such approach in this plan' },
   internal: { th: 'ระบบขัดข้อง กรุณาลองใหม่', en: 'Something went wrong on the server: try again' },
   database_unavailable: {
     th: 'ชั่วคราว: ฐานข้อมูลไม่ตอบสนอง กรุณาลองใหม่อีกครั้งในอีกสักครู่',

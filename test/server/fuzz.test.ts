@@ -56,6 +56,8 @@ describe('fuzz against the real board', { timeout: 240_000 }, () => {
         db.yUpdate.count(),
         db.framePreparation.count(),
         db.joinRequest.count(),
+        db.projectChange.count(),
+        db.project.count({ where: { withdrawnAt: { not: null } } }),
       ]),
       meeting: await db.meeting.findUniqueOrThrow({ where: { id: board.meetingId }, select: { seq: true, focus: true, status: true } }),
     };
@@ -110,6 +112,9 @@ describe('fuzz against the real board', { timeout: 240_000 }, () => {
       'minutes:circulate': {},
       'minutes:adopt': { how: 'next-meeting', amendments: ['แก้ไขหน้า 2 บรรทัดที่ 3'] },
       'minutes:lock': { minutesOf: 'this-meeting' },
+      'projects:add': { code: 'N1', nameTh: 'โครงการใหม่', agencyCode: 'A1', approachCode: '1.1', integrationType: 'budget', requestedBaht: 1_000_000, reason: 'เหตุผล' },
+      'projects:withdraw': { projectId: project.id, reason: 'เหตุผล' },
+      'projects:correct-request': { projectId: project.id, requestedBaht: 1_000_000, reason: 'เหตุผล' },
     };
     for (const command of SOCKET_COMMANDS) expect(bases, `a base payload for ${command.event}`).toHaveProperty([command.event]);
     // Opening a meeting's minutes for the first time writes their skeleton: the server's own, done before the fuzz.

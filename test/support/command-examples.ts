@@ -73,6 +73,37 @@ async function newRosterMember(world: MatrixWorld) {
   });
 }
 
+let addedProjects = 0;
+
+/**
+ * A new project's payload, with an agency and an approach the plan knows. The list changes one command at a time only
+ * once the plan has decided something: a cut is made first when nothing has been.
+ */
+async function newProjectPayload(world: MatrixWorld) {
+  const decided = await world.db.ceilingChange.count({ where: { project: { planId: world.planId }, kind: { not: 'import' } } });
+  if (!decided) {
+    const p = await world.openProject();
+    await world.runAs('chair', 'ceilings:set', { projectId: p.id, toBaht: p.ceilingBaht - 1, expectedVersion: p.version, reason: '' });
+  }
+  const model = await world.db.project.findFirstOrThrow({ where: { planId: world.planId }, include: { agency: true, approach: true } });
+  addedProjects += 1;
+  return {
+    code: `ADD-${addedProjects}-${Date.now().toString(36)}`,
+    nameTh: `โครงการเพิ่มตัวอย่าง ${addedProjects} ${Date.now().toString(36)}`,
+    agencyCode: model.agency.code,
+    approachCode: model.approach.code,
+    integrationType: 'budget' as const,
+    requestedBaht: 1_000_000,
+    reason: 'ตัวอย่าง',
+  };
+}
+
+/** A project added for the call, so that withdrawing or correcting it leaves the matrix's own projects be. */
+async function addedProject(world: MatrixWorld): Promise<string> {
+  const added = (await world.runAs('secretary', 'projects:add', await newProjectPayload(world))) as { project: { id: string } };
+  return added.project.id;
+}
+
 const CSV_PROJECT_LIST = new TextEncoder().encode('รหัสโครงการ,หน่วยงาน,ชื่อโครงการ,แนวทาง,ลักษณะการบูรณาการ,วงเงินที่ขอ (บาท)\nX1,กรมตัวอย่าง,โครงการตัวอย่าง,1.1,งบประมาณ,1000000\n');
 
 export const COMMAND_EXAMPLES: Record<CommandName, CommandExample> = {
@@ -224,6 +255,21 @@ export const COMMAND_EXAMPLES: Record<CommandName, CommandExample> = {
     allowedRefusal: 'import_locked',
     async payload() {
       return { fileName: 'projects.csv', bytes: CSV_PROJECT_LIST };
+    },
+  },
+  'projects:add': {
+    async payload(world) {
+      return newProjectPayload(world);
+    },
+  },
+  'projects:withdraw': {
+    async payload(world) {
+      return { projectId: await addedProject(world), reason: 'หน่วยงานขอถอน' };
+    },
+  },
+  'projects:correct-request': {
+    async payload(world) {
+      return { projectId: await addedProject(world), requestedBaht: 1_250_000, reason: 'แก้ไขตามหนังสือหน่วยงาน' };
     },
   },
   'frame:prepare': {

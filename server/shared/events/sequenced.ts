@@ -11,6 +11,7 @@ import type { LifecycleServerEvents } from './lifecycle.ts';
 import type { PlanServerEvents } from '../setup/plans.ts';
 import type { ProposalSetsServerEvents } from './proposal-sets.ts';
 import type { MinutesServerEvents } from './minutes.ts';
+import type { ProjectListServerEvents } from './project-list.ts';
 
 type Broadcasts = CeilingsServerEvents &
   PresenterServerEvents &
@@ -21,7 +22,8 @@ type Broadcasts = CeilingsServerEvents &
   LifecycleServerEvents &
   PlanServerEvents &
   ProposalSetsServerEvents &
-  MinutesServerEvents;
+  MinutesServerEvents &
+  ProjectListServerEvents;
 
 /** Every sequenced broadcast; the browser must apply (or at least count) each, or it would see a gap. */
 export const SEQUENCED_EVENT_TYPES = [
@@ -38,6 +40,7 @@ export const SEQUENCED_EVENT_TYPES = [
   'resolutions:changed',
   'sets:changed',
   'minutes:adoption-changed',
+  'projects:changed',
 ] as const satisfies readonly (keyof Broadcasts)[];
 export type SequencedEventType = (typeof SEQUENCED_EVENT_TYPES)[number];
 

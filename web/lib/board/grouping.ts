@@ -31,10 +31,12 @@ export function groupProjects(goals: readonly GoalView[], projects: readonly Pro
   }));
 }
 
-/** The frame arithmetic over some projects (all of them, or those a filter shows). */
+/** The frame arithmetic over some projects (all of them, or those a filter shows); withdrawn ones count for nothing. */
 export function totalsOf(projects: readonly ProjectView[], frameBaht: number): FrameTotals {
   return computeTotals(
-    projects.map(({ goalNumber, approachCode, requestedBaht, ceilingBaht }) => ({ goalNumber, approachCode, requestedBaht, ceilingBaht })),
+    projects
+      .filter((project) => !project.withdrawn)
+      .map(({ goalNumber, approachCode, requestedBaht, ceilingBaht }) => ({ goalNumber, approachCode, requestedBaht, ceilingBaht })),
     frameBaht,
   );
 }

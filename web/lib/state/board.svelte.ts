@@ -101,6 +101,11 @@ export class BoardState {
     const outcome = applyBoardEvent(this.#snapshot, this.#byId, event);
     if (outcome !== 'applied') return outcome;
     this.#snapshot.seq = event.payload.seq;
+    // A project joining or leaving the totals: added up again, which the list's rare changes can afford.
+    if (event.type === 'projects:changed') {
+      this.#totals = totalsOf(this.#snapshot.projects, this.#snapshot.meeting.plan.frameBaht);
+      return outcome;
+    }
     for (const { project, before } of moved) {
       if (project.ceilingBaht !== before) moveCeiling(this.#totals, project, project.ceilingBaht - before);
     }
