@@ -471,6 +471,21 @@ export const ENDPOINT_EXAMPLES: Record<string, EndpointExample | { public: strin
     allows: (a) => can(a, 'invite:create') && canInvite(a, 'member'),
     request: async (w) => ({ path: `/api/meetings/${w.meetingId}/invites`, json: { rosterMemberId: (await w.newRosterMember('member')).id } }),
   },
+  'POST /api/meetings/:meetingId/projects': {
+    audience: 'both',
+    allows: (a) => can(a, 'projects:edit'),
+    request: async (w) => ({ path: `/api/meetings/${w.meetingId}/projects`, json: await newProjectPayload(w) }),
+  },
+  'POST /api/meetings/:meetingId/projects/:projectId/withdraw': {
+    audience: 'both',
+    allows: (a) => can(a, 'projects:edit'),
+    request: async (w) => ({ path: `/api/meetings/${w.meetingId}/projects/${await addedProject(w)}/withdraw`, json: { reason: 'หน่วยงานขอถอน' } }),
+  },
+  'POST /api/meetings/:meetingId/projects/:projectId/correct-request': {
+    audience: 'both',
+    allows: (a) => can(a, 'projects:edit'),
+    request: async (w) => ({ path: `/api/meetings/${w.meetingId}/projects/${await addedProject(w)}/correct-request`, json: { requestedBaht: 1_500_000, reason: 'แก้ไข' } }),
+  },
   'POST /api/meetings/:meetingId/invites/roster': {
     audience: 'both',
     allows: (a) => can(a, 'invite:create'),
