@@ -112,8 +112,9 @@ export interface TimelinePoint {
 }
 
 /**
- * The total of ceilings (and per goal) after every entry, from the board as it stood before the first one. Totals
- * move by each entry's difference, so a meeting of thousands of changes costs one pass.
+ * The total of ceilings (and per goal) after every seq of the record, from the board as it stood before the first
+ * one. Entries of one seq (a proposed set accepted whole: one change of many projects) are one point, since the board
+ * never stood between them. Totals move by each entry's difference, so a meeting of thousands of changes costs one pass.
  */
 export function timeline(start: BoardMoment, entries: readonly RecordEntry[], startedAt: string): TimelinePoint[] {
   const lines = new Map(start.lines);
@@ -136,7 +137,9 @@ export function timeline(start: BoardMoment, entries: readonly RecordEntry[], st
       byGoal[line.goalNumber] = (byGoal[line.goalNumber] ?? 0) + sign * line.ceilingBaht;
       ceilingsBaht += sign * line.ceilingBaht;
     }
-    points.push({ seq: entry.seq, at: entry.at, frameBaht: frame.baht, ceilingsBaht, byGoal: { ...byGoal } });
+    const point = { seq: entry.seq, at: entry.at, frameBaht: frame.baht, ceilingsBaht, byGoal: { ...byGoal } };
+    if (points.at(-1)!.seq === entry.seq) points[points.length - 1] = point;
+    else points.push(point);
   }
   return points;
 }

@@ -8,6 +8,7 @@ import { bahtFromDb } from '../../server/db/client.ts';
 import { formatMillionBaht, formatSignedMillionBaht } from '../../server/domain/money.ts';
 import { describeInBrowser, horizontalOverflow, screenshot } from '../support/browser.ts';
 import { useRoom } from '../support/room.ts';
+import { openTimeline, scrubWith, showAgainstNowOnScreen } from '../support/timeline-page.ts';
 
 describeInBrowser('a moment of the meeting on the room screen', () => {
   const room = useRoom();
@@ -36,11 +37,8 @@ describeInBrowser('a moment of the meeting on the room screen', () => {
 
     // The presenter scrubs back with the keyboard to before the changes and shows that moment on the screen.
     const presenter = await room.joinAs('presenter', 'นายผู้นำเสนอ ทดลอง', { width: 1440, height: 1000 });
-    await presenter.getByRole('button', { name: 'ไทม์ไลน์การประชุม' }).click();
-    const scrubber = presenter.getByRole('slider', { name: 'เลื่อนดูย้อนหลัง' });
-    await expect.poll(() => scrubber.getAttribute('max')).toBe('2');
-    await scrubber.focus();
-    await presenter.keyboard.press('Home');
+    await openTimeline(presenter, 2);
+    await scrubWith(presenter, 'Home');
     await expect.poll(() => presenter.getByTestId('past-board').count()).toBe(1);
     const show = presenter.getByTestId('show-moment');
     await show.focus();
@@ -55,11 +53,7 @@ describeInBrowser('a moment of the meeting on the room screen', () => {
     await screenshot(screen, 'screen-moment-1920-past');
 
     // That moment is the before; now (the end of the timeline) is the after.
-    await presenter.getByTestId('choose-compare').click();
-    await scrubber.focus();
-    await presenter.keyboard.press('End');
-    await expect.poll(() => presenter.getByTestId('past-board').count()).toBe(0);
-    await presenter.getByTestId('show-before-after').click();
+    await showAgainstNowOnScreen(presenter);
 
     const diff = screen.getByTestId('screen-moment-diff');
     await expect.poll(() => diff.count(), { timeout: 10_000 }).toBe(1);

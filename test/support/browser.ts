@@ -29,3 +29,30 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
 export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
+
+/** A Socket.io event a page heard from the server: its name, its payload, and which of the page's sockets heard it. */
+export interface HeardEvent {
+  event: string;
+  payload: { seq?: number } & Record<string, unknown>;
+  /** The page's n-th WebSocket, from 1: a board with the screen's preview (an iframe) has two Socket.io connections. */
+  socket: number;
+}
+
+/**
+ * Records every Socket.io event the page's sockets receive, from sockets opened after this call: what a board was
+ * sent, to count that one change reached each connection once.
+ */
+export function recordSocketEvents(page: Page): HeardEvent[] {
+  const heard: HeardEvent[] = [];
+  let sockets = 0;
+  page.on('websocket', (ws) => {
+    const socket = ++sockets;
+    ws.on('framereceived', ({ payload }) => {
+      // An event packet of the default namespace: 42["name",{...}] (an ack is 43<id>[...]; Yjs frames are binary).
+      if (typeof payload !== 'string' || !payload.startsWith('42[')) return;
+      const [event, body] = JSON.parse(payload.slice(2)) as [string, HeardEvent['payload']];
+      heard.push({ event, payload: body, socket });
+    });
+  });
+  return heard;
+}

@@ -91,6 +91,23 @@ describe('timeline', () => {
       }),
     ));
 
+  it('gives one point for the changes of one seq, as a set accepted whole: the board never stood between them', () => {
+    const start = moment(0, 5_000, [line('a', 1, 500), line('b', 2, 500), line('c', 3, 500)]);
+    const entries: RecordEntry[] = [
+      { seq: 1, at: at(1), kind: 'ceiling', projectId: 'a', fromBaht: 500, toBaht: 400 },
+      { seq: 2, at: at(2), kind: 'ceiling', projectId: 'b', fromBaht: 500, toBaht: 450 },
+      { seq: 2, at: at(2), kind: 'ceiling', projectId: 'c', fromBaht: 500, toBaht: 300 },
+      { seq: 3, at: at(3), kind: 'ceiling', projectId: 'a', fromBaht: 400, toBaht: 410 },
+    ];
+    const points = timeline(start, entries, at(0));
+    expect(points.map((p) => [p.seq, p.ceilingsBaht, p.byGoal])).toEqual([
+      [0, 1_500, { 1: 500, 2: 500, 3: 500 }],
+      [1, 1_400, { 1: 400, 2: 500, 3: 500 }],
+      [2, 1_150, { 1: 400, 2: 450, 3: 300 }],
+      [3, 1_160, { 1: 410, 2: 450, 3: 300 }],
+    ]);
+  });
+
   it('finds the last change made before a moment in time', () => {
     const entries: RecordEntry[] = [
       { seq: 3, at: at(10), kind: 'frame', fromBaht: 1, toBaht: 2 },
