@@ -47,7 +47,7 @@ export const bigPlanWorkload: Workload = {
         context.log(`  round ${round + 1}/${context.rounds}: live at ${loads.at(-1)!.liveMs} ms, ${loads.at(-1)!.rowsInDom} rows in the DOM`);
         if (round === context.rounds - 1) {
           const ceilingChange = await ceilingChangeCost(cdp, board.info.url, meetingId, presenter!, await board.request<BenchProject[]>('projects', { meetingId }), changes);
-          context.log(`  a ceiling change: ${ceilingChange.mainThreadMsPerChange} ms of main-thread time`);
+          context.log(`  a ceiling change: ${ceilingChange.mainThreadMsPerChange} ms of main-thread time (script ${ceilingChange.scriptMsPerChange}, style ${ceilingChange.styleMsPerChange}, layout ${ceilingChange.layoutMsPerChange})`);
           await page.context().close();
           return {
             parameters: { projects, cpuSlowdown: CPU_SLOWDOWN, viewport: TABLET, changes },
@@ -130,19 +130,25 @@ async function firstView(page: Page, url: string) {
 
 /**
  * Main-thread time of one ceiling change on the open board: DevTools' TaskDuration over a window of `count` changes
- * sent by the presenter, less the same window's length with none (the page's idle work: timers, the socket's pings).
+ * sent by the presenter, less the same window's length with none (the page's idle work: timers, the socket's pings);
+ * and the script, style and layout parts of it the same way.
  */
 async function ceilingChangeCost(cdp: CDPSession, url: string, meetingId: string, presenterToken: string, projects: BenchProject[], count: number) {
   const intervalMs = 400;
   await cdp.send('Performance.enable');
-  const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')!.value;
+  // TaskDuration is all of the main thread's work; script, style and layout say where it went (paint is the rest).
+  const PARTS = ['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration'] as const;
+  const seconds = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return PARTS.map((name) => metrics.find((m) => m.name === name)!.value);
+  };
   const socket = await readySocket(url, { meetingId, token: presenterToken });
   try {
     await sleep(1_000);
-    const idleStart = await taskSeconds();
+    const idleStart = await seconds();
     await sleep(count * intervalMs);
-    const idle = (await taskSeconds()) - idleStart;
-    const busyStart = await taskSeconds();
+    const idleEnd = await seconds();
+    const busyStart = await seconds();
     const refused: string[] = [];
     for (let i = 0; i < count; i++) {
       const started = nowMs();
@@ -152,9 +158,17 @@ async function ceilingChangeCost(cdp: CDPSession, url: string, meetingId: string
       if (reply.error) refused.push(reply.error.code);
       await sleep(intervalMs - (nowMs() - started));
     }
-    const busy = (await taskSeconds()) - busyStart;
+    const busyEnd = await seconds();
     if (refused.length) throw new Error(`ceiling changes refused: ${refused.join(', ')}`);
-    return { mainThreadMsPerChange: round2(((busy - idle) * 1000) / count), idleMainThreadMsPerWindow: round2(idle * 1000), cpuSlowdown: CPU_SLOWDOWN };
+    const perChange = PARTS.map((_, i) => round2((((busyEnd[i]! - busyStart[i]!) - (idleEnd[i]! - idleStart[i]!)) * 1000) / count));
+    return {
+      mainThreadMsPerChange: perChange[0]!,
+      scriptMsPerChange: perChange[1]!,
+      styleMsPerChange: perChange[2]!,
+      layoutMsPerChange: perChange[3]!,
+      idleMainThreadMsPerWindow: round2((idleEnd[0]! - idleStart[0]!) * 1000),
+      cpuSlowdown: CPU_SLOWDOWN,
+    };
   } finally {
     socket.close();
   }

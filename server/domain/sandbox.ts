@@ -2,7 +2,7 @@
 // with the live value and version it was changed from, so that when the live board moves under it the sandbox can say
 // which of its changes now disagree with what happened. Pure: the server checks and applies changes here before it
 // stores them, and the browser computes the same totals, differences and conflicts from the same edits.
-import { computeTotals, type FrameTotals } from './totals.ts';
+import { computeTotals, copyTotals, moveCeiling, type FrameTotals } from './totals.ts';
 import { bringTo, fitFrame, scaleByPercent, type AdjustableLine, type Adjustment } from './what-if.ts';
 import type { ErrorCode } from '../shared/errors.ts';
 import type { BoardSnapshot } from '../shared/board.ts';
@@ -83,14 +83,31 @@ function inConflict(edit: SandboxEdit, line: LiveLine): boolean {
   return line.version !== edit.baseVersion || line.resolved;
 }
 
-/** The sandbox on the live board: every ceiling, the totals both ways, the difference project by project. */
-export function sandboxView(edits: readonly SandboxEdit[], live: LiveBoard): SandboxView {
-  const byId = linesById(live);
-  const ceilings = new Map(live.lines.map((line) => [line.projectId, line.ceilingBaht]));
+/** The sandbox as a change to the live board: the ceilings it changes, the totals both ways, the difference. */
+export interface SandboxOverlay {
+  /** The ceilings the sandbox changes; every other project's is its live one. */
+  edited: Map<string, number>;
+  totals: FrameTotals;
+  liveTotals: FrameTotals;
+  diff: SandboxDiffLine[];
+  conflicts: string[];
+}
+
+/**
+ * The sandbox laid over live totals kept elsewhere (the browser's board keeps them by difference): its totals are
+ * the live ones moved by each edit, so the work is per edit, not per project of the plan, and a ceiling change on a
+ * 5,000-project board does not add up the plan again for a sandbox that changes three projects.
+ */
+export function sandboxOverlay(edits: readonly SandboxEdit[], lineOf: (projectId: string) => LiveLine | undefined, liveTotals: FrameTotals): SandboxOverlay {
+  const edited = new Map<string, number>();
+  const totals = copyTotals(liveTotals);
   const diff: SandboxDiffLine[] = [];
-  for (const edit of rebase(edits, live)) {
-    const line = byId.get(edit.projectId)!;
-    ceilings.set(edit.projectId, edit.toBaht);
+  for (const edit of edits) {
+    const line = lineOf(edit.projectId);
+    // Rebased: an edit of a project no longer in the plan, or one the live board has reached by itself, is gone.
+    if (line === undefined || edit.toBaht === line.ceilingBaht) continue;
+    edited.set(edit.projectId, edit.toBaht);
+    moveCeiling(totals, line, edit.toBaht - line.ceilingBaht);
     diff.push({
       projectId: edit.projectId,
       liveBaht: line.ceilingBaht,
@@ -100,14 +117,15 @@ export function sandboxView(edits: readonly SandboxEdit[], live: LiveBoard): San
       conflict: inConflict(edit, line),
     });
   }
-  const totals = computeTotals(live.lines.map((line) => ({ ...line, ceilingBaht: ceilings.get(line.projectId)! })), live.frameBaht);
-  return {
-    ceilings,
-    totals,
-    liveTotals: computeTotals(live.lines, live.frameBaht),
-    diff,
-    conflicts: diff.filter((line) => line.conflict).map((line) => line.projectId),
-  };
+  return { edited, totals, liveTotals, diff, conflicts: diff.filter((line) => line.conflict).map((line) => line.projectId) };
+}
+
+/** The sandbox on the live board: every ceiling, the totals both ways, the difference project by project. */
+export function sandboxView(edits: readonly SandboxEdit[], live: LiveBoard): SandboxView {
+  const byId = linesById(live);
+  const { edited, ...overlay } = sandboxOverlay(edits, (id) => byId.get(id), computeTotals(live.lines, live.frameBaht));
+  const ceilings = new Map(live.lines.map((line) => [line.projectId, edited.get(line.projectId) ?? line.ceilingBaht]));
+  return { ceilings, ...overlay };
 }
 
 /** The selected lines as the sandbox has them now (a sandbox ceiling in place of the live one). */
@@ -184,18 +202,28 @@ export function applyOperation(edits: readonly SandboxEdit[], live: LiveBoard, o
 
 /** The live board as a browser holds it (its snapshot), for the sandbox: a confirmed resolution fixes a ceiling. */
 export function liveBoardOf(board: Pick<BoardSnapshot, 'projects' | 'resolutions' | 'meeting'>): LiveBoard {
-  const resolved = new Set(board.resolutions.filter((r) => r.projectId && isProjectResolved([r.status])).map((r) => r.projectId));
+  const resolved = resolvedProjects(board.resolutions);
   return {
     frameBaht: board.meeting.plan.frameBaht,
     allowAboveRequest: board.meeting.plan.allowAboveRequest,
-    lines: board.projects.map((p) => ({
-      projectId: p.id,
-      goalNumber: p.goalNumber,
-      approachCode: p.approachCode,
-      requestedBaht: p.requestedBaht,
-      ceilingBaht: p.ceilingBaht,
-      version: p.version,
-      resolved: resolved.has(p.id),
-    })),
+    lines: board.projects.map((p) => liveLineOf(p, resolved)),
+  };
+}
+
+/** The projects a confirmed resolution fixes. */
+export function resolvedProjects(resolutions: BoardSnapshot['resolutions']): Set<string> {
+  return new Set(resolutions.filter((r) => r.projectId && isProjectResolved([r.status])).map((r) => r.projectId!));
+}
+
+/** One project of a browser's snapshot as the sandbox sees it. */
+export function liveLineOf(p: BoardSnapshot['projects'][number], resolved: ReadonlySet<string>): LiveLine {
+  return {
+    projectId: p.id,
+    goalNumber: p.goalNumber,
+    approachCode: p.approachCode,
+    requestedBaht: p.requestedBaht,
+    ceilingBaht: p.ceilingBaht,
+    version: p.version,
+    resolved: resolved.has(p.id),
   };
 }

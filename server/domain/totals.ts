@@ -49,6 +49,12 @@ export function computeTotals(lines: readonly BudgetLine[], frameBaht: number): 
   return { frameBaht, overall, byGoal, byApproach, remainingBaht, overFrame: remainingBaht < 0 };
 }
 
+/** Totals to move without moving the ones they were copied from. */
+export function copyTotals(totals: FrameTotals): FrameTotals {
+  const copy = (subtotals: Record<string, Subtotal>) => Object.fromEntries(Object.entries(subtotals).map(([key, subtotal]) => [key, { ...subtotal }]));
+  return { ...totals, overall: { ...totals.overall }, byGoal: copy(totals.byGoal), byApproach: copy(totals.byApproach) };
+}
+
 /**
  * Moves one project's ceiling by `deltaBaht` in totals computed earlier, in place: a board of 5,000 projects updates
  * three subtotals and the remainder per change instead of adding up every project again.

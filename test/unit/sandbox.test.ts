@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyOperation, rebase, sandboxView, type LiveBoard, type LiveLine, type SandboxEdit, type SandboxResult } from '../../server/domain/sandbox.ts';
+import { applyOperation, rebase, sandboxOverlay, sandboxView, type LiveBoard, type LiveLine, type SandboxEdit, type SandboxResult } from '../../server/domain/sandbox.ts';
 import { line } from '../support/live-lines.ts';
+import { computeTotals, moveCeiling } from '../../server/domain/totals.ts';
 
 const board = (lines: readonly LiveLine[], frameBaht = 1_000, allowAboveRequest = false): LiveBoard => ({ lines, frameBaht, allowAboveRequest });
 const edits = (result: SandboxResult): SandboxEdit[] => {
@@ -114,5 +115,42 @@ describe('when the live board moves under the sandbox', () => {
 
   it('drops edits of projects no longer in the plan', () => {
     expect(rebase(mine, board([live.lines[0]!])).map((e) => e.projectId)).toEqual(['a']);
+  });
+});
+
+describe('the sandbox over live totals kept by difference (the browser\'s board)', () => {
+  it('gives what adding up every project gives, for any edits and live moves, and leaves the live totals be', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ requested: fc.integer({ min: 1, max: 1_000_000_000 }), goal: fc.integer({ min: 1, max: 3 }) }), { minLength: 1, maxLength: 20 }),
+        fc.array(fc.record({ at: fc.nat(), share: fc.double({ min: 0, max: 1, noNaN: true }) }), { maxLength: 10 }),
+        fc.array(fc.record({ at: fc.nat(), share: fc.double({ min: 0, max: 1, noNaN: true }) }), { maxLength: 5 }),
+        (rows, changes, moves) => {
+          const lines = rows.map((r, i) => line(`p${String(i).padStart(2, '0')}`, r.requested, r.requested, { goalNumber: r.goal, approachCode: `${r.goal}.1` }));
+          const before = board(lines, 1_000_000);
+          let mine: SandboxEdit[] = [];
+          for (const c of changes) {
+            const target = lines[c.at % lines.length]!;
+            mine = edits(applyOperation(mine, before, { kind: 'set', projectId: target.projectId, toBaht: Math.floor(target.requestedBaht * c.share) }));
+          }
+          // The live board moves under the sandbox; its totals follow by difference, as the browser's do.
+          const liveTotals = computeTotals(lines, before.frameBaht);
+          const after = lines.map((l) => ({ ...l }));
+          for (const m of moves) {
+            const moved = after[m.at % after.length]!;
+            const to = Math.floor(moved.requestedBaht * m.share);
+            moveCeiling(liveTotals, moved, to - moved.ceilingBaht);
+            Object.assign(moved, { ceilingBaht: to, version: moved.version + 1 });
+          }
+          const kept = JSON.stringify(liveTotals);
+          const byId = new Map(after.map((l) => [l.projectId, l]));
+          const { edited, ...overlay } = sandboxOverlay(mine, (id) => byId.get(id), liveTotals);
+          const { ceilings, ...view } = sandboxView(mine, board(after, before.frameBaht));
+          expect(overlay).toEqual(view);
+          for (const [id, toBaht] of edited) expect(ceilings.get(id)).toBe(toBaht);
+          expect(JSON.stringify(liveTotals)).toBe(kept);
+        },
+      ),
+    );
   });
 });

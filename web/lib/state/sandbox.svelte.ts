@@ -1,7 +1,7 @@
 // This person's what-if sandbox on the meeting page: the edits the server keeps for them alone, laid over the live
 // board with the same pure module the server checks them with (server/domain/sandbox.ts), so the totals, the
 // difference from live and the conflicts follow the live board as it moves.
-import { liveBoardOf, sandboxView, type SandboxEdit, type SandboxOperation, type SandboxView } from '$domain/sandbox.ts';
+import { liveLineOf, resolvedProjects, sandboxOverlay, type SandboxEdit, type SandboxOperation, type SandboxOverlay } from '$domain/sandbox.ts';
 import type { SandboxState as SandboxAnswer } from '$shared/events/sandbox.ts';
 import type { Ack } from '$shared/ack.ts';
 import type { WireError } from '$shared/errors.ts';
@@ -17,16 +17,25 @@ export class SandboxState {
   #heldAtRequest: string[] = $state([]);
   #loaded = $state(false);
 
-  readonly view: SandboxView = $derived(sandboxView(this.#edits, liveBoardOf(this.#boardSnapshot())));
+  readonly #resolved = $derived(resolvedProjects(this.#board.resolutions));
+  /**
+   * Laid over the board's own totals (kept by difference) and read project by project for the edits alone: a live
+   * ceiling change costs this view the sandbox's few edits, not a pass over every project of the plan.
+   */
+  readonly view: SandboxOverlay = $derived(
+    sandboxOverlay(
+      this.#edits,
+      (id) => {
+        const project = this.#board.project(id);
+        return project && liveLineOf(project, this.#resolved);
+      },
+      this.#board.totals,
+    ),
+  );
 
   constructor(board: BoardState) {
     this.#board = board;
     this.#storageKey = `cb-sandbox-open:${board.meeting.id}`;
-  }
-
-  #boardSnapshot() {
-    const board = this.#board;
-    return { projects: board.projects, resolutions: board.resolutions, meeting: board.meeting };
   }
 
   get open() {
