@@ -17,7 +17,7 @@ export class SandboxState {
   #heldAtRequest: string[] = $state([]);
   #loaded = $state(false);
 
-  readonly #resolved = $derived(resolvedProjects(this.#board.resolutions));
+  readonly #resolved = $derived(resolvedProjects(this.#boardNow().resolutions));
   /**
    * Laid over the board's own totals (kept by difference) and read project by project for the edits alone: a live
    * ceiling change costs this view the sandbox's few edits, not a pass over every project of the plan.
@@ -26,16 +26,21 @@ export class SandboxState {
     sandboxOverlay(
       this.#edits,
       (id) => {
-        const project = this.#board.project(id);
+        const project = this.#boardNow().project(id);
         return project && liveLineOf(project, this.#resolved);
       },
-      this.#board.totals,
+      this.#boardNow().totals,
     ),
   );
 
   constructor(board: BoardState) {
     this.#board = board;
     this.#storageKey = `cb-sandbox-open:${board.meeting.id}`;
+  }
+
+  /** The board, for the derived fields above (they run after the constructor has set it). */
+  #boardNow(): BoardState {
+    return this.#board;
   }
 
   get open() {
