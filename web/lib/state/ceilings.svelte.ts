@@ -24,7 +24,11 @@ export class CeilingsState {
   #board: BoardState;
   #session: SessionView;
   #connection: MeetingConnection | null = null;
-  #flashes = new SvelteMap<string, Flash>();
+  /**
+   * A record, not a SvelteMap: a cell reading a project with no flash then depends on that project alone, so one
+   * change re-runs one cell, not every cell on the board (a SvelteMap's missing keys all share one signal).
+   */
+  #flashes: Record<string, Flash | undefined> = $state({});
   #timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** How this person's own proposals ended, as the meeting heard it: they read who decided, when and why. */
   #myClosures = new SvelteMap<string, ProposalClosure>();
@@ -58,7 +62,7 @@ export class CeilingsState {
   }
 
   flashOf(projectId: string): Flash | undefined {
-    return this.#flashes.get(projectId);
+    return this.#flashes[projectId];
   }
 
   proposalsFor(projectId: string): ProposalView[] {
@@ -137,12 +141,12 @@ export class CeilingsState {
   }
 
   #flash(change: CeilingMove, seq: number): void {
-    this.#flashes.set(change.projectId, { actorName: change.actorName, changeId: seq });
+    this.#flashes[change.projectId] = { actorName: change.actorName, changeId: seq };
     clearTimeout(this.#timers.get(change.projectId));
     this.#timers.set(
       change.projectId,
       setTimeout(() => {
-        this.#flashes.delete(change.projectId);
+        delete this.#flashes[change.projectId];
         this.#timers.delete(change.projectId);
       }, FLASH_MS),
     );
