@@ -8,8 +8,8 @@
  *   doc.getMap('notes'): Y.Map<noteId, Y.Map>          one entry per note, keyed by a random id
  *     note: Y.Map {
  *       id: string,
- *       target: 'project' | 'agenda',                     what the note is about ...
- *       targetId: string,                                 ... the Project.id or AgendaItem.id
+ *       target: 'project' | 'agenda' | 'minutes',         what the note is about ...
+ *       targetId: string,                                 ... the Project.id, AgendaItem.id or Meeting.id
  *       authorId: string, authorName: string,             the Participant.id and name at the time of writing
  *       createdAt: number,                                epoch milliseconds
  *       text: string,
@@ -29,7 +29,8 @@ import * as Y from 'yjs';
 
 export const NOTES_MAP = 'notes';
 
-export type NoteTarget = 'project' | 'agenda';
+/** `minutes`: a comment on the circulated draft minutes, whose targetId is the meeting's id. */
+export type NoteTarget = 'project' | 'agenda' | 'minutes';
 
 export interface Author {
   id: string;
@@ -202,7 +203,7 @@ export function readNote(value: unknown): Note | null {
   const id = value.get('id');
   const target = value.get('target');
   const targetId = value.get('targetId');
-  if (typeof id !== 'string' || (target !== 'project' && target !== 'agenda') || typeof targetId !== 'string') return null;
+  if (typeof id !== 'string' || (target !== 'project' && target !== 'agenda' && target !== 'minutes') || typeof targetId !== 'string') return null;
   const replies = value.get('replies');
   return {
     id,

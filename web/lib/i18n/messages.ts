@@ -16,6 +16,7 @@ import { WHATIF_MESSAGES } from './messages/whatif.ts';
 import { BULK_RESOLUTION_MESSAGES } from './messages/bulk-resolution.ts';
 import { ATTENDANCE_MESSAGES } from './messages/attendance.ts';
 import { LIFECYCLE_MESSAGES } from './messages/lifecycle.ts';
+import { ADOPTION_MESSAGES } from './messages/adoption.ts';
 
 const BOARD_MESSAGES = {
   appName: { th: 'กระดานประชุมคณะกรรมการ', en: 'Committee Board' },
@@ -91,6 +92,7 @@ export const MESSAGE_GROUPS = {
   BULK_RESOLUTION_MESSAGES,
   ATTENDANCE_MESSAGES,
   LIFECYCLE_MESSAGES,
+  ADOPTION_MESSAGES,
 };
 
 export const MESSAGES = {
@@ -111,6 +113,7 @@ export const MESSAGES = {
   ...BULK_RESOLUTION_MESSAGES,
   ...ATTENDANCE_MESSAGES,
   ...LIFECYCLE_MESSAGES,
+  ...ADOPTION_MESSAGES,
 };
 
 export type MessageKey = keyof typeof MESSAGES;

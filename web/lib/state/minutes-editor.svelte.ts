@@ -94,6 +94,11 @@ export class MinutesEditorState {
     return this.#editor;
   }
 
+  /** The minutes were circulated or adopted while open: the server already refuses what this person types. */
+  setEditable(editable: boolean): void {
+    this.#editor.setEditable(editable);
+  }
+
   destroy(): void {
     this.#editor.destroy();
     this.#open.close();

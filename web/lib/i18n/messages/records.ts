@@ -24,4 +24,6 @@ export const RECORDS_MESSAGES = {
     en: 'Download the record (.json), the signature (.sig) and the public key, then run these commands. The first gives the hash printed on the Excel, CSV and PDF files; the second must answer "Signature Verified Successfully"',
   },
   verifyPage: { th: 'หน้าตรวจสอบบันทึก', en: 'Verify page' },
+  lockedMinutesRecords: { th: 'รายงานการประชุมที่รับรองและล็อกเป็นบันทึกแล้ว', en: 'Adopted minutes, locked as records' },
+  noLockedMinutes: { th: 'ยังไม่มีรายงานการประชุมที่ล็อกเป็นบันทึก', en: 'No minutes have been locked as records yet' },
 } as const satisfies Record<string, { th: string; en: string }>;

@@ -13,10 +13,16 @@ const SCREEN_LINK_TTL_MS = 24 * 60 * 60 * 1000;
 export const load: PageServerLoad = async ({ params, locals, cookies }) => {
   const identity = await identify(locals, cookies, params.id);
   try {
-    const [board, attendance] = await Promise.all([locals.services.loadBoard(params.id), locals.services.loadAttendance(params.id)]);
+    const [board, attendance, previousMinutes] = await Promise.all([
+      locals.services.loadBoard(params.id),
+      locals.services.loadAttendance(params.id),
+      locals.services.minutes.previousAdoption(params.id),
+    ]);
     return {
       board,
       attendance,
+      /** The minutes agenda item 2 adopts, where they stand. */
+      previousMinutes,
       session: { participantId: identity.participantId, displayName: identity.displayName, role: identity.role },
       permissions: allowedActions(identity.role),
       invitableRoles: invitableRoles(identity.role),
