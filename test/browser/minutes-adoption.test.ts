@@ -43,6 +43,7 @@ describeInBrowser('adopting the minutes in Chromium', () => {
   async function shots(page: Page, name: string) {
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: width === 1920 ? 1080 : 900 });
+      await page.evaluate(() => window.scrollTo(0, 0));
       expect(await horizontalOverflow(page), `${name} scrolls sideways at ${width}`).toBeLessThanOrEqual(0);
       await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: width !== 1920 });
     }
@@ -96,7 +97,7 @@ describeInBrowser('adopting the minutes in Chromium', () => {
     const chairIdentity = await board.db.participant.findFirstOrThrow({ where: { meetingId: next.id, role: 'chair' } });
     await board.runCommand('meeting:open', participantActor({ participantId: chairIdentity.id, meetingId: next.id, displayName: chairIdentity.displayName }), {});
     const item2 = await board.db.agendaItem.findFirstOrThrow({ where: { meetingId: next.id, kind: 'minutes_approval' } });
-    await chair.getByLabel('ระเบียบวาระปัจจุบัน').selectOption(item2.id);
+    await chair.getByTestId('presenter-controls').getByLabel('ระเบียบวาระปัจจุบัน').selectOption(item2.id);
     const panel = chair.getByTestId('minutes-adoption');
     await expect.poll(() => panel.getByTestId('adoption-state').textContent(), { timeout: 10_000 }).toBe('เวียนให้กรรมการพิจารณาแล้ว');
     await panel.getByLabel('การแก้ไขรายงานการประชุม (บรรทัดละหนึ่งรายการ ถ้ามี)').fill('แก้ชื่อหน่วยงานในวาระที่ 4 เป็นสำนักงานพัฒนารัฐบาลดิจิทัล');
@@ -139,5 +140,5 @@ describeInBrowser('adopting the minutes in Chromium', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 });
