@@ -9,11 +9,11 @@ import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { expect, it } from 'vitest';
-import { STANDARD_AGENDA } from '../../server/seed/standard-agenda.ts';
 import { participantActor } from '../../server/shared/actor.ts';
 import type { Role } from '../../server/shared/roles.ts';
 import { describeInBrowser, horizontalOverflow } from '../support/browser.ts';
 import { useRoom } from '../support/room.ts';
+import { createNextMeeting } from '../support/next-meeting.ts';
 
 const SHOTS = '/tmp/adoption';
 const WIDTHS = [390, 768, 1440, 1920] as const;
@@ -53,19 +53,7 @@ describeInBrowser('adopting the minutes in Chromium', () => {
   it('circulates, takes comments, adopts at the next meeting, locks, verifies and exports the adopted text', async () => {
     const { board } = room;
     const first = board.meetingId;
-    const sample = await board.db.meeting.findUniqueOrThrow({ where: { id: first } });
-    const next = await board.db.meeting.create({
-      data: {
-        planId: sample.planId,
-        number: sample.number + 1,
-        yearBE: sample.yearBE,
-        titleTh: sample.titleTh,
-        venueTh: sample.venueTh,
-        startsAt: new Date(sample.startsAt.getTime() + 30 * 86_400_000),
-        previousMeetingId: first,
-        agendaItems: { create: STANDARD_AGENDA.map((item, position) => ({ ...item, position })) },
-      },
-    });
+    const next = await createNextMeeting(board.db, first);
 
     // The secretary writes a line of the draft and circulates it; the member, reading, sees it happen.
     const secretary = await room.joinAs('secretary', 'นางสาวเลขา บันทึกดี');

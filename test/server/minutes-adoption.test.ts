@@ -14,10 +14,10 @@ import { WebsocketProvider, messageAuth } from 'y-websocket';
 import { io } from 'socket.io-client';
 import type { Role } from '../../server/shared/roles.ts';
 import type { MinutesAdoptionView } from '../../server/shared/events/minutes.ts';
-import { STANDARD_AGENDA } from '../../server/seed/standard-agenda.ts';
 import { sessionCookieName } from '../../server/shared/session-cookie.ts';
 import { participantActor } from '../../server/shared/actor.ts';
 import { startTestBoard, type ClientSocket, type TestBoard } from '../support/board.ts';
+import { createNextMeeting } from '../support/next-meeting.ts';
 
 describe('adopting the minutes', () => {
   let board: TestBoard;
@@ -42,19 +42,7 @@ describe('adopting the minutes', () => {
 
   beforeAll(async () => {
     board = await startTestBoard();
-    const sample = await board.db.meeting.findUniqueOrThrow({ where: { id: board.meetingId } });
-    const created = await board.db.meeting.create({
-      data: {
-        planId: sample.planId,
-        number: sample.number + 1,
-        yearBE: sample.yearBE,
-        titleTh: sample.titleTh,
-        venueTh: sample.venueTh,
-        startsAt: new Date(sample.startsAt.getTime() + 30 * 86_400_000),
-        previousMeetingId: sample.id,
-        agendaItems: { create: STANDARD_AGENDA.map((item, position) => ({ ...item, position })) },
-      },
-    });
+    const created = await createNextMeeting(board.db, board.meetingId);
     nextMeetingId = created.id;
     for (const role of ['secretary', 'chair', 'member'] as const) {
       first[role] = await seat(board.meetingId, role, `ครั้งแรก ${role}`);
