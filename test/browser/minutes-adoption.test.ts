@@ -61,9 +61,8 @@ describeInBrowser('adopting the minutes in Chromium', () => {
     await openMinutes(secretary, first);
     await openMinutes(member, first);
     expect(await state(member)).toBe('ร่าง');
-    await secretary.locator('.ProseMirror').click();
-    await secretary.keyboard.press('Control+End');
-    await secretary.keyboard.press('Enter');
+    // In the empty paragraph under agenda item 1, where the secretary writes what the meeting heard.
+    await secretary.locator('.ProseMirror h2:has-text("ระเบียบวาระที่ 1") + p').click();
     await secretary.keyboard.type('ที่ประชุมรับทราบความคืบหน้าของแผนบูรณาการ');
     await expect.poll(() => storedMinutes(first), { timeout: 10_000 }).toContain('ที่ประชุมรับทราบความคืบหน้าของแผนบูรณาการ');
     await secretary.getByRole('button', { name: 'เวียนรายงานการประชุมให้กรรมการพิจารณา' }).click();

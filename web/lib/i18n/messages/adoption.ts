@@ -1,7 +1,7 @@
 // Words of adopting the minutes (the panel on the minutes page and at the next meeting's agenda item 2).
 export const ADOPTION_MESSAGES = {
   adoptionTitle: { th: 'การรับรองรายงานการประชุม', en: 'Adopting the minutes' },
-  adoptionOf: { th: 'รายงานการประชุมครั้งที่', en: 'Minutes of meeting' },
+  adoptionOf: { th: 'รายงานการประชุม', en: 'Minutes of' },
   stateDraft: { th: 'ร่าง', en: 'Draft' },
   stateCirculated: { th: 'เวียนให้กรรมการพิจารณาแล้ว', en: 'Circulated to the members' },
   stateAdopted: { th: 'รับรองแล้ว', en: 'Adopted' },
@@ -10,7 +10,7 @@ export const ADOPTION_MESSAGES = {
   circulatedByAt: { th: 'เวียนโดย', en: 'Circulated by' },
   adoptedByAt: { th: 'รับรองโดย', en: 'Adopted by' },
   lockedByAt: { th: 'ล็อกโดย', en: 'Locked by' },
-  adoptedAtMeeting: { th: 'ในการประชุมครั้งที่', en: 'at meeting' },
+  adoptedAtMeeting: { th: 'ในการประชุม', en: 'at' },
   adoptedByCirculation: { th: 'โดยการเวียนรับรอง', en: 'by circulation' },
   amendmentsRecorded: { th: 'การแก้ไขที่บันทึกไว้', en: 'Amendments recorded' },
   noAmendments: { th: 'ไม่มีการแก้ไข', en: 'No amendments' },
