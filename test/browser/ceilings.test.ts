@@ -4,6 +4,8 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatMillionBaht } from '../../server/domain/money.ts';
 import { bahtFromDb } from '../../server/db/client.ts';
+import { readFile } from 'node:fs/promises';
+import { readCsv } from '../../server/import/read-table.ts';
 import { describeInBrowser, screenshot } from '../support/browser.ts';
 import { useRoom } from '../support/room.ts';
 
@@ -111,4 +113,66 @@ describeInBrowser('live ceilings in Chromium', () => {
       await screenshot(member, `proposal-history-${width}`);
     }
   }, 60_000);
+
+  it('tells the proposer what became of each proposal, accepted, rejected or withdrawn; the history and the downloaded CSV keep all three', async () => {
+    const [chair, member] = await Promise.all([room.joinAs('chair', 'นายประธาน ง'), room.joinAs('member', 'กรรมการ ง')]);
+    const propose = async (code: string, amount: string) => {
+      const cell = ceilingCell(member, code);
+      await cell.getByRole('button').click();
+      await cell.getByRole('textbox').fill(amount);
+      await cell.getByRole('textbox').press('Enter');
+      await expect.poll(() => cell.textContent()).toContain('ส่งข้อเสนอแล้ว');
+      const pending = chair.getByTestId('pending-proposals').first().locator('li', { hasText: code });
+      await expect.poll(() => pending.count()).toBe(1);
+      return { cell, pending };
+    };
+    const outcome = async (code: string) => ((await ceilingCell(member, code).getByTestId('proposal-outcome').textContent()) ?? '').replace(/\s+/g, ' ');
+
+    // Accepted, with the chair's reason.
+    const accepted = await propose('DG67-011', '2.5');
+    await accepted.pending.getByLabel('เหตุผลในการพิจารณา (ผู้เสนอจะเห็น)').fill('ตามที่หน่วยงานชี้แจง');
+    await accepted.pending.getByRole('button', { name: 'รับข้อเสนอ', exact: true }).click();
+    await expect.poll(() => outcome('DG67-011')).toContain('ข้อเสนอได้รับการยอมรับ');
+    expect(await outcome('DG67-011')).toContain('โดย นายประธาน ง');
+    await expect.poll(() => ceilingCell(member, 'DG67-011').textContent()).toContain('2.5000');
+
+    // Rejected, with the reason.
+    const rejected = await propose('DG67-012', '1.75');
+    await rejected.pending.getByLabel('เหตุผลในการพิจารณา (ผู้เสนอจะเห็น)').fill('เกินความจำเป็นของโครงการ');
+    await rejected.pending.getByRole('button', { name: 'ไม่รับข้อเสนอ', exact: true }).click();
+    await expect.poll(() => outcome('DG67-012')).toContain('ข้อเสนอไม่ได้รับการยอมรับ');
+    expect(await outcome('DG67-012')).toContain('เหตุผล: เกินความจำเป็นของโครงการ');
+
+    // Withdrawn by the member from the pending list.
+    await propose('DG67-013', '4');
+    const mine = member.getByTestId('pending-proposals').first().locator('li', { hasText: 'DG67-013' });
+    await mine.getByRole('button', { name: 'ถอนข้อเสนอ', exact: true }).click();
+    await expect.poll(() => outcome('DG67-013')).toContain('ถอนข้อเสนอแล้ว');
+    expect(await outcome('DG67-013')).toContain('โดย กรรมการ ง');
+    await expect.poll(() => chair.getByTestId('pending-proposals').first().locator('li', { hasText: 'DG67-013' }).count()).toBe(0);
+
+    // Each project's history shows how its proposal ended.
+    for (const [code, kind, label] of [
+      ['DG67-011', 'proposal_accepted', 'รับข้อเสนอ'],
+      ['DG67-012', 'proposal_rejected', 'ไม่รับข้อเสนอ'],
+      ['DG67-013', 'proposal_withdrawn', 'ถอนข้อเสนอ'],
+    ] as const) {
+      await member.locator(`tr[data-project="${code}"] th button`).click();
+      const line = member.getByTestId('ceiling-history').locator(`li[data-kind="${kind}"]`);
+      await expect.poll(() => line.textContent(), { timeout: 10_000 }).toContain(label);
+      expect(await line.textContent()).toContain(kind === 'proposal_accepted' ? 'นายประธาน ง' : kind === 'proposal_rejected' ? 'เกินความจำเป็นของโครงการ' : 'กรรมการ ง');
+      await member.keyboard.press('Escape');
+    }
+
+    // The history CSV from the board's download: numbered without gaps, kinds in Thai, the three endings in it.
+    const [download] = await Promise.all([member.waitForEvent('download'), member.getByRole('link', { name: 'ประวัติการปรับวงเงิน (CSV)' }).click()]);
+    const [header, ...rows] = readCsv((await readFile((await download.path())!)).toString('utf8')).rows.map((row) => row.cells);
+    expect(header!.slice(0, 8)).toEqual(['ลำดับ', 'วันที่', 'เวลา', 'รหัส', 'โครงการ', 'ผู้ดำเนินการ', 'บทบาท', 'ประเภท']);
+    expect(rows.map((row) => row[0])).toEqual(rows.map((_, index) => String(index + 1)));
+    expect(rows.every((row) => !/^[a-z_]+$/.test(row[7]!))).toBe(true);
+    const kinds = (code: string) => rows.filter((row) => row[3] === code).map((row) => [row[7], row[9], row[5]]);
+    expect(kinds('DG67-011')).toEqual([['รับข้อเสนอ', '2500000', 'นายประธาน ง']]);
+    expect(kinds('DG67-012')).toEqual([['ไม่รับข้อเสนอ', '1750000', 'นายประธาน ง']]);
+    expect(kinds('DG67-013')).toEqual([['ถอนข้อเสนอ', '4000000', 'กรรมการ ง']]);
+  }, 90_000);
 });
