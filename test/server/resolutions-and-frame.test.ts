@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import type { Identity } from '../../server/auth/identity.ts';
 import { bahtFromDb } from '../../server/db/client.ts';
 import { formatMillionBaht } from '../../server/domain/money.ts';
-import { plainMillionBaht } from '../../server/export/frame-documents.ts';
+import { ROUNDING_NOTE, plainMillionBaht } from '../../server/export/frame-documents.ts';
 import { readCsv } from '../../server/import/read-table.ts';
 import type { ResolutionChanged } from '../../server/shared/events/resolution.ts';
 import { isBoardError } from '../../server/shared/errors.ts';
@@ -217,12 +217,17 @@ describe('resolutions and the agreed frame', () => {
     for (const p of dbProjects) expect(byCode.get(p.code), p.code).toBe(bahtFromDb(p.ceilingBaht));
     expect(overall).toBe(total);
     expect(sheet.getColumn(7).numFmt).toBe('#,##0.0000');
+    // Each 4-decimal row is rounded on its own: the sheet says its rows may differ from the total by rounding.
+    const notes: string[] = [];
+    sheet.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === 'string' && notes.push(cell.value))));
+    expect(notes).toContain(ROUNDING_NOTE);
 
     const csvResponse = await get(`/meetings/${board.meetingId}/export/frame.csv`, 'member');
     const csvBytes = new Uint8Array(await csvResponse.arrayBuffer());
     expect([...csvBytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = readCsv(new TextDecoder().decode(csvBytes));
     expect(csv.problems).toEqual([]);
+    expect(csv.rows.map((r) => r.cells[0])).toContain(ROUNDING_NOTE);
     const csvCeilings = new Map(csv.rows.map((r) => [r.cells[0] || r.cells[1], r.cells[6]]));
     for (const p of dbProjects) expect(csvCeilings.get(p.code)).toBe(plainMillionBaht(bahtFromDb(p.ceilingBaht)));
     expect(csvCeilings.get('รวมทั้งสิ้น')).toBe(plainMillionBaht(total));
